@@ -1,0 +1,55 @@
+import Koa from 'koa';
+import type { ApiDeps } from './deps';
+import { registerAuthRoutes } from './auth/router';
+import { registerHealthRoutes } from './health/router';
+import { createApiMetrics } from './health/metrics';
+import { RouteRegistry } from './http/route-registry';
+import { createAccessGuards } from './middleware/authenticate';
+import { errorHandler } from './middleware/error-handler';
+import { jsonBody } from './middleware/json-body';
+import { createRateLimiters } from './middleware/rate-limits';
+import { requestId } from './middleware/request-id';
+import { requestLog } from './middleware/request-log';
+import { securityHeaders, webCors } from './middleware/security';
+import { buildOpenApiDocument } from './openapi/document';
+import { renderDocsPage } from './openapi/docs-page';
+import { registerSandboxRoutes } from './sandbox/router';
+import { registerUserRoutes } from './users/router';
+import { webApp } from './web-app';
+
+const API_VERSION = '0.1.0';
+
+/** Builds the Koa app from its dependencies; it never listens (server.ts does, tests use callback()). */
+export function createApp(deps: ApiDeps): Koa {
+  const app = new Koa({ proxy: deps.config.env === 'production' });
+  const metrics = createApiMetrics();
+  const limiters = createRateLimiters(deps.config.rateLimits);
+  const routes = new RouteRegistry(createAccessGuards(deps.config, deps.db));
+
+  registerHealthRoutes(routes, deps, metrics);
+  registerAuthRoutes(routes, deps, limiters);
+  registerUserRoutes(routes, deps);
+  if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
+
+  const openApi = buildOpenApiDocument(routes.specs, { version: API_VERSION, serverUrl: deps.config.publicUrl });
+  routes.router.get('/openapi.json', (ctx) => {
+    ctx.body = openApi;
+  });
+  const docsPage = renderDocsPage(openApi);
+  routes.router.get('/docs', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = docsPage;
+  });
+
+  app.use(requestId());
+  app.use(errorHandler(deps.logger));
+  app.use(requestLog(deps.logger));
+  app.use(securityHeaders());
+  app.use(webCors(deps.config.webOrigin));
+  app.use(metrics.middleware);
+  for (const middleware of webApp(deps.config.webDistDir)) app.use(middleware);
+  app.use(jsonBody(deps.config.bodyLimitBytes));
+  app.use(routes.router.routes());
+  app.use(routes.router.allowedMethods());
+  return app;
+}

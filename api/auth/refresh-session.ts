@@ -1,0 +1,20 @@
+import type { TAuthResponse } from '../../domain/auth';
+import { AppError } from '../../domain/errors';
+import { Tenant } from '../../db/models/tenant';
+import { User } from '../../db/models/user';
+import { withTenant } from '../../db/tenant-transaction';
+import type { ApiDeps } from '../deps';
+import { rotateRefreshToken } from './refresh-tokens';
+import { authResponse } from './sessions';
+
+export async function refreshSession(deps: ApiDeps, presented: string | undefined): Promise<TAuthResponse & { refreshToken: string }> {
+  const { db, config } = deps;
+  if (!presented) throw new AppError('refresh_token_invalid', 'No session; sign in');
+  const rotated = await rotateRefreshToken(db, presented, config.jwt.refreshTtlDays);
+  return withTenant(db.app, rotated.tenantId, async (trx) => {
+    const user = await User.query(trx).findById(rotated.userId);
+    if (!user || user.status !== 'active') throw new AppError('account_deactivated', 'This account is not active; ask your workspace admin');
+    const tenant = await Tenant.query(trx).findById(rotated.tenantId).throwIfNotFound();
+    return { ...(await authResponse(config.jwt, user, tenant)), refreshToken: rotated.refreshToken };
+  });
+}

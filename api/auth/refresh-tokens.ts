@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { AppError } from '../../domain/errors';
+import type { Database } from '../../db/connection';
+import { RefreshToken } from '../../db/models/refresh-token';
+import { findRefreshTokenTenant } from '../../db/system/identity';
+import { withTenant } from '../../db/tenant-transaction';
+import { randomToken, safeEqualHex, sha256 } from './secrets';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Issues a refresh token in `familyId` (a new family at sign-in); the value is `id.secret`. */
+export async function issueRefreshToken(
+  trx: Knex,
+  owner: { tenantId: string; userId: string; familyId?: string },
+  ttlDays: number,
+): Promise<string> {
+  const id = randomUUID();
+  const secret = randomToken();
+  await RefreshToken.query(trx).insert({
+    id,
+    tenantId: owner.tenantId,
+    userId: owner.userId,
+    familyId: owner.familyId ?? randomUUID(),
+    tokenHash: sha256(secret),
+    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+  });
+  return `${id}.${secret}`;
+}
+
+export interface RotatedToken {
+  tenantId: string;
+  userId: string;
+  refreshToken: string;
+}
+
+type Rotation = { ok: true; value: RotatedToken } | { ok: false; error: AppError };
+
+/**
+ * Exchanges a refresh token for a new one in the same family. Presenting a token that was already
+ * rotated means it leaked: the whole family is revoked (committed) and the request refused.
+ */
+export async function rotateRefreshToken(db: Database, presented: string, ttlDays: number): Promise<RotatedToken> {
+  const found = await locate(db, presented);
+  const outcome = await withTenant(db.app, found.tenantId, async (trx): Promise<Rotation> => {
+    const row = await RefreshToken.query(trx).findById(found.id).forUpdate();
+    if (!row || !safeEqualHex(sha256(found.secret), row.tokenHash)) return { ok: false, error: invalid() };
+    if (row.rotatedAt || (row.revokedAt && row.revokedReason === 'reuse')) {
+      await revokeFamily(trx, row.familyId, 'reuse');
+      return { ok: false, error: new AppError('refresh_token_reused', 'This session was ended for your safety; sign in again') };
+    }
+    if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) return { ok: false, error: invalid() };
+    const refreshToken = await issueRefreshToken(trx, { tenantId: row.tenantId, userId: row.userId, familyId: row.familyId }, ttlDays);
+    await RefreshToken.query(trx).findById(row.id).patch({ rotatedAt: new Date(), replacedBy: refreshToken.split('.')[0] });
+    return { ok: true, value: { tenantId: row.tenantId, userId: row.userId, refreshToken } };
+  });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/** Logout: ends the presented token's whole family. Unknown tokens are ignored (logout always succeeds). */
+export async function revokeRefreshTokenFamily(db: Database, presented: string): Promise<void> {
+  const parsed = parse(presented);
+  if (!parsed) return;
+  const tenantId = await findRefreshTokenTenant(db.system, parsed.id);
+  if (!tenantId) return;
+  await withTenant(db.app, tenantId, async (trx) => {
+    const row = await RefreshToken.query(trx).findById(parsed.id);
+    if (row && safeEqualHex(sha256(parsed.secret), row.tokenHash)) await revokeFamily(trx, row.familyId, 'logout');
+  });
+}
+
+export async function revokeUserRefreshTokens(trx: Knex, userId: string, reason: string): Promise<void> {
+  await RefreshToken.query(trx).where({ user_id: userId }).whereNull('revoked_at').patch({ revokedAt: new Date(), revokedReason: reason });
+}
+
+async function revokeFamily(trx: Knex, familyId: string, reason: string): Promise<void> {
+  await RefreshToken.query(trx).where({ family_id: familyId }).whereNull('revoked_at').patch({ revokedAt: new Date(), revokedReason: reason });
+}
+
+async function locate(db: Database, presented: string): Promise<{ id: string; secret: string; tenantId: string }> {
+  const parsed = parse(presented);
+  if (!parsed) throw invalid();
+  const tenantId = await findRefreshTokenTenant(db.system, parsed.id);
+  if (!tenantId) throw invalid();
+  return { ...parsed, tenantId };
+}
+
+function parse(presented: string): { id: string; secret: string } | undefined {
+  const [id, secret, extra] = presented.split('.');
+  if (extra !== undefined || !id || !secret || !UUID.test(id)) return undefined;
+  return { id, secret };
+}
+
+function invalid(): AppError {
+  return new AppError('refresh_token_invalid', 'Your session has ended; sign in again');
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { TAuthResponse, TRegister } from '../../domain/auth';
+import { AppError } from '../../domain/errors';
+import { Tenant } from '../../db/models/tenant';
+import { User } from '../../db/models/user';
+import { AuditLog } from '../../db/models/audit-log';
+import { withTenant } from '../../db/tenant-transaction';
+import { isUniqueViolation } from '../../db/errors';
+import type { ApiDeps } from '../deps';
+import { startTrialWorkflow } from '../temporal/start-trial';
+import { hashPassword } from './passwords';
+import { issueRefreshToken } from './refresh-tokens';
+import { authResponse } from './sessions';
+import { REGISTER_PURPOSE } from './initiate-registration';
+import { workspaceSlug } from './slug';
+import { withVerifiedOtp } from './verify-otp';
+
+/**
+ * With a correct code: creates the tenant and its first admin, starts the trial workflow and signs
+ * the admin in — all or nothing (the workflow is started before the transaction commits).
+ */
+export async function register(deps: ApiDeps, input: TRegister, ip: string): Promise<TAuthResponse & { refreshToken: string }> {
+  const { db, config } = deps;
+  const passwordHash = await hashPassword(input.password);
+  const otp = { system: db.system, pepper: config.otp.pepper, maxAttempts: config.otp.maxAttempts, purpose: REGISTER_PURPOSE, phone: input.phone, email: input.email, code: input.otp };
+
+  return withVerifiedOtp(otp, () => {
+    const tenantId = randomUUID();
+    return withTenant(db.app, tenantId, async (trx) => {
+      const now = new Date();
+      const trialEndsAt = new Date(now.getTime() + config.trial.durationMs);
+      try {
+        const tenant = await Tenant.query(trx).insertAndFetch({
+          id: tenantId,
+          name: input.workspace,
+          slug: workspaceSlug(input.workspace),
+          trialStartedAt: now,
+          trialEndsAt,
+          trialActive: true,
+        });
+        const user = await User.query(trx).insertAndFetch({
+          tenantId,
+          email: input.email,
+          name: input.name,
+          phone: input.phone,
+          role: 'admin',
+          status: 'active',
+          passwordHash,
+          lastLoginAt: now,
+        });
+        await AuditLog.query(trx).insert({ tenantId, actorUserId: user.id, action: 'tenant.registered', targetType: 'tenant', targetId: tenantId, ip });
+        const refreshToken = await issueRefreshToken(trx, { tenantId, userId: user.id }, config.jwt.refreshTtlDays);
+        await startTrialWorkflow(deps.temporal, config.temporal.taskQueuePrefix, {
+          tenantId,
+          trialEndsAt: trialEndsAt.toISOString(),
+          reminderOffsetsMs: config.trial.reminderOffsetsMs,
+        });
+        return { ...(await authResponse(config.jwt, user, tenant)), refreshToken };
+      } catch (err) {
+        if (isUniqueViolation(err, 'users_email_unique')) throw new AppError('email_taken', 'An account with this email already exists');
+        if (isUniqueViolation(err, 'tenants_slug_unique')) throw new AppError('workspace_taken', 'A workspace with this name already exists; choose another name');
+        throw err;
+      }
+    });
+  });
+}

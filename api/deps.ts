@@ -1,0 +1,14 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import type { Database } from '../db/connection';
+import type { PlatformNotifier } from '../activities/notifications/platform-notifier';
+
+/** Everything the API needs, passed in explicitly so tests build the same app against the real stack. */
+export interface ApiDeps {
+  config: AppConfig;
+  db: Database;
+  temporal: Client;
+  logger: Logger;
+  notifier: PlatformNotifier;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import type { RouteRegistry } from '../http/route-registry';
+import type { ApiMetrics } from './metrics';
+
+const ZReadySchema = z.object({ status: z.enum(['ready', 'unavailable']), checks: z.record(z.string(), z.enum(['ok', 'failing'])) });
+
+export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metrics: ApiMetrics): void {
+  const tag = 'operations';
+  routes.add({ method: 'get', path: '/healthz', tag, summary: 'The process is up', access: 'public', response: z.object({ status: z.literal('ok') }) }, async () => ({ status: 'ok' as const }));
+
+  routes.add({ method: 'get', path: '/readyz', tag, summary: 'Postgres and Temporal answer', access: 'public', response: ZReadySchema }, async ({ ctx }) => {
+    const checks = {
+      postgres: await probe(() => deps.db.system.raw('select 1')),
+      temporal: await probe(() => deps.temporal.workflowService.getSystemInfo({})),
+    };
+    const ready = Object.values(checks).every((c) => c === 'ok');
+    ctx.status = ready ? 200 : 503;
+    return { status: ready ? ('ready' as const) : ('unavailable' as const), checks };
+  });
+
+  routes.add({ method: 'get', path: '/metrics', tag, summary: 'Prometheus metrics', access: 'public' }, async ({ ctx }) => {
+    ctx.type = metrics.registry.contentType;
+    return metrics.registry.metrics();
+  });
+}
+
+async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<'ok' | 'failing'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'ok';
+  } catch {
+    return 'failing';
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,75 @@
+import Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import type { z } from 'zod';
+import type { AuthPrincipal } from '../auth/principal';
+import { validate } from './validate';
+
+/** `public`: anyone; `user`: any signed-in member; `admin`: workspace admins only. */
+export type Access = 'public' | 'user' | 'admin';
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  /** Signed-in routes are refused with 402 when the tenant has no trial or subscription, unless exempt. */
+  allowWithoutSubscription?: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  /** Extra middleware before the handler, e.g. a rate limit. */
+  before?: Middleware[];
+}
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteInput<S extends RouteSpec> {
+  ctx: Context;
+  body: Infer<S['body']>;
+  query: Infer<S['query']>;
+  params: Infer<S['params']>;
+  auth: S['access'] extends 'public' ? undefined : AuthPrincipal;
+}
+
+export type RouteHandler<S extends RouteSpec> = (input: RouteInput<S>) => Promise<(S['response'] extends z.ZodType ? z.input<S['response']> : unknown) | void>;
+
+export interface AccessGuards {
+  authenticate: Middleware;
+  requireAdmin: Middleware;
+  requireActiveTenant: Middleware;
+}
+
+/** One place that turns a typed route spec into Koa middleware and records it for the OpenAPI document. */
+export class RouteRegistry {
+  readonly router = new Router();
+  readonly specs: RouteSpec[] = [];
+
+  constructor(private readonly guards: AccessGuards) {}
+
+  add<S extends RouteSpec>(spec: S, handler: RouteHandler<S>): void {
+    this.specs.push(spec);
+    const chain: Middleware[] = [];
+    if (spec.access !== 'public') {
+      chain.push(this.guards.authenticate);
+      if (spec.access === 'admin') chain.push(this.guards.requireAdmin);
+      if (!spec.allowWithoutSubscription) chain.push(this.guards.requireActiveTenant);
+    }
+    chain.push(...(spec.before ?? []));
+    chain.push(async (ctx) => {
+      const input = {
+        ctx,
+        body: spec.body ? validate(spec.body, ctx.state.body, 'body') : undefined,
+        query: spec.query ? validate(spec.query, ctx.query, 'query') : undefined,
+        params: spec.params ? validate(spec.params, ctx.params, 'params') : undefined,
+        auth: ctx.state.auth,
+      } as RouteInput<S>;
+      const result = await handler(input);
+      if (ctx.status === 404 && ctx.body === undefined) ctx.status = spec.status ?? (result === undefined ? 204 : 200);
+      if (result !== undefined) ctx.body = result;
+    });
+    this.router[spec.method](spec.path, ...chain);
+  }
+}

@@ -1,0 +1,30 @@
+import { loadConfig } from '../config';
+import { createDatabase } from '../db/connection';
+import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
+import { createLogger } from './logging/logger';
+import { startServer } from './server';
+import { createTemporalClient } from './temporal/client';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = createDatabase(config.databaseUrl);
+  const temporal = await createTemporalClient(config.temporal);
+  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system) });
+  logger.info({ port: config.port, sandbox: config.sandbox }, 'api listening');
+
+  const shutdown = async () => {
+    logger.info('api stopping');
+    await running.close();
+    await temporal.connection.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import type { Middleware } from 'koa';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppError } from '../../domain/errors';
+import type { AppConfig } from '../../config';
+
+export interface RateLimiters {
+  /** Per client address and route: login, sign-up, refresh. */
+  auth: RateLimiterAbstract;
+  /** Per phone number: how many codes may be sent to one phone in an hour. */
+  otp: RateLimiterAbstract;
+}
+
+export function createRateLimiters(limits: AppConfig['rateLimits']): RateLimiters {
+  return {
+    auth: new RateLimiterMemory({ keyPrefix: 'auth', points: limits.authPerMinute, duration: 60 }),
+    otp: new RateLimiterMemory({ keyPrefix: 'otp', points: limits.otpPerHour, duration: 3600 }),
+  };
+}
+
+export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res;
+    const retryAfter = String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+    throw new AppError('rate_limited', message, { headers: { 'Retry-After': retryAfter } });
+  }
+}
+
+export function limitByClient(limiter: RateLimiterAbstract): Middleware {
+  return async (ctx, next) => {
+    await consumeOrRefuse(limiter, `${ctx.ip}:${ctx.path}`, 'Too many attempts; wait a minute and try again');
+    await next();
+  };
+}

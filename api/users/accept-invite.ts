@@ -1,0 +1,26 @@
+import type { TAuthResponse } from '../../domain/auth';
+import type { TAcceptInvite } from '../../domain/users';
+import { AppError } from '../../domain/errors';
+import { Tenant } from '../../db/models/tenant';
+import { User } from '../../db/models/user';
+import { findInvitation } from '../../db/system/identity';
+import { withTenant } from '../../db/tenant-transaction';
+import { hashPassword } from '../auth/passwords';
+import { issueRefreshToken } from '../auth/refresh-tokens';
+import { sha256 } from '../auth/secrets';
+import { authResponse } from '../auth/sessions';
+import type { ApiDeps } from '../deps';
+
+export async function acceptInvite(deps: ApiDeps, input: TAcceptInvite): Promise<TAuthResponse & { refreshToken: string }> {
+  const { db, config } = deps;
+  const invitation = await findInvitation(db.system, sha256(input.token));
+  if (!invitation) throw new AppError('not_found', 'This invitation is not valid or has expired; ask for a new one');
+  const passwordHash = await hashPassword(input.password);
+  return withTenant(db.app, invitation.tenantId, async (trx) => {
+    const user = await User.query(trx)
+      .patchAndFetchById(invitation.userId, { passwordHash, status: 'active', inviteTokenHash: null, inviteExpiresAt: null, lastLoginAt: new Date() });
+    const tenant = await Tenant.query(trx).findById(invitation.tenantId).throwIfNotFound();
+    const refreshToken = await issueRefreshToken(trx, { tenantId: tenant.id, userId: user.id }, config.jwt.refreshTtlDays);
+    return { ...(await authResponse(config.jwt, user, tenant)), refreshToken };
+  });
+}

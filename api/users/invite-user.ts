@@ -1,0 +1,39 @@
+import type { TInviteUser } from '../../domain/users';
+import { AppError } from '../../domain/errors';
+import { AuditLog } from '../../db/models/audit-log';
+import { User } from '../../db/models/user';
+import { emailInUse } from '../../db/system/identity';
+import { isUniqueViolation } from '../../db/errors';
+import { withTenant } from '../../db/tenant-transaction';
+import type { AuthPrincipal } from '../auth/principal';
+import { randomToken, sha256 } from '../auth/secrets';
+import type { ApiDeps } from '../deps';
+import { toTeamMember } from './team-member';
+
+const INVITE_TTL_MS = 7 * 86_400_000;
+
+/** Creates an invited member; the invite link is returned once and only its hash is kept. */
+export async function inviteUser(deps: ApiDeps, actor: AuthPrincipal, input: TInviteUser) {
+  if (await emailInUse(deps.db.system, input.email)) throw new AppError('email_taken', 'An account with this email already exists');
+  const token = randomToken();
+  try {
+    const user = await withTenant(deps.db.app, actor.tenantId, async (trx) => {
+      const created = await User.query(trx).insertAndFetch({
+        tenantId: actor.tenantId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        status: 'invited',
+        inviteTokenHash: sha256(token),
+        inviteExpiresAt: new Date(Date.now() + INVITE_TTL_MS),
+        invitedBy: actor.userId,
+      });
+      await AuditLog.query(trx).insert({ tenantId: actor.tenantId, actorUserId: actor.userId, action: 'user.invited', targetType: 'user', targetId: created.id, metadata: { role: input.role } });
+      return created;
+    });
+    return { user: toTeamMember(user), inviteToken: token, inviteUrl: `${deps.config.publicUrl}/invite/${token}` };
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_email_unique')) throw new AppError('email_taken', 'An account with this email already exists');
+    throw err;
+  }
+}

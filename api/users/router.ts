@@ -1,0 +1,26 @@
+import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
+import { ZIdParamSchema, ZInviteUserResponseSchema, ZInviteUserSchema, ZTeamMemberSchema, ZUpdateUserSchema } from '../../domain/users';
+import type { ApiDeps } from '../deps';
+import type { RouteRegistry } from '../http/route-registry';
+import { inviteUser } from './invite-user';
+import { listUsers } from './list-users';
+import { updateUser } from './update-user';
+
+export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
+  const tag = 'team';
+
+  routes.add(
+    { method: 'get', path: '/users', tag, summary: 'List the workspace team', access: 'admin', query: ZListQuerySchema, response: ZPageSchema(ZTeamMemberSchema) },
+    async ({ auth, query }) => listUsers(deps.db, auth.tenantId, query),
+  );
+
+  routes.add(
+    { method: 'post', path: '/users/invite', tag, summary: 'Invite a teammate (returns the invite link once)', access: 'admin', body: ZInviteUserSchema, response: ZInviteUserResponseSchema, status: 201 },
+    async ({ auth, body }) => inviteUser(deps, auth, body),
+  );
+
+  routes.add(
+    { method: 'patch', path: '/users/:id', tag, summary: "Change a teammate's role or deactivate them", access: 'admin', params: ZIdParamSchema, body: ZUpdateUserSchema, response: ZTeamMemberSchema },
+    async ({ auth, params, body }) => updateUser(deps.db, auth, params.id, body),
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** SPEC §4: every variable the product reads, with its embedded-mode default. */
+const optionalUrl = z.url().optional();
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl,
+  WEB_ORIGIN: optionalUrl,
+  AEROSTIC_DATA_DIR: z.string().optional(),
+  AEROSTIC_SANDBOX: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE_PREFIX: z.string().default(''),
+  TEMPORAL_UI_URL: optionalUrl,
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z.string().optional(),
+
+  TRIAL_DAYS: z.coerce.number().positive().default(7),
+  TRIAL_REMINDER_DAYS: z.string().default('2,1'),
+
+  META_APP_ID: z.string().optional(),
+  META_APP_SECRET: z.string().optional(),
+  META_WEBHOOK_VERIFY_TOKEN: z.string().optional(),
+  META_CONFIG_ID: z.string().optional(),
+  META_GRAPH_URL: z.url().default('https://graph.facebook.com'),
+  META_GRAPH_VERSION: z.string().default('v21.0'),
+  META_OAUTH_DIALOG_URL: z.string().optional(),
+  PLATFORM_PHONE_NUMBER_ID: z.string().optional(),
+  PLATFORM_WA_TOKEN: z.string().optional(),
+
+  GEMINI_API_KEY: z.string().optional(),
+  GEMINI_BASE_URL: optionalUrl,
+  GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
+
+  RAZORPAY_KEY_ID: z.string().optional(),
+  RAZORPAY_KEY_SECRET: z.string().optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().optional(),
+  RAZORPAY_BASE_URL: optionalUrl,
+
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  OTP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type Env = z.infer<typeof ZEnvSchema>;
+
+/** Secrets production must be given explicitly; embedded mode generates them into the data dir. */
+export const productionSecrets = [
+  'DATABASE_URL',
+  'TEMPORAL_ADDRESS',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'META_APP_ID',
+  'META_APP_SECRET',
+  'META_WEBHOOK_VERIFY_TOKEN',
+  'GEMINI_API_KEY',
+  'RAZORPAY_KEY_ID',
+  'RAZORPAY_KEY_SECRET',
+  'RAZORPAY_WEBHOOK_SECRET',
+  'PLATFORM_PHONE_NUMBER_ID',
+  'PLATFORM_WA_TOKEN',
+] as const satisfies readonly (keyof Env)[];

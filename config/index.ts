@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ZEnvSchema, productionSecrets, type Env } from './env';
+import { loadOrCreateEmbeddedSecrets } from './secrets';
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  sandbox: boolean;
+  port: number;
+  host: string;
+  publicUrl: string;
+  webOrigin: string;
+  dataDir: string;
+  webDistDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string;
+  redisUrl?: string;
+  temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string };
+  jwt: { secret: Uint8Array; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  /** The first key encrypts; every key listed can decrypt (rotation). */
+  encryptionKeys: EncryptionKey[];
+  otp: { pepper: string; ttlMinutes: number; maxAttempts: number };
+  trial: { durationMs: number; reminderOffsetsMs: number[] };
+  rateLimits: { authPerMinute: number; otpPerHour: number };
+  bodyLimitBytes: number;
+  meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string };
+  gemini: { apiKey: string; baseUrl?: string; model: string };
+  razorpay: { keyId: string; keySecret: string; webhookSecret: string; baseUrl?: string };
+  platform: { phoneNumberId?: string; waToken?: string };
+}
+
+export class ConfigError extends Error {}
+
+const DAY_MS = 86_400_000;
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = ZEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (production) {
+    const missing = productionSecrets.filter((name) => !env[name]);
+    if (missing.length) throw new ConfigError(`Production needs real secrets; missing: ${missing.join(', ')}`);
+  }
+  if (!env.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set (npm start provides the embedded Postgres)');
+  if (!env.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is not set (npm start provides the dev server)');
+
+  const dataDir = resolve(env.AEROSTIC_DATA_DIR ?? '.data');
+  const generated = production ? undefined : loadOrCreateEmbeddedSecrets(dataDir);
+  const pick = (given: string | undefined, fallback: string | undefined) => given ?? fallback ?? '';
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const sandbox = env.AEROSTIC_SANDBOX ?? !(env.META_APP_ID && env.META_APP_SECRET);
+
+  return {
+    env: env.NODE_ENV,
+    sandbox,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    webOrigin: env.WEB_ORIGIN ?? new URL(publicUrl).origin,
+    dataDir,
+    webDistDir: resolve(__dirname, '..', 'web', 'dist'),
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueuePrefix: env.TEMPORAL_TASK_QUEUE_PREFIX,
+      uiUrl: env.TEMPORAL_UI_URL ?? 'http://localhost:8233',
+    },
+    jwt: {
+      secret: new TextEncoder().encode(pick(env.JWT_SECRET, generated?.jwtSecret)),
+      issuer: 'aerostic',
+      audience: 'aerostic-api',
+      accessTtlSeconds: 15 * 60,
+      refreshTtlDays: 30,
+    },
+    encryptionKeys: parseEncryptionKeys(pick(env.ENCRYPTION_KEY, generated?.encryptionKey)),
+    otp: { pepper: pick(env.JWT_SECRET, generated?.otpPepper), ttlMinutes: 10, maxAttempts: 5 },
+    trial: {
+      durationMs: env.TRIAL_DAYS * DAY_MS,
+      reminderOffsetsMs: parseDayList(env.TRIAL_REMINDER_DAYS).map((d) => d * DAY_MS),
+    },
+    rateLimits: { authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE, otpPerHour: env.OTP_RATE_LIMIT_PER_HOUR },
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    meta: {
+      appId: pick(env.META_APP_ID, 'sandbox-app'),
+      appSecret: pick(env.META_APP_SECRET, generated?.metaAppSecret),
+      webhookVerifyToken: pick(env.META_WEBHOOK_VERIFY_TOKEN, generated?.metaWebhookVerifyToken),
+      configId: pick(env.META_CONFIG_ID, 'sandbox-config'),
+      graphUrl: env.META_GRAPH_URL,
+      graphVersion: env.META_GRAPH_VERSION,
+      oauthDialogUrl: env.META_OAUTH_DIALOG_URL ?? `https://www.facebook.com/${env.META_GRAPH_VERSION}/dialog/oauth`,
+    },
+    gemini: { apiKey: pick(env.GEMINI_API_KEY, 'sandbox-gemini-key'), baseUrl: env.GEMINI_BASE_URL, model: env.GEMINI_MODEL },
+    razorpay: {
+      keyId: pick(env.RAZORPAY_KEY_ID, 'rzp_test_sandbox'),
+      keySecret: pick(env.RAZORPAY_KEY_SECRET, generated?.razorpayKeySecret),
+      webhookSecret: pick(env.RAZORPAY_WEBHOOK_SECRET, generated?.razorpayWebhookSecret),
+      baseUrl: env.RAZORPAY_BASE_URL,
+    },
+    platform: { phoneNumberId: env.PLATFORM_PHONE_NUMBER_ID, waToken: env.PLATFORM_WA_TOKEN },
+  };
+}
+
+const ZKeySchema = z.string().transform((raw) => Buffer.from(raw, 'base64')).refine((b) => b.length === 32, 'must be 32 bytes, base64');
+
+/** `ENCRYPTION_KEY` is `id:base64key[,id:base64key…]`; a bare key gets the id `k1`. */
+export function parseEncryptionKeys(raw: string): EncryptionKey[] {
+  const keys = raw.split(',').map((entry, index) => {
+    const [id, material] = entry.includes(':') ? entry.split(':', 2) : [`k${index + 1}`, entry];
+    const key = ZKeySchema.safeParse(material.trim());
+    if (!key.success) throw new ConfigError(`ENCRYPTION_KEY entry "${id}": ${key.error.issues[0].message}`);
+    return { id: id.trim(), key: key.data };
+  });
+  if (!keys.length) throw new ConfigError('ENCRYPTION_KEY has no key');
+  return keys;
+}
+
+function parseDayList(raw: string): number[] {
+  const days = raw.split(',').filter(Boolean).map(Number);
+  if (days.some((d) => !Number.isFinite(d) || d <= 0)) throw new ConfigError('TRIAL_REMINDER_DAYS must list positive numbers');
+  return days;
+}

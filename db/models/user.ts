@@ -1,0 +1,21 @@
+import type { TRole } from '../../domain/auth';
+import { BaseModel } from './base-model';
+
+export class User extends BaseModel {
+  static tableName = 'users';
+
+  id!: string;
+  tenantId!: string;
+  email!: string;
+  name!: string;
+  phone!: string | null;
+  role!: TRole;
+  status!: 'active' | 'invited' | 'deactivated';
+  passwordHash!: string | null;
+  inviteTokenHash!: string | null;
+  inviteExpiresAt!: Date | null;
+  invitedBy!: string | null;
+  lastLoginAt!: Date | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+}

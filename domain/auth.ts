@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+export const roles = ['admin', 'agent'] as const;
+export const ZRoleSchema = z.enum(roles);
+export type TRole = z.infer<typeof ZRoleSchema>;
+
+/** E.164: a plus, a non-zero country digit, 7 to 14 more digits. */
+export const ZPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +919812345678');
+
+export const ZEmailSchema = z.string().trim().toLowerCase().pipe(z.email('must be a valid email address')).pipe(z.string().max(254));
+
+/** At least 10 characters with a letter and a digit; long passphrases are welcome. */
+export const ZPasswordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'must be at most 200 characters')
+  .regex(/[A-Za-z]/, 'must contain a letter')
+  .regex(/\d/, 'must contain a digit');
+
+export const ZPersonNameSchema = z.string().trim().min(1, 'is required').max(120);
+export const ZWorkspaceNameSchema = z.string().trim().min(2, 'must be at least 2 characters').max(80);
+
+export const ZRegisterInitiateSchema = z.object({
+  name: ZPersonNameSchema,
+  email: ZEmailSchema,
+  phone: ZPhoneSchema,
+  workspace: ZWorkspaceNameSchema,
+  password: ZPasswordSchema,
+});
+export type TRegisterInitiate = z.infer<typeof ZRegisterInitiateSchema>;
+
+export const ZRegisterInitiateResponseSchema = z.object({
+  status: z.literal('otp_sent'),
+  expiresAt: z.string(),
+});
+export type TRegisterInitiateResponse = z.infer<typeof ZRegisterInitiateResponseSchema>;
+
+export const ZOtpSchema = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code');
+
+export const ZRegisterSchema = ZRegisterInitiateSchema.extend({ otp: ZOtpSchema });
+export type TRegister = z.infer<typeof ZRegisterSchema>;
+
+export const ZLoginSchema = z.object({
+  email: ZEmailSchema,
+  password: z.string().min(1, 'is required').max(200),
+});
+export type TLogin = z.infer<typeof ZLoginSchema>;
+
+export const ZUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRoleSchema,
+});
+export type TUser = z.infer<typeof ZUserSchema>;
+
+export const ZTenantSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  trialEndsAt: z.string(),
+});
+export type TTenantSummary = z.infer<typeof ZTenantSummarySchema>;
+
+export const ZAuthResponseSchema = z.object({
+  accessToken: z.string(),
+  user: ZUserSchema,
+  tenant: ZTenantSummarySchema,
+});
+export type TAuthResponse = z.infer<typeof ZAuthResponseSchema>;
+
+/** What the web shell needs to draw the layout, the trial banner and the block page. */
+export const ZAccessSchema = z.object({
+  trialActive: z.boolean(),
+  trialDaysLeft: z.number().int(),
+  subscriptionStatus: z.string().nullable(),
+  blocked: z.boolean(),
+});
+export type TAccess = z.infer<typeof ZAccessSchema>;
+
+export const ZMeResponseSchema = z.object({
+  user: ZUserSchema,
+  tenant: ZTenantSummarySchema.extend({ access: ZAccessSchema }),
+});
+export type TMeResponse = z.infer<typeof ZMeResponseSchema>;

@@ -1,0 +1,35 @@
+/**
+ * Names shared by the API, the workers and the workflows: task queues, workflow ids, signals and
+ * search attributes. Workflow ids never carry phone numbers or other PII (they show in Temporal UI).
+ */
+export const taskQueueNames = ['conversations', 'broadcasts', 'billing', 'automations'] as const;
+export type TaskQueueName = (typeof taskQueueNames)[number];
+
+/** A deployment (or a test) may prefix queues so several stacks can share one Temporal server. */
+export function taskQueue(name: TaskQueueName, prefix = ''): string {
+  return prefix ? `${prefix}-${name}` : name;
+}
+
+export const workflowIds = {
+  trial: (tenantId: string) => `trial:${tenantId}`,
+  subscription: (tenantId: string) => `subscription:${tenantId}`,
+  conversation: (tenantId: string, contactKey: string) => `conversation:${tenantId}:${contactKey}`,
+  channel: (tenantId: string, phoneNumberId: string) => `channel:${tenantId}:${phoneNumberId}`,
+  broadcast: (tenantId: string, broadcastId: string) => `broadcast:${tenantId}:${broadcastId}`,
+};
+
+export const searchAttributeNames = {
+  tenantId: 'AerosticTenantId',
+  kind: 'AerosticKind',
+} as const;
+
+export const workflowKinds = ['trial', 'subscription', 'conversation', 'channel', 'broadcast', 'automation'] as const;
+export type WorkflowKind = (typeof workflowKinds)[number];
+
+export const trialSignals = {
+  converted: 'converted',
+} as const;
+
+export const trialQueries = {
+  state: 'state',
+} as const;

@@ -1,0 +1,60 @@
+/**
+ * Application error codes and the HTTP status each maps to. The error middleware is the only
+ * place these become responses (SPEC §3: `{"error":{"code","message","details?"}}`).
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  token_invalid: 401,
+  token_expired: 401,
+  refresh_token_invalid: 401,
+  refresh_token_reused: 401,
+  subscription_required: 402,
+  limit_reached: 402,
+  forbidden: 403,
+  account_deactivated: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  workspace_taken: 409,
+  otp_invalid: 422,
+  otp_expired: 422,
+  otp_locked: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetail[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetail[]; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}

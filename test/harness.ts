@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import pino from 'pino';
+import { loadConfig, type AppConfig } from '../config';
+import { createDatabase, type Database } from '../db/connection';
+import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
+import { startServer } from '../api/server';
+import { createTemporalClient } from '../api/temporal/client';
+import { createWorkers } from '../worker/create-workers';
+
+export interface TestAppOptions {
+  trialDays?: number;
+  /** Exact trial timing, for tests that watch a trial run out in seconds. */
+  trial?: AppConfig['trial'];
+  env?: Record<string, string>;
+  /** Start no worker (tests of the API alone). */
+  withoutWorker?: boolean;
+}
+
+export interface TestApp {
+  url: string;
+  config: AppConfig;
+  db: Database;
+  temporal: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real product against the test stack that `npm test` provisions (Postgres, Temporal): API on a
+ * free port serving the built web app, and a worker on task queues private to this app, so test
+ * files running in parallel never pick up each other's workflows.
+ */
+let runtimeInstalled = false;
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  if (!process.env.DATABASE_URL || !process.env.TEMPORAL_ADDRESS) {
+    throw new Error('The test stack is not up: run the tests with `npm test`');
+  }
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    AEROSTIC_SANDBOX: '1',
+    TEMPORAL_TASK_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    OTP_RATE_LIMIT_PER_HOUR: '1000',
+    ...(options.trialDays ? { TRIAL_DAYS: String(options.trialDays) } : {}),
+    ...options.env,
+  });
+  if (options.trial) config.trial = options.trial;
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const db = createDatabase(config.databaseUrl, { poolMax: 5 });
+  const temporal = await createTemporalClient(config.temporal);
+  const notifier = createPlatformNotifier(db.system);
+  const workers = options.withoutWorker
+    ? undefined
+    : await createWorkers(config, { db, notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });
+  const workersRunning = workers?.run();
+  const server = await startServer({ config, db, temporal, logger, notifier }, 0, '127.0.0.1');
+  config.publicUrl = server.url;
+
+  return {
+    url: server.url,
+    config,
+    db,
+    temporal,
+    async stop() {
+      await server.close();
+      workers?.shutdown();
+      await workersRunning;
+      await temporal.connection.close();
+      await db.destroy();
+    },
+  };
+}

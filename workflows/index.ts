@@ -1,0 +1,1 @@
+export { trialWorkflow } from './trial';

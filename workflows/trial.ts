@@ -1,0 +1,46 @@
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { trialQueries, trialSignals } from '../domain/contracts';
+import { reminderDaysLeft, type TrialState, type TrialWorkflowInput } from '../domain/trial';
+import type { TrialActivities } from '../activities/trial';
+
+const { sendTrialReminder, expireTrial, markTrialConverted } = proxyActivities<TrialActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', maximumAttempts: 20 },
+});
+
+export const convertedSignal = defineSignal<[]>(trialSignals.converted);
+export const trialStateQuery = defineQuery<TrialState>(trialQueries.state);
+
+/**
+ * One tenant's free trial: reminders before the end, expiry at the end, unless a subscription
+ * converts it first. Durations come in the input so tests can run a trial in seconds.
+ */
+export async function trialWorkflow(input: TrialWorkflowInput): Promise<TrialState> {
+  const state: TrialState = { phase: 'running', trialEndsAt: input.trialEndsAt, remindersSent: [] };
+  let converted = false;
+  setHandler(convertedSignal, () => {
+    converted = true;
+  });
+  setHandler(trialStateQuery, () => state);
+
+  const endsAt = new Date(input.trialEndsAt).getTime();
+  const reminders = [...input.reminderOffsetsMs].sort((a, b) => b - a);
+  for (const offset of reminders) {
+    const remindAt = endsAt - offset;
+    if (remindAt <= Date.now()) continue;
+    if (await condition(() => converted, remindAt - Date.now())) break;
+    const daysLeft = reminderDaysLeft(offset);
+    await sendTrialReminder({ tenantId: input.tenantId, daysLeft, reminderKey: String(offset) });
+    state.remindersSent.push(daysLeft);
+  }
+
+  if (!converted && endsAt > Date.now()) await condition(() => converted, endsAt - Date.now());
+  if (converted) {
+    await markTrialConverted({ tenantId: input.tenantId });
+    state.phase = 'converted';
+  } else {
+    await expireTrial({ tenantId: input.tenantId });
+    state.phase = 'expired';
+  }
+  return state;
+}
