@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, parseEncryptionKeys } from './index';
+
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', TEMPORAL_ADDRESS: '127.0.0.1:7233' };
+
+describe('configuration', () => {
+  it('production refuses to start without real secrets and names the missing ones', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /missing: ENCRYPTION_KEY, META_APP_ID, META_APP_SECRET, META_WEBHOOK_VERIFY_TOKEN, GEMINI_API_KEY, RAZORPAY_KEY_ID/,
+    );
+  });
+
+  it('embedded mode generates its secrets once into the data dir and keeps them', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'aerostic-config-'));
+    const first = loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir });
+    const second = loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir });
+    expect(Buffer.from(first.jwt.secret).toString()).toBe(Buffer.from(second.jwt.secret).toString());
+    expect(first.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(first.encryptionKeys[0].key).toHaveLength(32);
+    expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).jwtSecret).toBeDefined();
+    expect(first.sandbox).toBe(true);
+  });
+
+  it('rejects invalid values with the variable named', () => {
+    expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ ...base, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('parses rotation key lists: the first key encrypts, all decrypt', () => {
+    const k = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+    const keys = parseEncryptionKeys(`k2:${k(2)},k1:${k(1)}`);
+    expect(keys.map((x) => x.id)).toEqual(['k2', 'k1']);
+    expect(() => parseEncryptionKeys('k1:c2hvcnQ=')).toThrow(/32 bytes/);
+  });
+
+  it('trial length and reminders come from TRIAL_DAYS and TRIAL_REMINDER_DAYS', () => {
+    const config = loadConfig({ ...base, AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')), TRIAL_DAYS: '14', TRIAL_REMINDER_DAYS: '3,1' });
+    expect(config.trial).toEqual({ durationMs: 14 * 86_400_000, reminderOffsetsMs: [3 * 86_400_000, 86_400_000] });
+  });
+});
