@@ -27,7 +27,7 @@ describe('sign-up with a phone OTP', () => {
     const trialDays = (new Date(res.body.tenant.trialEndsAt).getTime() - Date.now()) / 86_400_000;
     expect(trialDays).toBeGreaterThan(6.99);
     expect(trialDays).toBeLessThanOrEqual(7);
-    expect(res.headers['set-cookie'].join(';')).toMatch(/aerostic_refresh=.*HttpOnly/i);
+    expect(String(res.headers['set-cookie'])).toMatch(/aerostic_refresh=.*HttpOnly/i);
 
     const description = await app.temporal.workflow.getHandle(workflowIds.trial(res.body.tenant.id)).describe();
     expect(description.status.name).toBe('RUNNING');

@@ -23,7 +23,7 @@ describe('login', () => {
     const [, payload] = res.body.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     expect(claims.exp - claims.iat).toBe(15 * 60);
-    expect(res.headers['set-cookie'].join(';')).toMatch(/aerostic_refresh=[^;]+; path=\/auth;.*samesite=strict; httponly/i);
+    expect(String(res.headers['set-cookie'])).toMatch(/aerostic_refresh=[^;]+; path=\/auth;.*samesite=strict; httponly/i);
   });
 
   it('gives one answer for a wrong password and an unknown email', async () => {
