@@ -15,6 +15,8 @@ import { buildOpenApiDocument } from './openapi/document';
 import { renderDocsPage } from './openapi/docs-page';
 import { registerSandboxRoutes } from './sandbox/router';
 import { registerUserRoutes } from './users/router';
+import { registerBillingRoutes } from './billing/router';
+import { registerWebhookRoutes } from './webhooks/router';
 import { webApp } from './web-app';
 
 const API_VERSION = '0.1.0';
@@ -29,6 +31,8 @@ export function createApp(deps: ApiDeps): Koa {
   registerHealthRoutes(routes, deps, metrics);
   registerAuthRoutes(routes, deps, limiters);
   registerUserRoutes(routes, deps);
+  registerBillingRoutes(routes, deps);
+  registerWebhookRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
 
   const openApi = buildOpenApiDocument(routes.specs, { version: API_VERSION, serverUrl: deps.config.publicUrl });
@@ -48,7 +52,7 @@ export function createApp(deps: ApiDeps): Koa {
   app.use(webCors(deps.config.webOrigin));
   app.use(metrics.middleware);
   for (const middleware of webApp(deps.config.webDistDir)) app.use(middleware);
-  app.use(jsonBody(deps.config.bodyLimitBytes));
+  app.use(jsonBody(deps.config.bodyLimitBytes, { rawOnlyPrefixes: ['/webhooks/'] }));
   app.use(routes.router.routes());
   app.use(routes.router.allowedMethods());
   return app;

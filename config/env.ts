@@ -26,6 +26,7 @@ export const ZEnvSchema = z.object({
 
   TRIAL_DAYS: z.coerce.number().positive().default(7),
   TRIAL_REMINDER_DAYS: z.string().default('2,1'),
+  BILLING_GRACE_DAYS: z.coerce.number().positive().default(3),
 
   META_APP_ID: z.string().optional(),
   META_APP_SECRET: z.string().optional(),

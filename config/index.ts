@@ -26,6 +26,7 @@ export interface AppConfig {
   encryptionKeys: EncryptionKey[];
   otp: { pepper: string; ttlMinutes: number; maxAttempts: number };
   trial: { durationMs: number; reminderOffsetsMs: number[] };
+  billing: { graceMs: number };
   rateLimits: { authPerMinute: number; otpPerHour: number };
   bodyLimitBytes: number;
   meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string };
@@ -90,6 +91,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       durationMs: env.TRIAL_DAYS * DAY_MS,
       reminderOffsetsMs: parseDayList(env.TRIAL_REMINDER_DAYS).map((d) => d * DAY_MS),
     },
+    billing: { graceMs: env.BILLING_GRACE_DAYS * DAY_MS },
     rateLimits: { authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE, otpPerHour: env.OTP_RATE_LIMIT_PER_HOUR },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     meta: {

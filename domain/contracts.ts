@@ -33,3 +33,11 @@ export const trialSignals = {
 export const trialQueries = {
   state: 'state',
 } as const;
+
+export const subscriptionMessages = {
+  razorpayEvent: 'razorpayEvent',
+  subscribe: 'subscribe',
+  cancel: 'cancel',
+  changePlan: 'changePlan',
+  state: 'state',
+} as const;

@@ -6,6 +6,7 @@ export const errorStatus = {
   validation_failed: 400,
   malformed_json: 400,
   unauthenticated: 401,
+  invalid_signature: 401,
   invalid_credentials: 401,
   token_invalid: 401,
   token_expired: 401,
@@ -17,6 +18,9 @@ export const errorStatus = {
   account_deactivated: 403,
   not_found: 404,
   conflict: 409,
+  already_subscribed: 409,
+  no_subscription: 409,
+  same_plan: 409,
   email_taken: 409,
   workspace_taken: 409,
   otp_invalid: 422,
@@ -27,6 +31,7 @@ export const errorStatus = {
   unprocessable: 422,
   rate_limited: 429,
   internal_error: 500,
+  billing_provider_error: 502,
   unavailable: 503,
 } as const;
 

@@ -17,7 +17,9 @@ describe('trial arithmetic', () => {
     expect(tenantAccess({ ...facts, trialActive: false }, now).blocked).toBe(true);
     expect(tenantAccess({ ...facts, trialEndsAt: inDays(-0.001) }, now).blocked).toBe(true);
     expect(tenantAccess({ ...facts, trialActive: false, subscriptionStatus: 'active' }, now).blocked).toBe(false);
-    expect(tenantAccess({ ...facts, trialActive: false, subscriptionStatus: 'halted' }, now).blocked).toBe(true);
+    expect(tenantAccess({ ...facts, trialActive: false, subscriptionStatus: 'grace' }, now).blocked).toBe(false);
+    expect(tenantAccess({ ...facts, trialActive: false, subscriptionStatus: 'suspended' }, now).blocked).toBe(true);
+    expect(tenantAccess({ ...facts, trialActive: false, subscriptionStatus: 'created' }, now).blocked).toBe(true);
     expect(tenantAccess({ ...facts, status: 'suspended' }, now).blocked).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import { subscriptionStatusesWithAccess } from './subscription-events';
+
 /** Trial arithmetic shared by the API (banner, 402 gate) and the trial workflow. Pure; no I/O. */
 export const DAY_MS = 86_400_000;
 
@@ -24,8 +26,6 @@ export function reminderDaysLeft(offsetMs: number): number {
   return Math.max(1, Math.round(offsetMs / DAY_MS));
 }
 
-export const activeSubscriptionStatuses = ['active'] as const;
-
 export interface TenantAccessFacts {
   status: 'active' | 'suspended';
   trialActive: boolean;
@@ -35,7 +35,7 @@ export interface TenantAccessFacts {
 
 export function tenantAccess(t: TenantAccessFacts, now: Date) {
   const trialActive = t.trialActive && t.trialEndsAt.getTime() > now.getTime();
-  const subscribed = (activeSubscriptionStatuses as readonly string[]).includes(t.subscriptionStatus ?? '');
+  const subscribed = (subscriptionStatusesWithAccess as readonly string[]).includes(t.subscriptionStatus ?? '');
   return {
     trialActive,
     trialDaysLeft: trialActive ? trialDaysLeft(t.trialEndsAt, now) : 0,

@@ -7,7 +7,9 @@ import { createDatabase, type Database } from '../db/connection';
 import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
 import { startServer } from '../api/server';
 import { createTemporalClient } from '../api/temporal/client';
+import { createActivityDeps } from '../worker/activity-deps';
 import { createWorkers } from '../worker/create-workers';
+import { dailyMetricsScheduleId, ensureSchedules } from '../worker/schedules';
 
 export interface TestAppOptions {
   trialDays?: number;
@@ -59,8 +61,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const notifier = createPlatformNotifier(db.system);
   const workers = options.withoutWorker
     ? undefined
-    : await createWorkers(config, { db, notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });
+    : await createWorkers(config, { ...createActivityDeps(config, db), notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });
   const workersRunning = workers?.run();
+  if (workers) await ensureSchedules(temporal, config);
   const server = await startServer({ config, db, temporal, logger, notifier }, 0, '127.0.0.1');
   config.publicUrl = server.url;
 
@@ -71,6 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     temporal,
     async stop() {
       await server.close();
+      if (workers) await temporal.schedule.getHandle(dailyMetricsScheduleId(config)).delete().catch(() => undefined);
       workers?.shutdown();
       await workersRunning;
       await temporal.connection.close();

@@ -1,15 +1,20 @@
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/connection';
-import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
 import { createLogger } from '../api/logging/logger';
 import { workerEnv } from './config';
+import { createActivityDeps } from './activity-deps';
 import { createWorkers } from './create-workers';
+import { ensureSchedules } from './schedules';
+import { createTemporalClient } from '../api/temporal/client';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = createDatabase(config.databaseUrl);
-  const workers = await createWorkers(config, { db, notifier: createPlatformNotifier(db.system) }, { workflowBundlePath: workerEnv().workflowBundlePath });
+  const workers = await createWorkers(config, createActivityDeps(config, db), { workflowBundlePath: workerEnv().workflowBundlePath });
+  const client = await createTemporalClient(config.temporal);
+  await ensureSchedules(client, config);
+  await client.connection.close();
   process.once('SIGINT', () => workers.shutdown());
   process.once('SIGTERM', () => workers.shutdown());
   logger.info({ namespace: config.temporal.namespace }, 'worker running');

@@ -1,1 +1,3 @@
 export { trialWorkflow } from './trial';
+export { subscriptionWorkflow } from './subscription';
+export { dailyMetricsRollupWorkflow } from './daily-metrics';

@@ -8,7 +8,8 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Reads the request body once, as bytes (`ctx.state.rawBody`, which signed webhooks verify), and
  * parses JSON into `ctx.state.body`. Oversized bodies are refused with 413 before they are buffered whole.
  */
-export function jsonBody(limitBytes: number): Middleware {
+export function jsonBody(limitBytes: number, options: { rawOnlyPrefixes?: string[] } = {}): Middleware {
+  const rawOnly = options.rawOnlyPrefixes ?? [];
   return async (ctx, next) => {
     if (!METHODS_WITH_BODY.has(ctx.method) || (ctx.request.length ?? 0) === 0 && !ctx.get('transfer-encoding')) {
       ctx.state.body = undefined;
@@ -23,7 +24,10 @@ export function jsonBody(limitBytes: number): Middleware {
       throw new AppError('validation_failed', 'The request body could not be read');
     }
     ctx.state.rawBody = raw;
-    if (raw.length === 0) {
+    // Signed webhooks verify the bytes before anything is parsed: a forged body is refused unread.
+    if (rawOnly.some((prefix) => ctx.path.startsWith(prefix))) {
+      ctx.state.body = undefined;
+    } else if (raw.length === 0) {
       ctx.state.body = undefined;
     } else if (ctx.is('application/json', '+json')) {
       try {

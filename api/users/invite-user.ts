@@ -5,6 +5,7 @@ import { User } from '../../db/models/user';
 import { emailInUse } from '../../db/system/identity';
 import { isUniqueViolation } from '../../db/errors';
 import { withTenant } from '../../db/tenant-transaction';
+import { assertWithinLimit } from '../../db/billing/usage';
 import type { AuthPrincipal } from '../auth/principal';
 import { randomToken, sha256 } from '../auth/secrets';
 import type { ApiDeps } from '../deps';
@@ -18,6 +19,7 @@ export async function inviteUser(deps: ApiDeps, actor: AuthPrincipal, input: TIn
   const token = randomToken();
   try {
     const user = await withTenant(deps.db.app, actor.tenantId, async (trx) => {
+      await assertWithinLimit(trx, 'agents');
       const created = await User.query(trx).insertAndFetch({
         tenantId: actor.tenantId,
         email: input.email,

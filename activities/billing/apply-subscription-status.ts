@@ -1,0 +1,41 @@
+import type { TPlanId, TSubscriptionStatus } from '../../domain/billing';
+import type { Database } from '../../db/connection';
+import { Subscription } from '../../db/models/subscription';
+import { Tenant } from '../../db/models/tenant';
+import { withTenant } from '../../db/tenant-transaction';
+
+export interface SubscriptionStatusRecord {
+  tenantId: string;
+  subscriptionId: string | null;
+  razorpaySubscriptionId: string | null;
+  planId: TPlanId | null;
+  status: TSubscriptionStatus;
+  cancelAtCycleEnd: boolean;
+  graceEndsAt: number | null;
+  currentStart?: number | null;
+  currentEnd?: number | null;
+  paidCount?: number | null;
+}
+
+const fromUnix = (s: number | null | undefined) => (s ? new Date(s * 1000) : undefined);
+
+/** Writes the workflow's decided status to the subscription row and the tenant's access flag. */
+export async function applySubscriptionStatus(db: Database, record: SubscriptionStatusRecord): Promise<void> {
+  await withTenant(db.app, record.tenantId, async (trx) => {
+    if (record.razorpaySubscriptionId) {
+      await Subscription.query(trx)
+        .where({ razorpay_subscription_id: record.razorpaySubscriptionId })
+        .patch({
+          status: record.status,
+          cancelAtCycleEnd: record.cancelAtCycleEnd,
+          graceEndsAt: record.graceEndsAt ? new Date(record.graceEndsAt) : null,
+          ...(record.planId ? { planId: record.planId } : {}),
+          ...(fromUnix(record.currentStart) ? { currentPeriodStart: fromUnix(record.currentStart) } : {}),
+          ...(fromUnix(record.currentEnd) ? { currentPeriodEnd: fromUnix(record.currentEnd) } : {}),
+          ...(record.paidCount != null ? { paidCount: record.paidCount } : {}),
+          updatedAt: new Date(),
+        });
+    }
+    await Tenant.query(trx).findById(record.tenantId).patch({ subscriptionStatus: record.status, updatedAt: new Date() });
+  });
+}

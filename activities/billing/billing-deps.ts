@@ -1,0 +1,9 @@
+import type Razorpay from 'razorpay';
+import type { AppConfig } from '../../config';
+import type { Database } from '../../db/connection';
+
+export interface BillingDeps {
+  db: Database;
+  razorpay: Razorpay;
+  razorpayConfig: AppConfig['razorpay'];
+}

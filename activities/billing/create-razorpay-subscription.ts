@@ -1,0 +1,57 @@
+import type { TCreateSubscriptionResponse, TPlanId } from '../../domain/billing';
+import { Subscription } from '../../db/models/subscription';
+import { User } from '../../db/models/user';
+import { withTenant } from '../../db/tenant-transaction';
+import { callRazorpay } from '../razorpay/errors';
+import type { BillingDeps } from './billing-deps';
+import { ensureRazorpayPlan } from './ensure-razorpay-plan';
+
+/** How many monthly cycles a subscription is authorised for (Razorpay requires a count): ten years. */
+const TOTAL_COUNT = 120;
+
+/**
+ * Creates the Razorpay customer and subscription and records it as `created`. A retry after the row
+ * exists returns it unchanged; a retry between Razorpay's answer and the insert leaves an unused
+ * `created` subscription at Razorpay, which it expires by itself.
+ */
+export async function createRazorpaySubscription(
+  deps: BillingDeps,
+  input: { tenantId: string; planId: TPlanId; subscriptionId: string },
+): Promise<TCreateSubscriptionResponse> {
+  const { db, razorpay, razorpayConfig } = deps;
+  const existing = await withTenant(db.app, input.tenantId, (trx) => Subscription.query(trx).findById(input.subscriptionId));
+  if (existing) return checkout(existing, razorpayConfig.keyId);
+
+  const admin = await withTenant(db.app, input.tenantId, (trx) =>
+    User.query(trx).where({ role: 'admin', status: 'active' }).orderBy('created_at').first().throwIfNotFound(),
+  );
+  const razorpayPlanId = await ensureRazorpayPlan(deps, input.planId);
+  const customer = await callRazorpay('create customer', () =>
+    razorpay.customers.create({ name: admin.name, email: admin.email, contact: admin.phone ?? undefined, fail_existing: 0, notes: { tenant_id: input.tenantId } }),
+  );
+  const subscription = await callRazorpay('create subscription', () =>
+    razorpay.subscriptions.create({
+      plan_id: razorpayPlanId,
+      total_count: TOTAL_COUNT,
+      quantity: 1,
+      customer_notify: 1,
+      notes: { tenant_id: input.tenantId, subscription_id: input.subscriptionId },
+    }),
+  );
+  const row = await withTenant(db.app, input.tenantId, (trx) =>
+    Subscription.query(trx).insertAndFetch({
+      id: input.subscriptionId,
+      tenantId: input.tenantId,
+      planId: input.planId,
+      status: 'created',
+      razorpaySubscriptionId: subscription.id,
+      razorpayCustomerId: customer.id,
+      shortUrl: subscription.short_url ?? null,
+    }),
+  );
+  return checkout(row, razorpayConfig.keyId);
+}
+
+function checkout(row: Subscription, keyId: string): TCreateSubscriptionResponse {
+  return { subscriptionId: row.id, razorpaySubscriptionId: row.razorpaySubscriptionId, shortUrl: row.shortUrl ?? '', keyId };
+}

@@ -1,0 +1,21 @@
+import type { TPlanId } from '../../domain/billing';
+import { Plan } from '../../db/models/plan';
+import { findRazorpayPlanId, saveRazorpayPlanId } from '../../db/system/razorpay-plans';
+import { callRazorpay } from '../razorpay/errors';
+import type { BillingDeps } from './billing-deps';
+
+/** Our plan's id at Razorpay, creating the Razorpay plan the first time this account needs it. */
+export async function ensureRazorpayPlan({ db, razorpay, razorpayConfig }: BillingDeps, planId: TPlanId): Promise<string> {
+  const known = await findRazorpayPlanId(db.system, planId, razorpayConfig.keyId);
+  if (known) return known;
+  const plan = await Plan.query(db.app).findById(planId).throwIfNotFound();
+  const created = await callRazorpay('create plan', () =>
+    razorpay.plans.create({
+      period: 'monthly',
+      interval: 1,
+      item: { name: `Aerostic ${plan.name}`, amount: plan.amount * 100, currency: plan.currency, description: `Aerostic ${plan.name}, monthly` },
+      notes: { aerostic_plan: plan.id },
+    }),
+  );
+  return saveRazorpayPlanId(db.system, plan.id, razorpayConfig.keyId, created.id);
+}

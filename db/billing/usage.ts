@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import type { TPlanLimits, TUsageKind, TUsageResponse } from '../../domain/billing';
+import { AppError } from '../../domain/errors';
+import { effectivePlan } from './plans';
+
+const startOfMonthUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+const startOfDayUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+async function sumUsage(trx: Knex, kind: TUsageKind, since: Date): Promise<number> {
+  const [row] = await trx('usage_events').where({ kind }).where('occurred_at', '>=', since).sum({ total: 'quantity' });
+  return Number(row?.total ?? 0);
+}
+
+/** Usage in the tenant's current windows (calendar month and day, UTC) against its plan's limits. */
+export async function currentUsage(trx: Knex, now = new Date()): Promise<TUsageResponse> {
+  const plan = await effectivePlan(trx);
+  const [messages, aiReplies, broadcasts, agents] = await Promise.all([
+    sumUsage(trx, 'message_outbound', startOfMonthUtc(now)),
+    sumUsage(trx, 'ai_reply', startOfMonthUtc(now)),
+    sumUsage(trx, 'broadcast', startOfDayUtc(now)),
+    trx('users').whereIn('status', ['active', 'invited']).count({ n: '*' }).then(([r]) => Number(r.n)),
+  ]);
+  return {
+    planId: plan.id,
+    usage: { messagesThisMonth: messages, aiRepliesThisMonth: aiReplies, agents, broadcastsToday: broadcasts },
+    limits: plan.limits,
+  };
+}
+
+const LIMIT_OF: Record<keyof TUsageResponse['usage'], keyof TPlanLimits> = {
+  messagesThisMonth: 'messagesPerMonth',
+  aiRepliesThisMonth: 'aiRepliesPerMonth',
+  agents: 'agents',
+  broadcastsToday: 'broadcastsPerDay',
+};
+
+/**
+ * Refuses work that would exceed the plan, before anything is written: `402 limit_reached` naming
+ * the limit. Call inside the tenant transaction that then does the work.
+ */
+export async function assertWithinLimit(trx: Knex, usageKey: keyof TUsageResponse['usage'], adding = 1): Promise<void> {
+  const { usage, limits, planId } = await currentUsage(trx);
+  const limitName = LIMIT_OF[usageKey];
+  const limit = limits[limitName];
+  if (usage[usageKey] + adding > limit) {
+    throw new AppError('limit_reached', `Your ${planId} plan allows ${limit} ${describe(limitName)}; upgrade under Billing for more`, {
+      details: [{ path: limitName, message: `limit ${limit} reached (${usage[usageKey]} used)` }],
+    });
+  }
+}
+
+function describe(limit: keyof TPlanLimits): string {
+  return { messagesPerMonth: 'messages a month', aiRepliesPerMonth: 'AI replies a month', agents: 'team members', broadcastsPerDay: 'broadcasts a day' }[limit];
+}
+
+/** Appends to the usage ledger once per idempotency key (a retried send is not counted twice). */
+export async function recordUsage(trx: Knex, entry: { tenantId: string; kind: TUsageKind; idempotencyKey: string; quantity?: number; metadata?: Record<string, unknown> }): Promise<boolean> {
+  const rows = await trx('usage_events')
+    .insert({ tenant_id: entry.tenantId, kind: entry.kind, quantity: entry.quantity ?? 1, idempotency_key: entry.idempotencyKey, metadata: entry.metadata ?? {} })
+    .onConflict(['tenant_id', 'idempotency_key'])
+    .ignore()
+    .returning('id');
+  return rows.length > 0;
+}

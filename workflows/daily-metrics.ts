@@ -1,0 +1,16 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { MetricsActivities } from '../activities/metrics';
+
+const { rollUpDailyMetrics } = proxyActivities<MetricsActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { maximumAttempts: 5 },
+});
+
+const DAY_MS = 86_400_000;
+
+/** Started by the `daily-metrics` Temporal Schedule: refreshes yesterday's and today's totals. */
+export async function dailyMetricsRollupWorkflow(): Promise<number> {
+  const today = new Date(Date.now());
+  const days = [new Date(today.getTime() - DAY_MS), today].map((d) => d.toISOString().slice(0, 10));
+  return rollUpDailyMetrics({ days });
+}
