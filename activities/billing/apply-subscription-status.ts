@@ -29,7 +29,6 @@ export async function applySubscriptionStatus(db: Database, record: Subscription
           status: record.status,
           cancelAtCycleEnd: record.cancelAtCycleEnd,
           graceEndsAt: record.graceEndsAt ? new Date(record.graceEndsAt) : null,
-          ...(record.planId ? { planId: record.planId } : {}),
           ...(fromUnix(record.currentStart) ? { currentPeriodStart: fromUnix(record.currentStart) } : {}),
           ...(fromUnix(record.currentEnd) ? { currentPeriodEnd: fromUnix(record.currentEnd) } : {}),
           ...(record.paidCount != null ? { paidCount: record.paidCount } : {}),

@@ -27,7 +27,7 @@ export async function createRazorpaySubscription(
   );
   const razorpayPlanId = await ensureRazorpayPlan(deps, input.planId);
   const customer = await callRazorpay('create customer', () =>
-    razorpay.customers.create({ name: admin.name, email: admin.email, contact: admin.phone ?? undefined, fail_existing: 0, notes: { tenant_id: input.tenantId } }),
+    razorpay.customers.create({ name: admin.name, email: admin.email, contact: admin.phone ?? undefined, fail_existing: '0' as unknown as 0, notes: { tenant_id: input.tenantId } }),
   );
   const subscription = await callRazorpay('create subscription', () =>
     razorpay.subscriptions.create({

@@ -4,10 +4,13 @@ import { findRazorpayPlanId, saveRazorpayPlanId } from '../../db/system/razorpay
 import { callRazorpay } from '../razorpay/errors';
 import type { BillingDeps } from './billing-deps';
 
-/** Our plan's id at Razorpay, creating the Razorpay plan the first time this account needs it. */
+/**
+ * Our plan's id at Razorpay, creating the Razorpay plan the first time this account needs it — or
+ * again when the account no longer has it (a reset sandbox, a switched test account).
+ */
 export async function ensureRazorpayPlan({ db, razorpay, razorpayConfig }: BillingDeps, planId: TPlanId): Promise<string> {
   const known = await findRazorpayPlanId(db.system, planId, razorpayConfig.keyId);
-  if (known) return known;
+  if (known && (await stillExists(razorpay, known))) return known;
   const plan = await Plan.query(db.app).findById(planId).throwIfNotFound();
   const created = await callRazorpay('create plan', () =>
     razorpay.plans.create({
@@ -18,4 +21,15 @@ export async function ensureRazorpayPlan({ db, razorpay, razorpayConfig }: Billi
     }),
   );
   return saveRazorpayPlanId(db.system, plan.id, razorpayConfig.keyId, created.id);
+}
+
+async function stillExists(razorpay: BillingDeps['razorpay'], razorpayPlanId: string): Promise<boolean> {
+  try {
+    await razorpay.plans.fetch(razorpayPlanId);
+    return true;
+  } catch (err) {
+    const statusCode = (err as { statusCode?: number }).statusCode;
+    if (statusCode === 400 || statusCode === 404) return false;
+    return callRazorpay('fetch plan', () => Promise.reject(err));
+  }
 }

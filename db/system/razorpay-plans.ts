@@ -7,7 +7,7 @@ export async function findRazorpayPlanId(system: Knex, planId: string, keyId: st
 }
 
 export async function saveRazorpayPlanId(system: Knex, planId: string, keyId: string, razorpayPlanId: string): Promise<string> {
-  await system('razorpay_plans').insert({ plan_id: planId, key_id: keyId, razorpay_plan_id: razorpayPlanId }).onConflict(['plan_id', 'key_id']).ignore();
+  await system('razorpay_plans').insert({ plan_id: planId, key_id: keyId, razorpay_plan_id: razorpayPlanId }).onConflict(['plan_id', 'key_id']).merge();
   return (await findRazorpayPlanId(system, planId, keyId))!;
 }
 
