@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../config';
 import { createDatabase, type Database } from '../db/connection';
 import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
 import { startServer } from '../api/server';
+import { startRazorpaySimulator, type RazorpaySimulator } from '../sandbox/razorpay';
 import { createTemporalClient } from '../api/temporal/client';
 import { createActivityDeps } from '../worker/activity-deps';
 import { createWorkers } from '../worker/create-workers';
@@ -16,6 +17,8 @@ export interface TestAppOptions {
   /** Exact trial timing, for tests that watch a trial run out in seconds. */
   trial?: AppConfig['trial'];
   env?: Record<string, string>;
+  /** How long a halted subscription keeps access before suspension. */
+  graceMs?: number;
   /** Start no worker (tests of the API alone). */
   withoutWorker?: boolean;
 }
@@ -25,6 +28,8 @@ export interface TestApp {
   config: AppConfig;
   db: Database;
   temporal: Client;
+  /** The Razorpay simulator this app's billing talks to, delivering webhooks to this app. */
+  razorpay: RazorpaySimulator;
   stop(): Promise<void>;
 }
 
@@ -55,6 +60,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   if (options.trial) config.trial = options.trial;
+  if (options.graceMs) config.billing.graceMs = options.graceMs;
+  const razorpay = await startRazorpaySimulator({ keyId: config.razorpay.keyId, keySecret: config.razorpay.keySecret, webhookSecret: config.razorpay.webhookSecret });
+  config.razorpay.baseUrl = razorpay.url;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const db = createDatabase(config.databaseUrl, { poolMax: 5 });
   const temporal = await createTemporalClient(config.temporal);
@@ -66,12 +74,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (workers) await ensureSchedules(temporal, config);
   const server = await startServer({ config, db, temporal, logger, notifier }, 0, '127.0.0.1');
   config.publicUrl = server.url;
+  razorpay.setWebhookUrl(`${server.url}/webhooks/razorpay`);
 
   return {
     url: server.url,
     config,
     db,
     temporal,
+    razorpay,
     async stop() {
       await server.close();
       if (workers) await temporal.schedule.getHandle(dailyMetricsScheduleId(config)).delete().catch(() => undefined);
@@ -79,6 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await workersRunning;
       await temporal.connection.close();
       await db.destroy();
+      await razorpay.stop();
     },
   };
 }

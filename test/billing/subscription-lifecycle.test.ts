@@ -33,7 +33,7 @@ describe('subscription lifecycle', () => {
     await app.razorpay.pay(checkout.razorpaySubscriptionId);
     const active = await waitForStatus(app, tenant, 'active');
     expect(active.plan).toEqual({ id: 'growth', name: 'Growth', amount: 2499, currency: 'INR' });
-    expect(new Date(active.currentPeriodEnd).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(active.currentPeriodEnd!).getTime()).toBeGreaterThan(Date.now());
     await request(app.url).get('/users').set(bearer(tenant.accessToken)).expect(200);
 
     await eventually(async () => {
@@ -67,7 +67,7 @@ describe('subscription lifecycle', () => {
 
     await app.razorpay.failRenewalUntilHalted(checkout.razorpaySubscriptionId);
     const grace = await waitForStatus(app, tenant, 'grace');
-    expect(new Date(grace.graceEndsAt).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(grace.graceEndsAt!).getTime()).toBeGreaterThan(Date.now());
     await request(app.url).get('/users').set(bearer(tenant.accessToken)).expect(200);
 
     await waitForStatus(app, tenant, 'suspended');
