@@ -1,0 +1,33 @@
+import { loadConfig } from '../config';
+import { startRazorpaySimulator } from './razorpay';
+import { sandboxPorts, sandboxUrls } from './ports';
+
+/**
+ * The sandbox's simulators in one process, started by `npm start` in sandbox mode. They use the
+ * same generated secrets as the app (read from the data dir), and deliver webhooks to the API.
+ */
+async function main() {
+  const config = loadConfig();
+  const apiUrl = `http://127.0.0.1:${config.port}`;
+  const razorpay = await startRazorpaySimulator({
+    keyId: config.razorpay.keyId,
+    keySecret: config.razorpay.keySecret,
+    webhookSecret: config.razorpay.webhookSecret,
+    webhookUrl: `${apiUrl}/webhooks/razorpay`,
+    port: sandboxPorts().razorpay,
+    publicUrl: sandboxUrls().razorpay,
+  });
+  console.log(`razorpay simulator on ${razorpay.url}`);
+
+  const stop = async () => {
+    await razorpay.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
