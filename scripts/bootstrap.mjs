@@ -3,7 +3,7 @@
  * Entry point of `npm start` and `npm test` on a fresh machine. Node built-ins only: it runs before
  * `npm install`. It makes sure of everything the TypeScript stack scripts need, then hands over:
  *
- *   1. npm dependencies (npm ci / npm install when package.json or the lock changed);
+ *   1. npm dependencies (npm install when package.json or the lock changed);
  *   2. the Temporal CLI (dev server): TEMPORAL_CLI_PATH, else `temporal` on PATH, else the machine
  *      cache (~/.cache/aerostic/bin), else built there with `go install` (minutes, once per machine).
  *      The SDK's own `TestWorkflowEnvironment.createLocal` would download a CLI from temporal.download

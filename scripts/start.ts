@@ -16,6 +16,7 @@ import { startTemporal } from './stack/temporal';
 import { temporalCliPath } from './stack/temporal-cli-path';
 import { waitForHttp } from './stack/wait-http';
 import { ensureWebBuild } from './stack/web-build';
+import { sandboxPorts, sandboxUrls } from '../sandbox/ports';
 
 const root = resolve(__dirname, '..');
 const TEMPORAL_PORT = 7233;
@@ -43,7 +44,7 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
 
 /** Fixed ports fail late and cryptically inside Postgres or Temporal; say which one and what to set. */
 async function checkPorts(settings: Settings): Promise<void> {
-  const wanted: [number, string][] = [[settings.apiPort, 'PORT']];
+  const wanted: [number, string][] = [[settings.apiPort, 'PORT'], [sandboxPorts().razorpay, 'SANDBOX_RAZORPAY_PORT']];
   if (!settings.databaseUrl) wanted.push([settings.postgresPort, 'EMBEDDED_PG_PORT or DATABASE_URL']);
   if (!settings.temporalAddress) wanted.push([TEMPORAL_PORT, 'TEMPORAL_ADDRESS'], [TEMPORAL_UI_PORT, 'TEMPORAL_ADDRESS']);
   for (const [port, setting] of wanted) {
@@ -95,7 +96,7 @@ async function startInfrastructure(settings: Settings, teardown: Teardown, lock:
   };
 }
 
-function printUrls(settings: Settings, infra: Infrastructure): void {
+function printUrls(settings: Settings, infra: Infrastructure, sandbox: boolean): void {
   const web = `http://localhost:${settings.apiPort}`;
   const rows: [string, string][] = [
     ['Web app + API', web],
@@ -103,7 +104,12 @@ function printUrls(settings: Settings, infra: Infrastructure): void {
     ['Temporal UI', infra.temporalUiUrl ?? `(external Temporal at ${infra.temporalAddress})`],
     ['Temporal gRPC', `${infra.temporalAddress} (namespace ${settings.namespace})`],
     ['Postgres', redactUrl(infra.databaseUrl) + (settings.databaseUrl ? '' : `  (password in ${join(settings.dataDir, 'postgres')})`)],
-    ['Sandbox outbox', `${web}/sandbox/outbox?to=<phone>`],
+    ...(sandbox
+      ? ([
+          ['Sandbox outbox', `${web}/sandbox/outbox?to=<phone>`],
+          ['Razorpay sim', sandboxUrls().razorpay],
+        ] as [string, string][])
+      : []),
     ['Data dir', settings.dataDir],
   ];
   const lines = rows.map(([label, value]) => `  ${label.padEnd(16)}${value}`);
@@ -152,8 +158,11 @@ async function main(): Promise<void> {
     await webBuild;
     abort.signal.throwIfAborted();
 
+    const sandbox = (process.env.AEROSTIC_SANDBOX ?? (process.env.META_APP_ID ? '0' : '1')) === '1';
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      // SPEC §4: the *_URL overrides win; otherwise sandbox mode points the real clients at the simulators.
+      ...(sandbox ? { RAZORPAY_BASE_URL: process.env.RAZORPAY_BASE_URL ?? sandboxUrls().razorpay } : {}),
       DATABASE_URL: infra.databaseUrl,
       TEMPORAL_ADDRESS: infra.temporalAddress,
       TEMPORAL_NAMESPACE: settings.namespace,
@@ -162,7 +171,7 @@ async function main(): Promise<void> {
       // SPEC §4: sandbox unless real Meta credentials are given; then the API's config decides.
       AEROSTIC_SANDBOX: process.env.AEROSTIC_SANDBOX ?? (process.env.META_APP_ID ? undefined : '1'),
     };
-    for (const name of ['worker', 'api']) {
+    for (const name of sandbox ? ['sandbox', 'worker', 'api'] : ['worker', 'api']) {
       const entry = join(root, name, 'main.ts');
       const child = children.spawnTs({ name, entry, cwd: root, env });
       if (child.pid) lock.record({ name, pid: child.pid, marker: entry });
@@ -172,7 +181,7 @@ async function main(): Promise<void> {
     if (abort.signal.aborted) return;
     if (!answered) warn(`the API did not answer on port ${settings.apiPort} within 90s; it may still be starting`);
     log(`up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    printUrls(settings, infra);
+    printUrls(settings, infra, sandbox);
   } catch (error) {
     if (abort.signal.aborted) return void (await shutdown(0));
     process.stderr.write(`[stack] could not start: ${errorMessage(error)}\n`);

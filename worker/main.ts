@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/connection';
 import { createLogger } from '../api/logging/logger';
@@ -9,6 +10,8 @@ import { createTemporalClient } from '../api/temporal/client';
 
 async function main() {
   const config = loadConfig();
+  // The SDK's own logs at WARN: state changes and webpack output are noise in the stack's console.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const logger = createLogger(config.logLevel);
   const db = createDatabase(config.databaseUrl);
   const workers = await createWorkers(config, createActivityDeps(config, db), { workflowBundlePath: workerEnv().workflowBundlePath });
