@@ -23,6 +23,7 @@ export const ZEnvSchema = z.object({
 
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().optional(),
+  BLIND_INDEX_KEY: z.string().optional(),
 
   TRIAL_DAYS: z.coerce.number().positive().default(7),
   TRIAL_REMINDER_DAYS: z.string().default('2,1'),
@@ -69,4 +70,5 @@ export const productionSecrets = [
   'RAZORPAY_WEBHOOK_SECRET',
   'PLATFORM_PHONE_NUMBER_ID',
   'PLATFORM_WA_TOKEN',
+  'BLIND_INDEX_KEY',
 ] as const satisfies readonly (keyof Env)[];

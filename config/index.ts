@@ -24,6 +24,8 @@ export interface AppConfig {
   jwt: { secret: Uint8Array; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
   /** The first key encrypts; every key listed can decrypt (rotation). */
   encryptionKeys: EncryptionKey[];
+  /** Keys the blind indexes (lookups of encrypted phone numbers) and contact keys; never rotated. */
+  blindIndexKey: Buffer;
   otp: { pepper: string; ttlMinutes: number; maxAttempts: number };
   trial: { durationMs: number; reminderOffsetsMs: number[] };
   billing: { graceMs: number };
@@ -86,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTtlDays: 30,
     },
     encryptionKeys: parseEncryptionKeys(pick(env.ENCRYPTION_KEY, generated?.encryptionKey)),
+    blindIndexKey: parseKey('BLIND_INDEX_KEY', pick(env.BLIND_INDEX_KEY, generated?.blindIndexKey)),
     otp: { pepper: pick(env.JWT_SECRET, generated?.otpPepper), ttlMinutes: 10, maxAttempts: 5 },
     trial: {
       durationMs: env.TRIAL_DAYS * DAY_MS,
@@ -115,6 +118,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 const ZKeySchema = z.string().transform((raw) => Buffer.from(raw, 'base64')).refine((b) => b.length === 32, 'must be 32 bytes, base64');
+
+function parseKey(name: string, raw: string): Buffer {
+  const key = ZKeySchema.safeParse(raw.trim());
+  if (!key.success) throw new ConfigError(`${name}: ${key.error.issues[0].message}`);
+  return key.data;
+}
 
 /** `ENCRYPTION_KEY` is `id:base64key[,id:base64key…]`; a bare key gets the id `k1`. */
 export function parseEncryptionKeys(raw: string): EncryptionKey[] {

@@ -10,6 +10,7 @@ export interface EmbeddedSecrets {
   razorpayKeySecret: string;
   razorpayWebhookSecret: string;
   otpPepper: string;
+  blindIndexKey: string;
 }
 
 /** Embedded mode keeps generated secrets in the data dir so restarts keep sessions and ciphertexts valid. */
@@ -25,6 +26,7 @@ export function loadOrCreateEmbeddedSecrets(dataDir: string): EmbeddedSecrets {
     razorpayKeySecret: existing.razorpayKeySecret ?? fresh(24),
     razorpayWebhookSecret: existing.razorpayWebhookSecret ?? fresh(24),
     otpPepper: existing.otpPepper ?? fresh(32),
+    blindIndexKey: existing.blindIndexKey ?? randomBytes(32).toString('base64'),
   };
   if (JSON.stringify(existing) !== JSON.stringify(secrets)) {
     mkdirSync(dataDir, { recursive: true });
