@@ -1,4 +1,5 @@
 import { loadConfig } from '../config';
+import { startMetaSimulator } from './meta';
 import { startRazorpaySimulator } from './razorpay';
 import { sandboxPorts, sandboxUrls } from './ports';
 
@@ -17,10 +18,17 @@ async function main() {
     port: sandboxPorts().razorpay,
     publicUrl: sandboxUrls().razorpay,
   });
-  console.log(`razorpay simulator on ${razorpay.url}`);
+  const meta = await startMetaSimulator({
+    appId: config.meta.appId,
+    appSecret: config.meta.appSecret,
+    graphVersion: config.meta.graphVersion,
+    webhookUrl: `${apiUrl}/webhooks/meta`,
+    port: sandboxPorts().meta,
+  });
+  console.log(`razorpay simulator on ${razorpay.url}, meta simulator on ${meta.url}`);
 
   const stop = async () => {
-    await razorpay.stop();
+    await Promise.all([razorpay.stop(), meta.stop()]);
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -7,6 +7,7 @@ import { createDatabase, type Database } from '../db/connection';
 import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
 import { startServer } from '../api/server';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../sandbox/razorpay';
+import { startMetaSimulator, type MetaSimulator } from '../sandbox/meta';
 import { createTemporalClient } from '../api/temporal/client';
 import { createActivityDeps } from '../worker/activity-deps';
 import { createWorkers } from '../worker/create-workers';
@@ -30,6 +31,8 @@ export interface TestApp {
   temporal: Client;
   /** The Razorpay simulator this app's billing talks to, delivering webhooks to this app. */
   razorpay: RazorpaySimulator;
+  /** The Meta Graph API simulator (business and customer side), delivering webhooks to this app. */
+  meta: MetaSimulator;
   stop(): Promise<void>;
 }
 
@@ -63,6 +66,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (options.graceMs) config.billing.graceMs = options.graceMs;
   const razorpay = await startRazorpaySimulator({ keyId: config.razorpay.keyId, keySecret: config.razorpay.keySecret, webhookSecret: config.razorpay.webhookSecret });
   config.razorpay.baseUrl = razorpay.url;
+  const meta = await startMetaSimulator({ appId: config.meta.appId, appSecret: config.meta.appSecret, graphVersion: config.meta.graphVersion });
+  config.meta.graphUrl = meta.url;
+  config.meta.oauthDialogUrl = meta.dialogUrl;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const db = createDatabase(config.databaseUrl, { poolMax: 5 });
   const temporal = await createTemporalClient(config.temporal);
@@ -75,6 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const server = await startServer({ config, db, temporal, logger, notifier }, 0, '127.0.0.1');
   config.publicUrl = server.url;
   razorpay.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+  meta.setWebhookUrl(`${server.url}/webhooks/meta`);
 
   return {
     url: server.url,
@@ -82,6 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     temporal,
     razorpay,
+    meta,
     async stop() {
       await server.close();
       if (workers) await temporal.schedule.getHandle(dailyMetricsScheduleId(config)).delete().catch(() => undefined);
@@ -89,7 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await workersRunning;
       await temporal.connection.close();
       await db.destroy();
-      await razorpay.stop();
+      await Promise.all([razorpay.stop(), meta.stop()]);
     },
   };
 }

@@ -9,7 +9,7 @@ export interface WorkerSet {
 }
 
 /** Queues that have workflows today; the others get workers as their features land. */
-export const activeQueues: TaskQueueName[] = ['billing'];
+export const activeQueues: TaskQueueName[] = ['billing', 'conversations'];
 
 /**
  * One Worker per task queue (DESIGN §2), sharing one connection and one set of activities. A prebuilt
