@@ -1,0 +1,37 @@
+import {
+  ZAuthResponseSchema,
+  ZMeResponseSchema,
+  ZRegisterInitiateResponseSchema,
+  type TAuthResponse,
+  type TLogin,
+  type TMeResponse,
+  type TRegister,
+  type TRegisterInitiate,
+  type TRegisterInitiateResponse,
+} from '../../../domain/auth';
+import type { TAcceptInvite } from '../../../domain/users';
+import { apiClient } from './client';
+
+export function initiateRegistration(body: TRegisterInitiate): Promise<TRegisterInitiateResponse> {
+  return apiClient.post('/auth/register/initiate', body, ZRegisterInitiateResponseSchema, false);
+}
+
+export function register(body: TRegister): Promise<TAuthResponse> {
+  return apiClient.post('/auth/register', body, ZAuthResponseSchema, false);
+}
+
+export function login(body: TLogin): Promise<TAuthResponse> {
+  return apiClient.post('/auth/login', body, ZAuthResponseSchema, false);
+}
+
+export function acceptInvite(body: TAcceptInvite): Promise<TAuthResponse> {
+  return apiClient.post('/auth/accept-invite', body, ZAuthResponseSchema, false);
+}
+
+export function logout(): Promise<void> {
+  return apiClient.post('/auth/logout');
+}
+
+export function fetchMe(): Promise<TMeResponse> {
+  return apiClient.get('/me', ZMeResponseSchema);
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { Brand } from '../../components/brand';
+import { Icon } from '../../components/icon';
+
+interface AuthLayoutProps {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}
+
+const highlights = [
+  'A shared team inbox with an AI agent that hands off to people',
+  'Template broadcasts with delivery, read and reply tracking',
+  'Visual automations and a sales pipeline built on your chats',
+];
+
+/** Sign-up, login and invite pages: a product panel beside a single focused card. */
+export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProps) {
+  return (
+    <div className="auth">
+      <title>{`${title} · Aerostic`}</title>
+      <aside className="auth__aside">
+        <Brand inverted />
+        <div className="auth__pitch">
+          <h2>Grow your business on WhatsApp</h2>
+          <ul>
+            {highlights.map((h) => (
+              <li key={h}>
+                <span className="auth__check">
+                  <Icon name="check" size={14} />
+                </span>
+                {h}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <p className="auth__small">7-day free trial · no card needed</p>
+      </aside>
+      <main className="auth__main">
+        <div className="auth__card">
+          <div className="auth__mobile-brand">
+            <Brand />
+          </div>
+          <h1 className="auth__title">{title}</h1>
+          {subtitle ? <p className="auth__subtitle">{subtitle}</p> : null}
+          {children}
+          {footer ? <div className="auth__footer">{footer}</div> : null}
+        </div>
+      </main>
+    </div>
+  );
+}

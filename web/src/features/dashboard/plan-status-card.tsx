@@ -1,0 +1,47 @@
+import { Link } from 'react-router';
+import { Badge } from '../../components/badge';
+import { useCurrentSession } from '../session/use-session';
+import { trialEndsPhrase } from '../trial/trial-text';
+
+/** Trial or subscription state of the workspace, as GET /me reports it. */
+export function PlanStatusCard({ showBillingLink = true }: { showBillingLink?: boolean }) {
+  const { tenant, access, user } = useCurrentSession();
+  const endDate = formatDate(tenant.trialEndsAt);
+  return (
+    <article className="card" data-testid="trial-status">
+      <h2 className="card__title">Plan</h2>
+      {access.blocked ? (
+        <>
+          <Badge tone="red">Paused</Badge>
+          <p className="card__text">The free trial has ended and there is no active subscription.</p>
+        </>
+      ) : access.subscriptionStatus ? (
+        <>
+          <Badge tone={access.subscriptionStatus === 'active' ? 'green' : 'amber'}>Subscription {access.subscriptionStatus}</Badge>
+          <p className="card__text">Manage your plan, payments and invoices in Billing.</p>
+        </>
+      ) : (
+        <>
+          <Badge tone={access.trialDaysLeft <= 2 ? 'amber' : 'green'}>Free trial</Badge>
+          <p className="card__stat">
+            {access.trialDaysLeft} <span>{access.trialDaysLeft === 1 ? 'day' : 'days'} left</span>
+          </p>
+          <p className="card__text">
+            Your trial ends {trialEndsPhrase(access.trialDaysLeft)}
+            {endDate ? ` (${endDate})` : ''}.
+          </p>
+        </>
+      )}
+      {user.role === 'admin' && showBillingLink ? (
+        <Link to="/app/billing" className="card__link">
+          {access.subscriptionStatus ? 'Open Billing' : 'Choose a plan'} →
+        </Link>
+      ) : null}
+    </article>
+  );
+}
+
+function formatDate(iso: string): string | null {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
+}

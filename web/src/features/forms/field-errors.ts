@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { isApiError } from '../../api/api-error';
+import { describeError } from './error-messages';
+
+export type FieldErrors = Record<string, string>;
+
+/** First message per top-level field of a failed client-side parse. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
+    if (!(key in out)) out[key] = asSentence(issue.message);
+  }
+  return out;
+}
+
+/** Field messages an API error carries: `details` of a validation error, or a known conflict. */
+export function apiFieldErrors(err: unknown): FieldErrors {
+  if (!isApiError(err)) return {};
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(err.fieldErrors())) out[path.replace(/^body\./, '')] = asSentence(message);
+  if (err.code === 'email_taken' && !out.email) out.email = 'An account with this email already exists. Log in instead?';
+  if (err.code === 'workspace_taken' && !out.workspace) out.workspace = 'This workspace name is taken. Try another one.';
+  return out;
+}
+
+export interface FormErrors {
+  fields: FieldErrors;
+  alert: string | null;
+}
+
+/**
+ * Splits a failed submit into messages under the form's own inputs and one alert for the rest,
+ * so no message is lost when the API names a field the form does not show.
+ */
+export function formErrorsFrom(err: unknown, known: readonly string[]): FormErrors {
+  const fields: FieldErrors = {};
+  const leftovers: string[] = [];
+  for (const [path, message] of Object.entries(apiFieldErrors(err))) {
+    if (known.includes(path)) fields[path] = message;
+    else leftovers.push(`${path}: ${message}`);
+  }
+  if (Object.keys(fields).length && !leftovers.length) return { fields, alert: null };
+  return { fields, alert: [describeError(err), ...leftovers].join(' ') };
+}
+
+/** Schema messages are written to follow a field name ("is required", "must be …"); shown alone under the input they need a subject. */
+function asSentence(text: string): string {
+  if (text.startsWith('is ')) return `This field ${text}.`;
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}

@@ -1,0 +1,51 @@
+import { NavLink } from 'react-router';
+import { Brand } from '../../components/brand';
+import { Icon } from '../../components/icon';
+import { useCurrentSession } from '../session/use-session';
+import { LogoutButton } from './logout-button';
+import { navItemsFor } from './nav-items';
+
+export function Sidebar() {
+  const { user, tenant } = useCurrentSession();
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__top">
+        <Brand inverted />
+        <p className="sidebar__workspace" title={tenant.name}>
+          {tenant.name}
+        </p>
+      </div>
+      <nav className="sidebar__nav" aria-label="Main" data-testid="main-nav">
+        <NavLink to="/app" end className="nav-link">
+          <Icon name="home" />
+          <span>Dashboard</span>
+        </NavLink>
+        {navItemsFor(user.role).map((item) => (
+          <NavLink key={item.path} to={`/app/${item.path}`} className="nav-link" data-testid={`nav-${item.path}`}>
+            <Icon name={item.icon} />
+            <span>{item.label}</span>
+          </NavLink>
+        ))}
+      </nav>
+      <div className="sidebar__footer">
+        <div className="sidebar__user">
+          <span className="avatar" aria-hidden="true">
+            {initials(user.name)}
+          </span>
+          <span className="sidebar__user-text">
+            <span className="sidebar__user-name" data-testid="current-user-name">
+              {user.name}
+            </span>
+            <span className="sidebar__user-role">{user.role === 'admin' ? 'Admin' : 'Agent'}</span>
+          </span>
+        </div>
+        <LogoutButton />
+      </div>
+    </aside>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+}

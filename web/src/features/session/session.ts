@@ -1,0 +1,49 @@
+import type { TAccess, TAuthResponse, TTenantSummary, TUser } from '../../../../domain/auth';
+import { fetchMe } from '../../api/auth';
+import { apiClient, isApiError } from '../../api/client';
+
+export interface Session {
+  user: TUser;
+  tenant: TTenantSummary;
+  access: TAccess;
+}
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; reason?: 'signed_out' | 'expired' }
+  | { status: 'authenticated'; session: Session };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Keeps the token from a login/register/refresh answer and fills in access from GET /me. */
+export async function loadSession(auth: TAuthResponse): Promise<Session> {
+  apiClient.setAccessToken(auth.accessToken);
+  try {
+    const me = await fetchMe();
+    const { access, ...tenant } = me.tenant;
+    return { user: me.user, tenant, access };
+  } catch (err) {
+    // The sign-in itself succeeded; draw what we know rather than failing the whole login.
+    const blocked = isApiError(err) && err.status === 402;
+    return { user: auth.user, tenant: auth.tenant, access: estimateAccess(auth.tenant.trialEndsAt, blocked) };
+  }
+}
+
+function estimateAccess(trialEndsAt: string, blocked: boolean): TAccess {
+  const daysLeft = Math.max(0, Math.ceil((Date.parse(trialEndsAt) - Date.now()) / DAY_MS));
+  return { trialActive: !blocked && daysLeft > 0, trialDaysLeft: daysLeft, subscriptionStatus: null, blocked };
+}
+
+let restoring: Promise<Session | null> | null = null;
+
+/**
+ * On page load, trade the refresh cookie for a session. Done once per page: React's StrictMode
+ * mounts effects twice, and a rotated refresh token must never be sent twice.
+ */
+export function restoreSessionOnce(): Promise<Session | null> {
+  restoring ??= apiClient
+    .refresh()
+    .then((auth) => (auth ? loadSession(auth) : null))
+    .catch(() => null);
+  return restoring;
+}

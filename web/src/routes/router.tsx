@@ -1,0 +1,56 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { navItems } from '../features/navigation/nav-items';
+import { RequireAdmin } from '../features/session/require-admin';
+import { PublicOnly, RequireAuth } from '../features/session/require-auth';
+import { TeamSection } from '../features/team/team-section';
+import { AcceptInvitePage } from './accept-invite';
+import { AppLayout } from './app-layout';
+import { BillingPage } from './billing';
+import { ComingSoonPage } from './coming-soon';
+import { DashboardPage } from './dashboard';
+import { LoginPage } from './login';
+import { NotFoundPage } from './not-found';
+import { RegisterPage } from './register';
+import { SettingsLayout } from './settings-layout';
+
+/** Sections that have their own screens; every other nav item shows a placeholder. */
+const builtSections = new Set(['settings', 'billing']);
+
+const placeholderRoutes: RouteObject[] = navItems
+  .filter((item) => !builtSections.has(item.path))
+  .map((item) => ({ path: item.path, element: <ComingSoonPage item={item} /> }));
+
+/**
+ * Pages live under /app (plus /login, /register, /invite) so that reloading a page never lands on
+ * an API route of the same name: the API owns GET /contacts, /broadcasts, /users …
+ */
+export const routes: RouteObject[] = [
+  { path: '/', element: <Navigate to="/app" replace /> },
+  { path: '/register', element: <PublicOnly><RegisterPage /></PublicOnly> },
+  { path: '/login', element: <PublicOnly><LoginPage /></PublicOnly> },
+  { path: '/invite/:token', element: <AcceptInvitePage /> },
+  {
+    path: '/app',
+    element: <RequireAuth><AppLayout /></RequireAuth>,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      ...placeholderRoutes,
+      {
+        path: 'settings',
+        element: <RequireAdmin><SettingsLayout /></RequireAdmin>,
+        children: [
+          { index: true, element: <Navigate to="team" replace /> },
+          { path: 'team', element: <TeamSection /> },
+        ],
+      },
+      // Agents see the plan read-only; the page itself hides what only admins may do.
+      { path: 'billing', element: <BillingPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
