@@ -17,6 +17,10 @@ import { registerSandboxRoutes } from './sandbox/router';
 import { registerUserRoutes } from './users/router';
 import { registerBillingRoutes } from './billing/router';
 import { registerWebhookRoutes } from './webhooks/router';
+import { registerPlatformRoutes } from './platform/router';
+import { registerMetaWebhookRoutes } from './webhooks/meta/router';
+import { registerMessageRoutes } from './messages/router';
+import { registerWhatsappRoutes } from './whatsapp/router';
 import { webApp } from './web-app';
 
 const API_VERSION = '0.1.0';
@@ -33,6 +37,10 @@ export function createApp(deps: ApiDeps): Koa {
   registerUserRoutes(routes, deps);
   registerBillingRoutes(routes, deps);
   registerWebhookRoutes(routes, deps);
+  registerWhatsappRoutes(routes, deps);
+  registerPlatformRoutes(routes, deps, limiters);
+  registerMetaWebhookRoutes(routes, deps, metrics);
+  registerMessageRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
 
   const openApi = buildOpenApiDocument(routes.specs, { version: API_VERSION, serverUrl: deps.config.publicUrl });

@@ -27,6 +27,8 @@ export const ZEnvSchema = z.object({
 
   TRIAL_DAYS: z.coerce.number().positive().default(7),
   TRIAL_REMINDER_DAYS: z.string().default('2,1'),
+  CONVERSATION_QUIET_MINUTES: z.coerce.number().positive().default(60),
+  META_RATE_PER_SECOND: z.coerce.number().int().positive().default(80),
   BILLING_GRACE_DAYS: z.coerce.number().positive().default(3),
 
   META_APP_ID: z.string().optional(),

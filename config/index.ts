@@ -21,7 +21,8 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl?: string;
   temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string };
-  jwt: { secret: Uint8Array; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlDays: number };
+  /** `audience` is tenant tokens'; platform (super) admin tokens carry `platformAudience`, so neither is accepted for the other. */
+  jwt: { secret: Uint8Array; issuer: string; audience: string; platformAudience: string; accessTtlSeconds: number; refreshTtlDays: number };
   /** The first key encrypts; every key listed can decrypt (rotation). */
   encryptionKeys: EncryptionKey[];
   /** Keys the blind indexes (lookups of encrypted phone numbers) and contact keys; never rotated. */
@@ -29,6 +30,7 @@ export interface AppConfig {
   otp: { pepper: string; ttlMinutes: number; maxAttempts: number };
   trial: { durationMs: number; reminderOffsetsMs: number[] };
   billing: { graceMs: number };
+  conversations: { quietPeriodMs: number; channelQuietPeriodMs: number; metaRatePerSecond: number };
   rateLimits: { authPerMinute: number; otpPerHour: number };
   bodyLimitBytes: number;
   meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string };
@@ -84,6 +86,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: new TextEncoder().encode(pick(env.JWT_SECRET, generated?.jwtSecret)),
       issuer: 'aerostic',
       audience: 'aerostic-api',
+      platformAudience: 'aerostic-platform',
       accessTtlSeconds: 15 * 60,
       refreshTtlDays: 30,
     },
@@ -95,6 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderOffsetsMs: parseDayList(env.TRIAL_REMINDER_DAYS).map((d) => d * DAY_MS),
     },
     billing: { graceMs: env.BILLING_GRACE_DAYS * DAY_MS },
+    conversations: { quietPeriodMs: env.CONVERSATION_QUIET_MINUTES * 60_000, channelQuietPeriodMs: 10 * 60_000, metaRatePerSecond: env.META_RATE_PER_SECOND },
     rateLimits: { authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE, otpPerHour: env.OTP_RATE_LIMIT_PER_HOUR },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     meta: {

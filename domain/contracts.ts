@@ -16,6 +16,7 @@ export const workflowIds = {
   conversation: (tenantId: string, contactKey: string) => `conversation:${tenantId}:${contactKey}`,
   channel: (tenantId: string, phoneNumberId: string) => `channel:${tenantId}:${phoneNumberId}`,
   broadcast: (tenantId: string, broadcastId: string) => `broadcast:${tenantId}:${broadcastId}`,
+  whatsappConnect: (tenantId: string, nonce: string) => `whatsapp-connect:${tenantId}:${nonce}`,
 };
 
 export const searchAttributeNames = {
@@ -23,7 +24,7 @@ export const searchAttributeNames = {
   kind: 'AerosticKind',
 } as const;
 
-export const workflowKinds = ['trial', 'subscription', 'conversation', 'channel', 'broadcast', 'automation'] as const;
+export const workflowKinds = ['trial', 'subscription', 'conversation', 'channel', 'broadcast', 'automation', 'whatsapp-connect'] as const;
 export type WorkflowKind = (typeof workflowKinds)[number];
 
 export const trialSignals = {
@@ -40,4 +41,14 @@ export const subscriptionMessages = {
   cancel: 'cancel',
   changePlan: 'changePlan',
   state: 'state',
+} as const;
+
+export const conversationMessages = {
+  inbound: 'inbound',
+  send: 'send',
+  state: 'state',
+} as const;
+
+export const channelMessages = {
+  statuses: 'statuses',
 } as const;

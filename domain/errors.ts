@@ -1,3 +1,5 @@
+import { whatsappErrorStatus } from './whatsapp-connect';
+
 /**
  * Application error codes and the HTTP status each maps to. The error middleware is the only
  * place these become responses (SPEC §3: `{"error":{"code","message","details?"}}`).
@@ -24,6 +26,9 @@ export const errorStatus = {
   email_taken: 409,
   workspace_taken: 409,
   otp_invalid: 422,
+  window_closed: 422,
+  no_whatsapp_number: 422,
+  contact_opted_out: 422,
   otp_expired: 422,
   otp_locked: 429,
   payload_too_large: 413,
@@ -33,6 +38,7 @@ export const errorStatus = {
   internal_error: 500,
   billing_provider_error: 502,
   unavailable: 503,
+  ...whatsappErrorStatus,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -18,21 +18,31 @@ export const ZWhatsappMeResponseSchema = z.object({ accounts: z.array(ZWhatsappA
 
 export const ZEmbeddedStartResponseSchema = z.object({ url: z.string() });
 
-/** What Meta's redirect (and the FINISH event of the popup, when the page has it) brings back. */
+const graphId = z.string().regex(/^\d{1,30}$/);
+
+/**
+ * What Meta's redirect (and the FINISH event of the popup, when the page has it) brings back. The
+ * callback is a browser page, so nothing here fails the request: a malformed value is dropped and
+ * the handler redirects to the settings page with the reason.
+ */
 export const ZMetaCallbackQuerySchema = z.object({
-  code: z.string().min(1).max(2048).optional(),
-  state: z.string().min(1).max(2048),
-  waba_id: z.string().regex(/^\d{1,30}$/).optional(),
-  phone_number_id: z.string().regex(/^\d{1,30}$/).optional(),
-  error: z.string().max(200).optional(),
-  error_description: z.string().max(500).optional(),
+  code: z.string().min(1).max(2048).optional().catch(undefined),
+  state: z.string().min(1).max(2048).optional().catch(undefined),
+  waba_id: graphId.optional().catch(undefined),
+  phone_number_id: graphId.optional().catch(undefined),
+  error: z.string().max(200).optional().catch(undefined),
+  error_description: z.string().max(500).optional().catch(undefined),
 });
+export type TMetaCallbackQuery = z.infer<typeof ZMetaCallbackQuerySchema>;
 
 /** Registering a Cloud API number the business already has in its WABA (token from Business Manager). */
 export const ZCloudInitSchema = z.object({
   wabaId: z.string().regex(/^\d{1,30}$/, 'must be the numeric WABA id'),
   phoneNumberId: z.string().regex(/^\d{1,30}$/, 'must be the numeric phone number id'),
-  accessToken: z.string().min(20).max(1000),
-  pin: z.string().regex(/^\d{6}$/, 'must be the 6-digit two-step verification PIN').default('000000'),
+  accessToken: z.string().trim().min(20, 'must be the access token from Meta Business Manager').max(1000),
+  /** The number's two-step verification PIN; without it Aerostic sets and keeps its own per-number PIN. */
+  pin: z.string().regex(/^\d{6}$/, 'must be the 6-digit two-step verification PIN').optional(),
 });
 export type TCloudInit = z.infer<typeof ZCloudInitSchema>;
+
+export const ZAccountIdParamSchema = z.object({ id: z.uuid('must be a UUID') });

@@ -1,0 +1,31 @@
+import type { AppConfig } from '../../config';
+import type { Database } from '../../db/connection';
+import type { DeliveryStatus, InboundMessage, TMessageContent } from '../../domain/messages';
+import { publishEvent, type RealtimeEvent } from '../realtime/publish-event';
+import { applyStatuses } from './apply-statuses';
+import { setOptOut } from './contact-consent';
+import { markMessageFailed } from './mark-message-failed';
+import { recordInbound } from './record-inbound';
+import { recordOutbound } from './record-outbound';
+
+export interface ConversationActivityDeps {
+  db: Database;
+  config: Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>;
+}
+
+/** The writes the conversation and channel actors own. */
+export function createConversationActivities({ db, config }: ConversationActivityDeps) {
+  return {
+    recordInbound: (input: { tenantId: string; message: InboundMessage }) => recordInbound(db, config, input),
+    recordOutbound: (input: { tenantId: string; messageId: string; phoneNumberId: string; phone: string; content: TMessageContent; sender: string; senderUserId: string | null }) =>
+      recordOutbound(db, config, input),
+    setOptOut: (input: { tenantId: string; contactId: string; optedOut: boolean }) => setOptOut(db, input),
+    markMessageFailed: (input: Parameters<typeof markMessageFailed>[1]) => markMessageFailed(db, input),
+    applyStatuses: (input: { tenantId: string; statuses: DeliveryStatus[] }) => applyStatuses(db, input),
+    publishEvents: async (events: RealtimeEvent[]) => {
+      for (const event of events) await publishEvent(db.system, event);
+    },
+  };
+}
+
+export type ConversationActivities = ReturnType<typeof createConversationActivities>;

@@ -1,0 +1,26 @@
+import { assertWithinLimit } from '../../db/billing/usage';
+import { withTenant } from '../../db/tenant-transaction';
+import { AppError } from '../../domain/errors';
+import type { TMessageContent, TSendMessage, TSendMessageResponse } from '../../domain/messages';
+import type { AuthPrincipal } from '../auth/principal';
+import { loadConversationSeed } from '../conversations/load-seed';
+import type { ApiDeps } from '../deps';
+import { requestSend } from '../temporal/conversation-commands';
+
+/**
+ * Picks the sending number (the one asked for, which must be the tenant's, or the default), checks the
+ * plan's message limit, then asks the conversation actor — which checks window and opt-out — to queue it.
+ */
+export async function sendMessage(deps: ApiDeps, auth: AuthPrincipal, request: TSendMessage): Promise<TSendMessageResponse> {
+  const phoneNumberId = await withTenant(deps.db.app, auth.tenantId, async (trx) => {
+    const query = trx('whatsapp_accounts').where(request.phoneNumberId ? { phone_number_id: request.phoneNumberId } : { is_default: true });
+    const account = await query.first('phone_number_id', 'status');
+    if (!account && request.phoneNumberId) throw new AppError('not_found', 'No such WhatsApp number in this workspace');
+    if (!account) throw new AppError('no_whatsapp_number', 'Connect a WhatsApp number under Settings → WhatsApp first');
+    await assertWithinLimit(trx, 'messagesThisMonth');
+    return account.phone_number_id as string;
+  });
+  const { to, phoneNumberId: _chosen, ...content } = request;
+  const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, phoneNumberId, to);
+  return requestSend(deps.temporal, deps.config, { tenantId: auth.tenantId, phoneNumberId, phone: to, seed }, { content: content as TMessageContent, sender: 'agent', senderUserId: auth.userId });
+}

@@ -1,0 +1,48 @@
+import { allHandlersFinished, condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ConversationActivities } from '../activities/conversations';
+import { channelMessages } from '../domain/contracts';
+import type { DeliveryStatus } from '../domain/messages';
+
+const db = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 20 },
+});
+
+export const statusesSignal = defineSignal<[DeliveryStatus[]]>(channelMessages.statuses);
+
+export interface ChannelWorkflowInput {
+  tenantId: string;
+  phoneNumberId: string;
+  quietPeriodMs: number;
+  pending?: DeliveryStatus[];
+}
+
+/** Applied per activity: large enough to amortise, small enough to stay far below payload limits. */
+const BATCH = 500;
+
+/**
+ * One number's delivery statuses: batches from the API (already coalesced across webhooks) are
+ * applied in bulk and in order of time, so a 100k broadcast costs thousands of signals, not 300k.
+ */
+export async function channelWorkflow(input: ChannelWorkflowInput): Promise<void> {
+  const pending: DeliveryStatus[] = [...(input.pending ?? [])];
+  setHandler(statusesSignal, (batch) => {
+    pending.push(...batch);
+  });
+
+  for (;;) {
+    const active = await condition(() => pending.length > 0 || workflowInfo().continueAsNewSuggested, input.quietPeriodMs);
+    if (!active && allHandlersFinished()) return;
+    while (pending.length) {
+      const batch = pending.splice(0, BATCH);
+      const applied = await db.applyStatuses({ tenantId: input.tenantId, statuses: batch });
+      if (applied.length) {
+        await db.publishEvents(applied.map((a) => ({ tenantId: input.tenantId, event: 'message.status' as const, payload: { conversationId: a.conversationId, messageId: a.messageId, status: a.status } })));
+      }
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof channelWorkflow>({ ...input, pending });
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { ConversationCarried, ConversationSeed, PendingSend, SendRequest } from '../domain/conversation';
+import { sendRefusal } from '../domain/conversation';
+import type { InboundMessage } from '../domain/messages';
+
+const MAX_SEEN = 200;
+
+/** The conversation actor's private state and rules, apart from Temporal wiring. */
+export class ConversationState {
+  readonly seed: ConversationSeed;
+  readonly seen: string[];
+  readonly inbox: InboundMessage[];
+  readonly outbox: PendingSend[];
+
+  constructor(seed: ConversationSeed, carried?: ConversationCarried) {
+    this.seed = carried?.seed ?? { ...seed };
+    this.seen = carried?.seenWaMessageIds ?? [];
+    this.inbox = carried?.inbox ?? [];
+    this.outbox = carried?.outbox ?? [];
+  }
+
+  accept(message: InboundMessage): void {
+    if (this.seen.includes(message.waMessageId) || this.inbox.some((m) => m.waMessageId === message.waMessageId)) return;
+    this.inbox.push(message);
+  }
+
+  markSeen(waMessageId: string): void {
+    this.seen.push(waMessageId);
+    if (this.seen.length > MAX_SEEN) this.seen.shift();
+  }
+
+  /** Thrown from the update validator: the request never enters history. */
+  assertCanSend(request: SendRequest, now: number): void {
+    const refusal = sendRefusal(this.seed, request.content, now);
+    if (refusal === 'contact_opted_out') throw ApplicationFailure.nonRetryable('This contact has opted out of messages (they sent STOP)', refusal);
+    if (refusal === 'window_closed') {
+      throw ApplicationFailure.nonRetryable('The 24-hour customer-service window is closed: only an approved template can start the conversation again', refusal);
+    }
+  }
+
+  hasWork(): boolean {
+    return this.inbox.length > 0 || this.outbox.length > 0;
+  }
+
+  carried(): ConversationCarried {
+    return { seed: this.seed, seenWaMessageIds: this.seen, inbox: this.inbox, outbox: this.outbox };
+  }
+}

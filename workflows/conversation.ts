@@ -1,0 +1,127 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ConversationActivities } from '../activities/conversations';
+import type { DispatchActivities } from '../activities/meta/dispatch/activity';
+import { conversationMessages } from '../domain/contracts';
+import type { ConversationWorkflowInput, PendingSend, SendRequest } from '../domain/conversation';
+import type { InboundMessage, TSendMessageResponse } from '../domain/messages';
+import { optInConfirmation, optKeyword, optOutConfirmation } from '../domain/opt-out';
+import { ConversationState } from './conversation-state';
+
+const db = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 10 },
+});
+// Sends retry on 5xx/429/timeouts (Retry-After honoured through nextRetryDelay), never on 4xx, and not forever.
+const meta = proxyActivities<DispatchActivities>({
+  startToCloseTimeout: '20 seconds',
+  scheduleToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 25 },
+});
+
+export const inboundSignal = defineSignal<[InboundMessage]>(conversationMessages.inbound);
+export const sendUpdate = defineUpdate<TSendMessageResponse, [SendRequest]>(conversationMessages.send);
+export const conversationStateQuery = defineQuery<ReturnType<ConversationState['carried']>>(conversationMessages.state);
+
+/**
+ * One contact's conversation on one number: the single writer of its messages, window and opt-out.
+ * Inbound messages arrive as signals, sends as validated updates; it ends after a quiet period (the
+ * next message restarts it from Postgres) and continues as new when its history grows.
+ */
+export async function conversationWorkflow(input: ConversationWorkflowInput): Promise<void> {
+  const state = new ConversationState(input.seed, input.carried);
+  setHandler(inboundSignal, (message) => state.accept(message));
+  setHandler(conversationStateQuery, () => state.carried());
+  setHandler(
+    sendUpdate,
+    async (request) => {
+      const queued = await queueSend(request);
+      return { messageId: queued.messageId, status: 'queued' as const, conversationId: state.seed.conversationId! };
+    },
+    { validator: (request) => state.assertCanSend(request, Date.now()) },
+  );
+
+  for (;;) {
+    const active = await condition(() => state.hasWork() || workflowInfo().continueAsNewSuggested, input.quietPeriodMs);
+    if (!active && allHandlersFinished()) return;
+    while (state.inbox.length) await handleInbound(state.inbox[0]).then(() => state.inbox.shift());
+    while (state.outbox.length) await dispatch(state.outbox[0]).then(() => state.outbox.shift());
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (state.hasWork()) continue;
+      return continueAsNew<typeof conversationWorkflow>({ ...input, carried: state.carried() });
+    }
+  }
+
+  async function queueSend(request: SendRequest): Promise<PendingSend> {
+    const messageId = uuid4();
+    const recorded = await db.recordOutbound({
+      tenantId: input.tenantId,
+      messageId,
+      phoneNumberId: input.phoneNumberId,
+      phone: input.phone,
+      content: request.content,
+      sender: request.sender,
+      senderUserId: request.senderUserId,
+    });
+    state.seed.contactId = recorded.contactId;
+    state.seed.conversationId = recorded.conversationId;
+    const pending = { messageId, messageCreatedAt: recorded.messageCreatedAt, content: request.content };
+    state.outbox.push(pending);
+    await db.publishEvents([{ tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId } }]);
+    return pending;
+  }
+
+  async function handleInbound(message: InboundMessage): Promise<void> {
+    const recorded = await db.recordInbound({ tenantId: input.tenantId, message });
+    state.markSeen(message.waMessageId);
+    state.seed.contactId = recorded.contactId;
+    state.seed.conversationId = recorded.conversationId;
+    if (recorded.duplicate) return;
+    state.seed.lastInboundAt = Math.max(state.seed.lastInboundAt ?? 0, message.timestamp * 1000);
+    await db.publishEvents([
+      { tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId: recorded.messageId } },
+      ...(recorded.contactCreated ? [{ tenantId: input.tenantId, event: 'contact.created' as const, payload: { contactId: recorded.contactId } }] : []),
+    ]);
+    const keyword = message.type === 'text' ? optKeyword(String(message.content.body ?? '')) : null;
+    if (keyword === 'stop' && !state.seed.optedOut) {
+      await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: true });
+      await queueSend({ content: { type: 'text', text: { body: optOutConfirmation } }, sender: 'system', senderUserId: null });
+      state.seed.optedOut = true;
+    } else if (keyword === 'start' && state.seed.optedOut) {
+      state.seed.optedOut = false;
+      await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: false });
+      await queueSend({ content: { type: 'text', text: { body: optInConfirmation } }, sender: 'system', senderUserId: null });
+    }
+  }
+
+  async function dispatch(send: PendingSend): Promise<void> {
+    try {
+      await meta.dispatchMessage({ tenantId: input.tenantId, messageId: send.messageId, messageCreatedAt: send.messageCreatedAt, phoneNumberId: input.phoneNumberId, to: input.phone, content: send.content });
+    } catch (err) {
+      const failure = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
+      const details = (failure?.details?.[0] ?? {}) as { code?: number; title?: string; explanation?: string };
+      await db.markMessageFailed({
+        tenantId: input.tenantId,
+        messageId: send.messageId,
+        messageCreatedAt: send.messageCreatedAt,
+        code: details.code !== undefined ? String(details.code) : (failure?.type ?? 'send_failed'),
+        title: details.title ?? 'Not sent',
+        detail: details.explanation ?? failure?.message ?? 'The message could not be sent.',
+      });
+      await db.publishEvents([{ tenantId: input.tenantId, event: 'message.status', payload: { conversationId: state.seed.conversationId, messageId: send.messageId, status: 'failed' } }]);
+    }
+  }
+}
