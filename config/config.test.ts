@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, parseEncryptionKeys } from './index';
+import { loadConfig, metaSimulatorUrl, parseEncryptionKeys } from './index';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', TEMPORAL_ADDRESS: '127.0.0.1:7233' };
 
@@ -39,5 +39,13 @@ describe('configuration', () => {
   it('trial length and reminders come from TRIAL_DAYS and TRIAL_REMINDER_DAYS', () => {
     const config = loadConfig({ ...base, AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')), TRIAL_DAYS: '14', TRIAL_REMINDER_DAYS: '3,1' });
     expect(config.trial).toEqual({ durationMs: 14 * 86_400_000, reminderOffsetsMs: [3 * 86_400_000, 86_400_000] });
+  });
+
+  it('the phone simulator reaches the Meta simulator at SANDBOX_META_PUBLIC_URL, else at the Graph URL, in sandbox mode only', () => {
+    const load = (env: Record<string, string>) => loadConfig({ ...base, AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')), ...env });
+    expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1', META_GRAPH_URL: 'http://127.0.0.1:4020/' }))).toBe('http://127.0.0.1:4020');
+    expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1', META_GRAPH_URL: 'http://127.0.0.1:4020', SANDBOX_META_PUBLIC_URL: 'https://sim.example.com' }))).toBe('https://sim.example.com');
+    expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1' }))).toBeUndefined();
+    expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '0', META_GRAPH_URL: 'http://127.0.0.1:4020' }))).toBeUndefined();
   });
 });

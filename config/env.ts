@@ -38,6 +38,8 @@ export const ZEnvSchema = z.object({
   META_GRAPH_URL: z.url().default('https://graph.facebook.com'),
   META_GRAPH_VERSION: z.string().default('v21.0'),
   META_OAUTH_DIALOG_URL: z.string().optional(),
+  /** Where a browser reaches the sandbox's Meta simulator (the phone simulator page); default: META_GRAPH_URL. */
+  SANDBOX_META_PUBLIC_URL: optionalUrl,
   PLATFORM_PHONE_NUMBER_ID: z.string().optional(),
   PLATFORM_WA_TOKEN: z.string().optional(),
 

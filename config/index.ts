@@ -33,7 +33,8 @@ export interface AppConfig {
   conversations: { quietPeriodMs: number; channelQuietPeriodMs: number; metaRatePerSecond: number };
   rateLimits: { authPerMinute: number; otpPerHour: number };
   bodyLimitBytes: number;
-  meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string };
+  /** `simulatorPublicUrl`: the sandbox simulator as a browser reaches it, when that differs from `graphUrl`. */
+  meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string; simulatorPublicUrl?: string };
   gemini: { apiKey: string; baseUrl?: string; model: string };
   razorpay: { keyId: string; keySecret: string; webhookSecret: string; baseUrl?: string };
   platform: { phoneNumberId?: string; waToken?: string };
@@ -109,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       graphUrl: env.META_GRAPH_URL,
       graphVersion: env.META_GRAPH_VERSION,
       oauthDialogUrl: env.META_OAUTH_DIALOG_URL ?? `https://www.facebook.com/${env.META_GRAPH_VERSION}/dialog/oauth`,
+      simulatorPublicUrl: env.SANDBOX_META_PUBLIC_URL,
     },
     gemini: { apiKey: pick(env.GEMINI_API_KEY, 'sandbox-gemini-key'), baseUrl: env.GEMINI_BASE_URL, model: env.GEMINI_MODEL },
     razorpay: {
@@ -119,6 +121,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     platform: { phoneNumberId: env.PLATFORM_PHONE_NUMBER_ID, waToken: env.PLATFORM_WA_TOKEN },
   };
+}
+
+/**
+ * The Meta simulator's browser-facing base URL in sandbox mode (its Graph base URL is its base URL),
+ * or undefined outside the sandbox or when the Graph URL is the real one.
+ */
+export function metaSimulatorUrl(config: AppConfig): string | undefined {
+  if (!config.sandbox) return undefined;
+  if (config.meta.simulatorPublicUrl) return config.meta.simulatorPublicUrl.replace(/\/+$/, '');
+  // Sandbox mode pointed at the real Graph API (an explicit override) has no simulator to show.
+  if (new URL(config.meta.graphUrl).hostname.endsWith('facebook.com')) return undefined;
+  return config.meta.graphUrl.replace(/\/+$/, '');
 }
 
 const ZKeySchema = z.string().transform((raw) => Buffer.from(raw, 'base64')).refine((b) => b.length === 32, 'must be 32 bytes, base64');

@@ -71,6 +71,7 @@ async function startInfrastructure(settings: Settings, teardown: Teardown, lock:
           logFile: join(settings.dataDir, 'temporal.log'),
           port: TEMPORAL_PORT,
           uiPort: TEMPORAL_UI_PORT,
+          uiCodecEndpoint: `http://localhost:${settings.apiPort}/codec`,
           namespace: settings.namespace,
           signal,
           // Recorded at once: an orphan would otherwise hold port 7233 after a crash mid-start.
@@ -102,6 +103,7 @@ function printUrls(settings: Settings, infra: Infrastructure, sandbox: boolean):
     ['Web app + API', web],
     ['API docs', `${web}/docs`],
     ['Temporal UI', infra.temporalUiUrl ?? `(external Temporal at ${infra.temporalAddress})`],
+    ['Codec sign-in', `${web}/admin/login  (platform admins: decrypted payloads in Temporal UI)`],
     ['Temporal gRPC', `${infra.temporalAddress} (namespace ${settings.namespace})`],
     ['Postgres', redactUrl(infra.databaseUrl) + (settings.databaseUrl ? '' : `  (password in ${join(settings.dataDir, 'postgres')})`)],
     ...(sandbox

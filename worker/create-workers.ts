@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { taskQueue, type TaskQueueName } from '../domain/contracts';
 import type { AppConfig } from '../config';
 import { createActivities, type ActivityDeps } from '../activities';
+import { encryptedDataConverter } from './codec/encryption-codec';
 
 export interface WorkerSet {
   run(): Promise<void>;
@@ -22,6 +23,7 @@ export async function createWorkers(
 ): Promise<WorkerSet & { connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const activities = createActivities(deps);
+  const dataConverter = encryptedDataConverter(config.encryptionKeys);
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundlePath
     ? { workflowBundle: { codePath: options.workflowBundlePath } }
     : { workflowsPath: require.resolve('../workflows') };
@@ -32,6 +34,7 @@ export async function createWorkers(
         namespace: config.temporal.namespace,
         taskQueue: taskQueue(name, config.temporal.taskQueuePrefix),
         activities,
+        dataConverter,
         ...workflowSource,
       }),
     ),

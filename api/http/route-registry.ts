@@ -2,10 +2,14 @@ import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import type { AuthPrincipal } from '../auth/principal';
+import type { PlatformPrincipal } from '../platform/principal';
 import { validate } from './validate';
 
-/** `public`: anyone; `user`: any signed-in member; `admin`: workspace admins only. */
-export type Access = 'public' | 'user' | 'admin';
+/**
+ * `public`: anyone; `user`: any signed-in member; `admin`: workspace admins only; `platform`: platform
+ * (super) admins, who hold their own kind of token and belong to no tenant.
+ */
+export type Access = 'public' | 'user' | 'admin' | 'platform';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -22,6 +26,8 @@ export interface RouteSpec {
   status?: number;
   /** Extra middleware before the handler, e.g. a rate limit. */
   before?: Middleware[];
+  /** CORS for callers other than the web app: runs first (so refusals carry it too) and answers the preflight. */
+  cors?: Middleware;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -31,7 +37,7 @@ export interface RouteInput<S extends RouteSpec> {
   body: Infer<S['body']>;
   query: Infer<S['query']>;
   params: Infer<S['params']>;
-  auth: S['access'] extends 'public' ? undefined : AuthPrincipal;
+  auth: S['access'] extends 'public' ? undefined : S['access'] extends 'platform' ? PlatformPrincipal : AuthPrincipal;
 }
 
 export type RouteHandler<S extends RouteSpec> = (input: RouteInput<S>) => Promise<(S['response'] extends z.ZodType ? z.input<S['response']> : unknown) | void>;
@@ -40,6 +46,7 @@ export interface AccessGuards {
   authenticate: Middleware;
   requireAdmin: Middleware;
   requireActiveTenant: Middleware;
+  authenticatePlatformAdmin: Middleware;
 }
 
 /** One place that turns a typed route spec into Koa middleware and records it for the OpenAPI document. */
@@ -52,7 +59,13 @@ export class RouteRegistry {
   add<S extends RouteSpec>(spec: S, handler: RouteHandler<S>): void {
     this.specs.push(spec);
     const chain: Middleware[] = [];
-    if (spec.access !== 'public') {
+    if (spec.cors) {
+      chain.push(spec.cors);
+      this.router.options(spec.path, spec.cors);
+    }
+    if (spec.access === 'platform') {
+      chain.push(this.guards.authenticatePlatformAdmin);
+    } else if (spec.access !== 'public') {
       chain.push(this.guards.authenticate);
       if (spec.access === 'admin') chain.push(this.guards.requireAdmin);
       if (!spec.allowWithoutSubscription) chain.push(this.guards.requireActiveTenant);

@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { verifyAccessToken } from '../auth/access-tokens';
 import type { AccessGuards } from '../http/route-registry';
+import { platformAdminGuard } from '../platform/authenticate';
 
 /**
  * Bearer JWT → the caller's user and tenant, re-read on every request so a deactivated user or a
@@ -44,5 +45,5 @@ export function createAccessGuards(config: AppConfig, db: Database): AccessGuard
     await next();
   };
 
-  return { authenticate, requireAdmin, requireActiveTenant };
+  return { authenticate, requireAdmin, requireActiveTenant, authenticatePlatformAdmin: platformAdminGuard(config, db) };
 }

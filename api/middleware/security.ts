@@ -2,7 +2,9 @@ import cors from '@koa/cors';
 import type { Middleware } from 'koa';
 import helmet from 'koa-helmet';
 
-export function securityHeaders(): Middleware {
+/** `metaSimulatorUrl`: sandbox mode's phone simulator page calls the Meta simulator from the browser. */
+export function securityHeaders(options: { metaSimulatorUrl?: string } = {}): Middleware {
+  const simulatorOrigin = options.metaSimulatorUrl ? [new URL(options.metaSimulatorUrl).origin] : [];
   return helmet({
     contentSecurityPolicy: {
       directives: {
@@ -10,11 +12,13 @@ export function securityHeaders(): Middleware {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        connectSrc: ["'self'", 'ws:', 'wss:', ...simulatorOrigin],
         frameAncestors: ["'none'"],
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Meta's Embedded Signup popup must keep its opener (Meta documents this policy for the page).
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
   }) as Middleware;
 }
 
@@ -25,6 +29,21 @@ export function webCors(webOrigin: string): Middleware {
     credentials: true,
     allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-Api-Key'],
     exposeHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+}
+
+/**
+ * Temporal UI calls the codec endpoints from its own origin, with the platform admin's cookie
+ * ("Include cross-origin credentials") or a bearer token; `X-Namespace` is part of its protocol.
+ */
+export function temporalUiCors(uiUrl: string): Middleware {
+  const uiOrigin = new URL(uiUrl).origin;
+  return cors({
+    origin: (ctx) => (ctx.get('origin') === uiOrigin ? uiOrigin : ''),
+    credentials: true,
+    allowMethods: ['POST'],
+    allowHeaders: ['Authorization', 'Authorization-Extras', 'Content-Type', 'X-Namespace'],
     maxAge: 600,
   });
 }

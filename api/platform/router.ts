@@ -1,0 +1,43 @@
+import { ZLoginSchema } from '../../domain/auth';
+import { ZCodecPayloadsSchema, ZPlatformLoginResponseSchema } from '../../domain/platform';
+import { EncryptionCodec } from '../../worker/codec/encryption-codec';
+import type { ApiDeps } from '../deps';
+import type { RouteRegistry } from '../http/route-registry';
+import { limitByClient, type RateLimiters } from '../middleware/rate-limits';
+import { temporalUiCors } from '../middleware/security';
+import { runCodec } from './codec';
+import { renderPlatformLoginPage, platformLoginScript } from './login-page';
+import { loginPlatformAdmin } from './login';
+import { setPlatformCookie } from './session-cookie';
+
+/** Platform admin sign-in and the codec server Temporal UI calls to show decrypted payloads. */
+export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps, limiters: RateLimiters): void {
+  const tag = 'platform';
+  const codec = new EncryptionCodec(deps.config.encryptionKeys);
+  const cors = temporalUiCors(deps.config.temporal.uiUrl);
+
+  routes.add(
+    { method: 'post', path: '/admin/login', tag, summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec', access: 'public', body: ZLoginSchema, response: ZPlatformLoginResponseSchema, before: [limitByClient(limiters.auth)] },
+    async ({ body, ctx }) => {
+      const { token, expiresAt } = await loginPlatformAdmin(deps, body);
+      setPlatformCookie(ctx, deps.config, token, expiresAt);
+      return { accessToken: token, expiresAt: expiresAt.toISOString() };
+    },
+  );
+
+  for (const operation of ['decode', 'encode'] as const) {
+    routes.add(
+      { method: 'post', path: `/codec/${operation}`, tag, summary: `Codec server for Temporal UI and CLI: ${operation} payloads (platform admins only)`, access: 'platform', cors, body: ZCodecPayloadsSchema, response: ZCodecPayloadsSchema },
+      async ({ body }) => runCodec(codec, operation, body),
+    );
+  }
+
+  routes.router.get('/admin/login', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = renderPlatformLoginPage(deps.config);
+  });
+  routes.router.get('/admin/login.js', (ctx) => {
+    ctx.type = 'application/javascript';
+    ctx.body = platformLoginScript;
+  });
+}
