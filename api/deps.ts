@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/connection';
@@ -11,4 +12,6 @@ export interface ApiDeps {
   temporal: Client;
   logger: Logger;
   notifier: PlatformNotifier;
+  /** Present when REDIS_URL is configured (rate limits shared by every API node). */
+  redis?: Redis;
 }

@@ -4,13 +4,15 @@ import { createPlatformNotifier } from '../activities/notifications/platform-not
 import { createLogger } from './logging/logger';
 import { startServer } from './server';
 import { createTemporalClient } from './temporal/client';
+import { connectRedis } from '../worker/redis';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = createDatabase(config.databaseUrl);
-  const temporal = await createTemporalClient(config.temporal);
-  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system) });
+  const redis = connectRedis(config.redisUrl);
+  const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
+  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system), redis });
   logger.info({ port: config.port, sandbox: config.sandbox }, 'api listening');
 
   const shutdown = async () => {
@@ -18,6 +20,7 @@ async function main() {
     await running.close();
     await temporal.connection.close();
     await db.destroy();
+    redis?.disconnect();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -10,6 +10,7 @@ import { startRazorpaySimulator, type RazorpaySimulator } from '../sandbox/razor
 import { startMetaSimulator, type MetaSimulator } from '../sandbox/meta';
 import { createTemporalClient } from '../api/temporal/client';
 import { createActivityDeps } from '../worker/activity-deps';
+import { connectRedis } from '../worker/redis';
 import { createWorkers } from '../worker/create-workers';
 import { dailyMetricsScheduleId, ensureSchedules } from '../worker/schedules';
 
@@ -71,14 +72,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   config.meta.oauthDialogUrl = meta.dialogUrl;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const db = createDatabase(config.databaseUrl, { poolMax: 5 });
-  const temporal = await createTemporalClient(config.temporal);
+  const redis = connectRedis(config.redisUrl);
+  const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
   const notifier = createPlatformNotifier(db.system);
   const workers = options.withoutWorker
     ? undefined
-    : await createWorkers(config, { ...createActivityDeps(config, db), notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });
+    : await createWorkers(config, { ...createActivityDeps(config, db, redis), notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });
   const workersRunning = workers?.run();
   if (workers) await ensureSchedules(temporal, config);
-  const server = await startServer({ config, db, temporal, logger, notifier }, 0, '127.0.0.1');
+  const server = await startServer({ config, db, temporal, logger, notifier, redis }, 0, '127.0.0.1');
   config.publicUrl = server.url;
   razorpay.setWebhookUrl(`${server.url}/webhooks/razorpay`);
   meta.setWebhookUrl(`${server.url}/webhooks/meta`);
@@ -97,6 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await workersRunning;
       await temporal.connection.close();
       await db.destroy();
+      redis?.disconnect();
       await Promise.all([razorpay.stop(), meta.stop()]);
     },
   };

@@ -4,6 +4,7 @@ import { createDatabase } from '../db/connection';
 import { createLogger } from '../api/logging/logger';
 import { workerEnv } from './config';
 import { createActivityDeps } from './activity-deps';
+import { connectRedis } from './redis';
 import { createWorkers } from './create-workers';
 import { ensureSchedules } from './schedules';
 import { createTemporalClient } from '../api/temporal/client';
@@ -14,8 +15,9 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const logger = createLogger(config.logLevel);
   const db = createDatabase(config.databaseUrl);
-  const workers = await createWorkers(config, createActivityDeps(config, db), { workflowBundlePath: workerEnv().workflowBundlePath });
-  const client = await createTemporalClient(config.temporal);
+  const redis = connectRedis(config.redisUrl);
+  const workers = await createWorkers(config, createActivityDeps(config, db, redis), { workflowBundlePath: workerEnv().workflowBundlePath });
+  const client = await createTemporalClient(config.temporal, config.encryptionKeys);
   await ensureSchedules(client, config);
   await client.connection.close();
   process.once('SIGINT', () => workers.shutdown());
@@ -23,6 +25,7 @@ async function main() {
   logger.info({ namespace: config.temporal.namespace }, 'worker running');
   await workers.run();
   await db.destroy();
+  redis?.disconnect();
   logger.info('worker stopped');
 }
 

@@ -13,6 +13,7 @@ export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metri
     const checks = {
       postgres: await probe(() => deps.db.system.raw('select 1')),
       temporal: await probe(() => deps.temporal.workflowService.getSystemInfo({})),
+      ...(deps.redis ? { redis: await probe(() => deps.redis!.ping()) } : {}),
     };
     const ready = Object.values(checks).every((c) => c === 'ok');
     ctx.status = ready ? 200 : 503;

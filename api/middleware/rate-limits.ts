@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../domain/errors';
 import type { AppConfig } from '../../config';
 
@@ -10,11 +11,11 @@ export interface RateLimiters {
   otp: RateLimiterAbstract;
 }
 
-export function createRateLimiters(limits: AppConfig['rateLimits']): RateLimiters {
-  return {
-    auth: new RateLimiterMemory({ keyPrefix: 'auth', points: limits.authPerMinute, duration: 60 }),
-    otp: new RateLimiterMemory({ keyPrefix: 'otp', points: limits.otpPerHour, duration: 3600 }),
-  };
+/** In Redis when configured, so every API node counts against the same limits; else per process. */
+export function createRateLimiters(limits: AppConfig['rateLimits'], redis?: Redis): RateLimiters {
+  const make = (keyPrefix: string, points: number, duration: number) =>
+    redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+  return { auth: make('auth', limits.authPerMinute, 60), otp: make('otp', limits.otpPerHour, 3600) };
 }
 
 export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
