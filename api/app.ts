@@ -1,4 +1,5 @@
 import Koa from 'koa';
+import { metaSimulatorUrl } from '../config';
 import type { ApiDeps } from './deps';
 import { registerAuthRoutes } from './auth/router';
 import { registerHealthRoutes } from './health/router';
@@ -14,12 +15,14 @@ import { securityHeaders, webCors } from './middleware/security';
 import { buildOpenApiDocument } from './openapi/document';
 import { renderDocsPage } from './openapi/docs-page';
 import { registerSandboxRoutes } from './sandbox/router';
+import { registerSandboxInfoRoutes } from './sandbox/info-router';
 import { registerUserRoutes } from './users/router';
 import { registerBillingRoutes } from './billing/router';
 import { registerWebhookRoutes } from './webhooks/router';
 import { registerPlatformRoutes } from './platform/router';
 import { registerMetaWebhookRoutes } from './webhooks/meta/router';
 import { registerMessageRoutes } from './messages/router';
+import { MEDIA_UPLOAD_PATH, registerMediaRoutes } from './media/router';
 import { registerWhatsappRoutes } from './whatsapp/router';
 import { webApp } from './web-app';
 
@@ -29,7 +32,7 @@ const API_VERSION = '0.1.0';
 export function createApp(deps: ApiDeps): Koa {
   const app = new Koa({ proxy: deps.config.env === 'production' });
   const metrics = createApiMetrics();
-  const limiters = createRateLimiters(deps.config.rateLimits);
+  const limiters = createRateLimiters(deps.config.rateLimits, deps.redis);
   const routes = new RouteRegistry(createAccessGuards(deps.config, deps.db));
 
   registerHealthRoutes(routes, deps, metrics);
@@ -41,7 +44,9 @@ export function createApp(deps: ApiDeps): Koa {
   registerPlatformRoutes(routes, deps, limiters);
   registerMetaWebhookRoutes(routes, deps, metrics);
   registerMessageRoutes(routes, deps);
+  registerMediaRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
+  if (deps.config.sandbox) registerSandboxInfoRoutes(routes, deps);
 
   const openApi = buildOpenApiDocument(routes.specs, { version: API_VERSION, serverUrl: deps.config.publicUrl });
   routes.router.get('/openapi.json', (ctx) => {
@@ -56,11 +61,11 @@ export function createApp(deps: ApiDeps): Koa {
   app.use(requestId());
   app.use(errorHandler(deps.logger));
   app.use(requestLog(deps.logger));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ metaSimulatorUrl: metaSimulatorUrl(deps.config) }));
   app.use(webCors(deps.config.webOrigin));
   app.use(metrics.middleware);
   for (const middleware of webApp(deps.config.webDistDir)) app.use(middleware);
-  app.use(jsonBody(deps.config.bodyLimitBytes, { rawOnlyPrefixes: ['/webhooks/'] }));
+  app.use(jsonBody(deps.config.bodyLimitBytes, { rawOnlyPrefixes: ['/webhooks/'], streamedPaths: [MEDIA_UPLOAD_PATH] }));
   app.use(routes.router.routes());
   app.use(routes.router.allowedMethods());
   return app;

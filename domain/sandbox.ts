@@ -7,3 +7,11 @@ export const ZOutboxResponseSchema = z.object({
   data: z.array(z.object({ to: z.string(), body: z.string(), kind: z.string(), createdAt: z.string() })),
 });
 export type TOutboxResponse = z.infer<typeof ZOutboxResponseSchema>;
+
+/** What the web phone simulator needs: where the Meta simulator is, and the numbers it can write to. */
+export const ZSandboxInfoResponseSchema = z.object({
+  /** Null when sandbox mode runs against a Graph API that is not the simulator. */
+  metaSimulatorUrl: z.string().nullable(),
+  numbers: z.array(z.object({ phoneNumberId: z.string(), displayPhoneNumber: z.string(), verifiedName: z.string().nullable(), isDefault: z.boolean() })),
+});
+export type TSandboxInfoResponse = z.infer<typeof ZSandboxInfoResponseSchema>;

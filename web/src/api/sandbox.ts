@@ -1,4 +1,4 @@
-import { ZOutboxResponseSchema, type TOutboxResponse } from '../../../domain/sandbox';
+import { ZOutboxResponseSchema, ZSandboxInfoResponseSchema, type TOutboxResponse, type TSandboxInfoResponse } from '../../../domain/sandbox';
 import { apiClient } from './client';
 
 /** Only answers in sandbox mode; elsewhere the route does not exist. */
@@ -8,4 +8,9 @@ export function fetchOutbox(to: string): Promise<TOutboxResponse> {
 
 export function outboxUrl(to: string): string {
   return `/sandbox/outbox?to=${encodeURIComponent(to)}`;
+}
+
+/** The Meta simulator's URL and the workspace's connected numbers; 404 outside sandbox mode. */
+export function fetchSandboxInfo(): Promise<TSandboxInfoResponse> {
+  return apiClient.get('/sandbox/info', ZSandboxInfoResponseSchema);
 }

@@ -90,6 +90,12 @@ const paths = {
     </>
   ),
   check: <polyline points="20 6 9 17 4 12" />,
+  phone: (
+    <>
+      <rect x="5" y="2" width="14" height="20" rx="2" />
+      <line x1="12" y1="18" x2="12.01" y2="18" />
+    </>
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof paths;

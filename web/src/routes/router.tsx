@@ -3,6 +3,7 @@ import { navItems } from '../features/navigation/nav-items';
 import { RequireAdmin } from '../features/session/require-admin';
 import { PublicOnly, RequireAuth } from '../features/session/require-auth';
 import { TeamSection } from '../features/team/team-section';
+import { WhatsappSection } from '../features/whatsapp/whatsapp-section';
 import { AcceptInvitePage } from './accept-invite';
 import { AppLayout } from './app-layout';
 import { BillingPage } from './billing';
@@ -12,9 +13,10 @@ import { LoginPage } from './login';
 import { NotFoundPage } from './not-found';
 import { RegisterPage } from './register';
 import { SettingsLayout } from './settings-layout';
+import { SimulatorPage } from './simulator';
 
 /** Sections that have their own screens; every other nav item shows a placeholder. */
-const builtSections = new Set(['settings', 'billing']);
+const builtSections = new Set(['settings', 'billing', 'simulator']);
 
 const placeholderRoutes: RouteObject[] = navItems
   .filter((item) => !builtSections.has(item.path))
@@ -41,10 +43,12 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="team" replace /> },
           { path: 'team', element: <TeamSection /> },
+          { path: 'whatsapp', element: <WhatsappSection /> },
         ],
       },
       // Agents see the plan read-only; the page itself hides what only admins may do.
       { path: 'billing', element: <BillingPage /> },
+      { path: 'simulator', element: <SimulatorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,8 @@ export interface NavItem {
   label: string;
   icon: IconName;
   adminOnly?: boolean;
+  /** Only where the server runs in sandbox mode. */
+  sandboxOnly?: boolean;
   /** Shown on the placeholder page until the feature lands. */
   summary: string;
 }
@@ -13,6 +15,7 @@ export interface NavItem {
 /** The app's sections, in sidebar order. Settings are for admins only; agents see billing read-only. */
 export const navItems: readonly NavItem[] = [
   { path: 'inbox', label: 'Inbox', icon: 'inbox', summary: 'Answer customers in real time, take over from the AI, and leave notes for your team.' },
+  { path: 'simulator', label: 'Phone simulator', icon: 'phone', sandboxOnly: true, summary: 'Play a customer on a simulated phone: write to your number and see the replies.' },
   { path: 'contacts', label: 'Contacts', icon: 'contacts', summary: 'Every customer who wrote to you, with tags, custom fields, opt-outs and imports.' },
   { path: 'pipeline', label: 'Pipeline', icon: 'pipeline', summary: 'Track deals stage by stage, straight from your WhatsApp conversations.' },
   { path: 'broadcasts', label: 'Broadcasts', icon: 'broadcasts', summary: 'Send approved templates to a segment and watch delivery, reads and replies.' },
@@ -23,6 +26,6 @@ export const navItems: readonly NavItem[] = [
   { path: 'billing', label: 'Billing', icon: 'billing', summary: 'Your plan, payments and invoices.' },
 ];
 
-export function navItemsFor(role: string): NavItem[] {
-  return navItems.filter((item) => role === 'admin' || !item.adminOnly);
+export function navItemsFor(role: string, sandbox = false): NavItem[] {
+  return navItems.filter((item) => (role === 'admin' || !item.adminOnly) && (sandbox || !item.sandboxOnly));
 }

@@ -2,11 +2,13 @@ import { NavLink } from 'react-router';
 import { Brand } from '../../components/brand';
 import { Icon } from '../../components/icon';
 import { useCurrentSession } from '../session/use-session';
+import { useSandboxMode } from '../simulator/use-sandbox-info';
 import { LogoutButton } from './logout-button';
 import { navItemsFor } from './nav-items';
 
 export function Sidebar() {
   const { user, tenant } = useCurrentSession();
+  const sandbox = useSandboxMode();
   return (
     <aside className="sidebar">
       <div className="sidebar__top">
@@ -20,7 +22,7 @@ export function Sidebar() {
           <Icon name="home" />
           <span>Dashboard</span>
         </NavLink>
-        {navItemsFor(user.role).map((item) => (
+        {navItemsFor(user.role, sandbox).map((item) => (
           <NavLink key={item.path} to={`/app/${item.path}`} className="nav-link" data-testid={`nav-${item.path}`}>
             <Icon name={item.icon} />
             <span>{item.label}</span>

@@ -1,0 +1,36 @@
+import request from 'supertest';
+import { bearer, registerTenant } from '../factories';
+import { startTestApp, type TestApp } from '../harness';
+import { connectTestNumber } from '../whatsapp-factories';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ withoutWorker: true });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('GET /sandbox/info (the phone simulator)', () => {
+  it("gives the Meta simulator's URL and only this workspace's connected numbers", async () => {
+    const tenant = await registerTenant(app.url);
+    const empty = await request(app.url).get('/sandbox/info').set(bearer(tenant.accessToken)).expect(200);
+    expect(empty.body).toEqual({ metaSimulatorUrl: app.meta.url, numbers: [] });
+
+    const account = await connectTestNumber(app, tenant.tenant.id);
+    const other = await registerTenant(app.url);
+    await connectTestNumber(app, other.tenant.id);
+    const res = await request(app.url).get('/sandbox/info').set(bearer(tenant.accessToken)).expect(200);
+    expect(res.body.numbers).toEqual([{ phoneNumberId: account.phoneNumberId, displayPhoneNumber: account.displayPhoneNumber, verifiedName: account.verifiedName, isDefault: true }]);
+  });
+
+  it('needs a signed-in user', async () => {
+    await request(app.url).get('/sandbox/info').expect(401);
+  });
+
+  it("lets the browser reach the simulator's origin, and no other", async () => {
+    const csp = (await request(app.url).get('/healthz').expect(200)).headers['content-security-policy'];
+    const connectSrc = csp.split(';').find((directive: string) => directive.startsWith('connect-src'));
+    expect(connectSrc).toBe(`connect-src 'self' ws: wss: ${new URL(app.meta.url).origin}`);
+  });
+});
