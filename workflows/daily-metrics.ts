@@ -1,16 +1,20 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { MetricsActivities } from '../activities/metrics';
 
-const { rollUpDailyMetrics } = proxyActivities<MetricsActivities>({
+const { rollUpDailyMetrics, ensureMessagePartitions } = proxyActivities<MetricsActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { maximumAttempts: 5 },
 });
 
 const DAY_MS = 86_400_000;
 
-/** Started by the `daily-metrics` Temporal Schedule: refreshes yesterday's and today's totals. */
+/**
+ * Started by the hourly `daily-metrics` Temporal Schedule: refreshes yesterday's and today's totals,
+ * and keeps three months of message partitions ready ahead of time.
+ */
 export async function dailyMetricsRollupWorkflow(): Promise<number> {
   const today = new Date(Date.now());
   const days = [new Date(today.getTime() - DAY_MS), today].map((d) => d.toISOString().slice(0, 10));
+  await ensureMessagePartitions({ monthsAhead: 3 });
   return rollUpDailyMetrics({ days });
 }
