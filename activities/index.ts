@@ -1,8 +1,12 @@
 import { createBillingActivities, type BillingDeps } from './billing';
+import { createConversationActivities, type ConversationActivityDeps } from './conversations';
+import { createMediaActivities, type MediaActivityDeps } from './media';
+import type { DispatchActivities } from './meta/dispatch/activity';
 import { createMetricsActivities } from './metrics';
 import { createTrialActivities, type TrialActivityDeps } from './trial';
+import { createWhatsappActivities, type WhatsappActivityDeps } from './whatsapp';
 
-export type ActivityDeps = TrialActivityDeps & BillingDeps;
+export type ActivityDeps = TrialActivityDeps & BillingDeps & WhatsappActivityDeps & ConversationActivityDeps & MediaActivityDeps & { dispatcher: DispatchActivities };
 
 /** Every activity the workers register, built from explicit dependencies (no singletons). */
 export function createActivities(deps: ActivityDeps) {
@@ -10,6 +14,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createTrialActivities(deps),
     ...createBillingActivities(deps),
     ...createMetricsActivities(deps),
+    ...createConversationActivities(deps),
+    dispatchMessage: deps.dispatcher.dispatchMessage,
+    ...createWhatsappActivities(deps),
+    ...createMediaActivities(deps),
   };
 }
 

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../components/page-header';
 
-const upcoming = ['WhatsApp numbers', 'AI agent', 'API keys & webhooks'];
+const upcoming = ['AI agent', 'API keys & webhooks'];
 
 export function SettingsLayout() {
   return (
@@ -10,6 +10,9 @@ export function SettingsLayout() {
       <nav className="tabs" aria-label="Settings">
         <NavLink to="/app/settings/team" className="tabs__tab" data-testid="settings-team-tab">
           Team
+        </NavLink>
+        <NavLink to="/app/settings/whatsapp" className="tabs__tab" data-testid="settings-whatsapp-tab">
+          WhatsApp
         </NavLink>
         {upcoming.map((label) => (
           <span key={label} className="tabs__tab tabs__tab--disabled" aria-disabled="true" title="Coming soon">

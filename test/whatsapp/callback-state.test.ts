@@ -1,0 +1,73 @@
+import { signConnectState } from '../../api/whatsapp/connect-state';
+import { startTestApp, type TestApp } from '../harness';
+import { registerTenant, type RegisteredTenant } from '../factories';
+import { accountsOf, followCallback, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
+
+let app: TestApp;
+let tenant: RegisteredTenant;
+let other: RegisteredTenant;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
+}, 120_000);
+afterAll(() => app?.stop());
+
+const invalidState = () => `${settingsPage(app)}?error=invalid_state`;
+
+/** A dialog approved with `state` replaced: the code is real, only the state is bad. */
+async function callbackWithState(state: string | null): Promise<URL> {
+  const dialog = await startSignup(app, tenant);
+  if (state === null) dialog.searchParams.delete('state');
+  else dialog.searchParams.set('state', state);
+  return submitDialog(dialog);
+}
+
+describe('/meta/callback refuses a bad state and stores nothing', () => {
+  it('tampered: the payload names another tenant under the original signature', async () => {
+    const state = (await startSignup(app, tenant)).searchParams.get('state')!;
+    const [header, payload, signature] = state.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, tid: other.tenant.id })).toString('base64url');
+    const result = await followCallback(await callbackWithState(`${header}.${forged}.${signature}`));
+    expect(result.status).toBe(302);
+    expect(result.location.toString()).toBe(invalidState());
+    expect(await storedRows(app, other.tenant.id)).toEqual([]);
+    expect(await storedRows(app, tenant.tenant.id)).toEqual([]);
+  });
+
+  it('forged with another secret, missing, or garbage', async () => {
+    const wrongKey = await signConnectState({ ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(40)) }, { tenantId: tenant.tenant.id, userId: tenant.user.id });
+    for (const state of [wrongKey, null, 'not-a-jwt']) {
+      expect((await followCallback(await callbackWithState(state))).location.toString()).toBe(invalidState());
+    }
+    expect(await storedRows(app, tenant.tenant.id)).toEqual([]);
+  });
+
+  it('an access token is not a state', async () => {
+    const result = await followCallback(await callbackWithState(tenant.accessToken));
+    expect(result.location.toString()).toBe(invalidState());
+  });
+
+  it('expired: signed more than 10 minutes ago', async () => {
+    const expired = await signConnectState(app.config.jwt, { tenantId: tenant.tenant.id, userId: tenant.user.id }, Date.now() - 11 * 60_000);
+    const result = await followCallback(await callbackWithState(expired));
+    expect(result.location.toString()).toBe(invalidState());
+    expect(await storedRows(app, tenant.tenant.id)).toEqual([]);
+  });
+
+  it('replayed: the second use of a state is refused, the first connection stands alone', async () => {
+    const fresh = await registerTenant(app.url);
+    const dialog = await startSignup(app, fresh);
+    const callback = await submitDialog(dialog);
+    expect((await followCallback(callback)).location.searchParams.get('connected')).toBe('1');
+
+    const replay = await followCallback(callback);
+    expect(replay.location.toString()).toBe(invalidState());
+    // Replaying the state with a fresh code is refused too.
+    const second = await submitDialog(dialog);
+    expect((await followCallback(second)).location.toString()).toBe(invalidState());
+
+    expect(await accountsOf(app, fresh)).toHaveLength(1);
+  });
+});

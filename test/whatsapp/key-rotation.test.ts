@@ -1,0 +1,82 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { loadAccountToken } from '../../activities/meta/account-token';
+import { blindIndex, open, seal, type Sealed } from '../../db/crypto/field-encryption';
+import { resealAll } from '../../db/system/reseal-sealed-columns';
+import { startTestApp, type TestApp } from '../harness';
+import { registerTenant } from '../factories';
+
+let app: TestApp;
+let tenantIds: string[];
+const newKey = { id: `new-${randomUUID().slice(0, 8)}`, key: randomBytes(32) };
+
+beforeAll(async () => {
+  app = await startTestApp({ withoutWorker: true });
+  tenantIds = (await Promise.all([registerTenant(app.url), registerTenant(app.url)])).map((t) => t.tenant.id);
+}, 120_000);
+afterAll(() => app?.stop());
+
+const digits = () => String(1e14 + Math.floor(Math.random() * 9e14));
+
+async function insertAccount(tenantId: string, token: string, sealed: Sealed) {
+  const [row] = await app.db.system('whatsapp_accounts')
+    .insert({ tenant_id: tenantId, waba_id: digits(), phone_number_id: digits(), display_phone_number: '+1 555-000-0000', access_token_ciphertext: sealed.ciphertext, access_token_key_id: sealed.keyId })
+    .returning(['id', 'phone_number_id']);
+  return { ...row, token, sealed };
+}
+
+async function insertContact(tenantId: string, phone: string, sealed: Sealed) {
+  const [row] = await app.db.system('contacts')
+    .insert({ tenant_id: tenantId, phone_ciphertext: sealed.ciphertext, phone_key_id: sealed.keyId, phone_blind_index: blindIndex(randomBytes(32), phone), phone_last4: phone.slice(-4) })
+    .returning('id');
+  return { id: row.id as string, phone, sealed };
+}
+
+describe('key rotation (resealAll)', () => {
+  it('re-seals every value not sealed with the first key, in batches, idempotently', async () => {
+    const oldKeys = app.config.encryptionKeys;
+    const rotation = [newKey, ...oldKeys];
+    const accounts = [];
+    const contacts = [];
+    for (const tenantId of tenantIds) {
+      for (let i = 0; i < 3; i++) {
+        const token = `EAAG${randomBytes(24).toString('hex')}`;
+        accounts.push(await insertAccount(tenantId, token, seal(oldKeys, token, tenantId)));
+      }
+      for (let i = 0; i < 4; i++) {
+        const phone = `+9198${digits().slice(0, 8)}`;
+        contacts.push(await insertContact(tenantId, phone, seal(oldKeys, phone, tenantId)));
+      }
+    }
+    const alreadyNew = await insertAccount(tenantIds[0], 'EAAG-already-new-token', seal([newKey], 'EAAG-already-new-token', tenantIds[0]));
+    const lost = await insertAccount(tenantIds[1], 'EAAG-lost', seal([{ id: 'retired', key: randomBytes(32) }], 'EAAG-lost', tenantIds[1]));
+
+    const first = await resealAll(app.db.system, rotation, { batchSize: 2, tenantIds });
+    expect(first).toEqual([
+      { table: 'whatsapp_accounts', resealed: 6, failed: 1, failedIds: [lost.id] },
+      { table: 'contacts', resealed: 8, failed: 0, failedIds: [] },
+    ]);
+
+    const rows = await app.db.system('whatsapp_accounts').whereIn('tenant_id', tenantIds).whereNot({ id: lost.id });
+    expect(new Set(rows.map((r) => r.access_token_key_id))).toEqual(new Set([newKey.id]));
+    for (const account of accounts) {
+      const row = rows.find((r) => r.id === account.id)!;
+      expect(row.access_token_ciphertext).not.toBe(account.sealed.ciphertext);
+      // The new key alone opens the new ciphertext; the old one still opens while its key is listed.
+      expect(open([newKey], { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id }, row.tenant_id)).toBe(account.token);
+      expect(open(rotation, account.sealed, row.tenant_id)).toBe(account.token);
+    }
+    expect(rows.find((r) => r.id === alreadyNew.id)!.access_token_ciphertext).toBe(alreadyNew.sealed.ciphertext);
+    const account = accounts[0];
+    expect(await loadAccountToken(app.db, [newKey], tenantIds[0], account.phone_number_id)).toBe(account.token);
+
+    const contactRows = await app.db.system('contacts').whereIn('id', contacts.map((c) => c.id));
+    for (const contact of contacts) {
+      const row = contactRows.find((r) => r.id === contact.id)!;
+      expect(open([newKey], { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id }, row.tenant_id)).toBe(contact.phone);
+    }
+
+    const second = await resealAll(app.db.system, rotation, { tenantIds });
+    expect(second.map((r) => r.resealed)).toEqual([0, 0]);
+    expect(second[0].failedIds).toEqual([lost.id]);
+  });
+});

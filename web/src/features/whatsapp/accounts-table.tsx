@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { TWhatsappAccount } from '../../../../domain/whatsapp';
+import { setDefaultWhatsappAccount } from '../../api/whatsapp';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { describeError } from '../forms/error-messages';
+
+interface Props {
+  accounts: TWhatsappAccount[];
+  onChanged(): void;
+  onError(message: string): void;
+}
+
+const statusTone = { connected: 'green', pending: 'amber', token_expired: 'red', disconnected: 'neutral' } as const;
+const statusLabel = { connected: 'Connected', pending: 'Pending', token_expired: 'Reconnect needed', disconnected: 'Disconnected' } as const;
+const qualityTone = (q: string | null) => (q === 'GREEN' ? 'green' : q === 'YELLOW' ? 'amber' : q === 'RED' ? 'red' : 'neutral');
+
+export function AccountsTable({ accounts, onChanged, onError }: Props) {
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  async function makeDefault(account: TWhatsappAccount) {
+    setBusyId(account.id);
+    try {
+      await setDefaultWhatsappAccount(account.id);
+      onChanged();
+    } catch (err) {
+      onError(`${account.displayPhoneNumber}: ${describeError(err)}`);
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="whatsapp-accounts">
+        <thead>
+          <tr>
+            <th scope="col">Number</th>
+            <th scope="col">Status</th>
+            <th scope="col">Quality</th>
+            <th scope="col">
+              <span className="visually-hidden">Default</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((a) => (
+            <tr key={a.id} data-testid={`whatsapp-account-${a.phoneNumberId}`}>
+              <td>
+                <div className="member">
+                  <strong>{a.displayPhoneNumber}</strong>
+                  <span className="muted">{a.verifiedName ?? 'No verified name yet'} · WABA {a.wabaId}</span>
+                </div>
+              </td>
+              <td>
+                <Badge tone={statusTone[a.status]}>{statusLabel[a.status]}</Badge>
+              </td>
+              <td>
+                <Badge tone={qualityTone(a.qualityRating)}>{a.qualityRating ?? 'Unknown'}</Badge>
+              </td>
+              <td className="table__actions">
+                {a.isDefault ? (
+                  <Badge tone="green">Default</Badge>
+                ) : (
+                  <Button variant="secondary" size="sm" busy={busyId === a.id} disabled={a.status !== 'connected'} onClick={() => makeDefault(a)} data-testid="make-default">
+                    Make default
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

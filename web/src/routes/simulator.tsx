@@ -1,0 +1,1 @@
+export { SimulatorPage } from '../features/simulator/simulator-page';
