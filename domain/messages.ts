@@ -12,8 +12,15 @@ const ZTemplate = z.object({
   }),
 });
 const ZMediaRef = z
-  .object({ link: z.url().optional(), id: z.string().max(128).optional(), caption: z.string().max(1024).optional(), filename: z.string().max(240).optional() })
-  .refine((m) => Boolean(m.link) !== Boolean(m.id), { message: 'give exactly one of link or id' });
+  .object({
+    link: z.url().optional(),
+    id: z.string().max(128).optional(),
+    /** Our `media_files` id from `POST /media`; uploaded to Meta at send time. */
+    fileId: z.uuid().optional(),
+    caption: z.string().max(1024).optional(),
+    filename: z.string().max(240).optional(),
+  })
+  .refine((m) => [m.link, m.id, m.fileId].filter(Boolean).length === 1, { message: 'give exactly one of link, id or fileId' });
 const ZMedia = z.object({ type: z.enum(['image', 'video', 'audio', 'document']), media: ZMediaRef });
 const ZButtons = z.object({
   type: z.literal('buttons'),

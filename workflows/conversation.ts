@@ -13,10 +13,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ConversationActivities } from '../activities/conversations';
+import type { MediaActivities } from '../activities/media';
 import type { DispatchActivities } from '../activities/meta/dispatch/activity';
 import { conversationMessages } from '../domain/contracts';
 import type { ConversationWorkflowInput, PendingSend, SendRequest } from '../domain/conversation';
-import type { InboundMessage, TSendMessageResponse } from '../domain/messages';
+import type { InboundMessage, TMessageContent, TSendMessageResponse } from '../domain/messages';
+import { inboundMediaRef } from '../domain/inbound-media';
 import { optInConfirmation, optKeyword, optOutConfirmation } from '../domain/opt-out';
 import { ConversationState } from './conversation-state';
 
@@ -29,6 +31,14 @@ const meta = proxyActivities<DispatchActivities>({
   startToCloseTimeout: '20 seconds',
   scheduleToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 25 },
+});
+
+// A download may be up to 100 MB and Meta's URL lasts 5 minutes (each attempt asks for a new one); a
+// small total budget, because the conversation waits for it before its next message.
+const media = proxyActivities<MediaActivities>({
+  startToCloseTimeout: '3 minutes',
+  scheduleToCloseTimeout: '4 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6 },
 });
 
 export const inboundSignal = defineSignal<[InboundMessage]>(conversationMessages.inbound);
@@ -90,6 +100,11 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.seed.contactId = recorded.contactId;
     state.seed.conversationId = recorded.conversationId;
     if (recorded.duplicate) return;
+    const mediaRef = inboundMediaRef(message);
+    if (mediaRef) {
+      // The message is kept and shown even when its file cannot be fetched; its content then lacks mediaFileId.
+      await media.storeInboundMedia({ tenantId: input.tenantId, messageId: recorded.messageId, phoneNumberId: message.phoneNumberId, ...mediaRef }).catch(() => undefined);
+    }
     state.seed.lastInboundAt = Math.max(state.seed.lastInboundAt ?? 0, message.timestamp * 1000);
     await db.publishEvents([
       { tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId: recorded.messageId } },
@@ -107,9 +122,18 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     }
   }
 
+  /** A file uploaded through POST /media is given to Meta by the sending number, then sent by its Meta id. */
+  async function withMetaMedia(content: TMessageContent): Promise<TMessageContent> {
+    if (!('media' in content) || !content.media.fileId) return content;
+    const { metaMediaId } = await media.uploadMediaToMeta({ tenantId: input.tenantId, phoneNumberId: input.phoneNumberId, mediaFileId: content.media.fileId });
+    const { fileId: _stored, ...rest } = content.media;
+    return { ...content, media: { ...rest, id: metaMediaId } };
+  }
+
   async function dispatch(send: PendingSend): Promise<void> {
     try {
-      await meta.dispatchMessage({ tenantId: input.tenantId, messageId: send.messageId, messageCreatedAt: send.messageCreatedAt, phoneNumberId: input.phoneNumberId, to: input.phone, content: send.content });
+      const content = await withMetaMedia(send.content);
+      await meta.dispatchMessage({ tenantId: input.tenantId, messageId: send.messageId, messageCreatedAt: send.messageCreatedAt, phoneNumberId: input.phoneNumberId, to: input.phone, content });
     } catch (err) {
       const failure = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
       const details = (failure?.details?.[0] ?? {}) as { code?: number; title?: string; explanation?: string };

@@ -17,6 +17,8 @@ export async function sendMessage(deps: ApiDeps, auth: AuthPrincipal, request: T
     const account = await query.first('phone_number_id', 'status');
     if (!account && request.phoneNumberId) throw new AppError('not_found', 'No such WhatsApp number in this workspace');
     if (!account) throw new AppError('no_whatsapp_number', 'Connect a WhatsApp number under Settings → WhatsApp first');
+    const fileId = 'media' in request ? request.media.fileId : undefined;
+    if (fileId && !(await trx('media_files').where({ id: fileId }).first('id'))) throw new AppError('not_found', 'No such uploaded file in this workspace');
     await assertWithinLimit(trx, 'messagesThisMonth');
     return account.phone_number_id as string;
   });

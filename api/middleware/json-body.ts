@@ -8,9 +8,12 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Reads the request body once, as bytes (`ctx.state.rawBody`, which signed webhooks verify), and
  * parses JSON into `ctx.state.body`. Oversized bodies are refused with 413 before they are buffered whole.
  */
-export function jsonBody(limitBytes: number, options: { rawOnlyPrefixes?: string[] } = {}): Middleware {
+export function jsonBody(limitBytes: number, options: { rawOnlyPrefixes?: string[]; streamedPaths?: string[] } = {}): Middleware {
   const rawOnly = options.rawOnlyPrefixes ?? [];
+  const streamed = new Set(options.streamedPaths ?? []);
   return async (ctx, next) => {
+    // File uploads are left unread: their route streams them after authentication, with its own size limits.
+    if (streamed.has(ctx.path)) return next();
     if (!METHODS_WITH_BODY.has(ctx.method) || (ctx.request.length ?? 0) === 0 && !ctx.get('transfer-encoding')) {
       ctx.state.body = undefined;
       return next();
