@@ -1,4 +1,6 @@
+import type Redis from 'ioredis';
 import type { Knex } from 'knex';
+import { pruneRealtimeEvents } from './prune-events';
 
 export const REALTIME_CHANNEL = 'aerostic_events';
 
@@ -10,9 +12,39 @@ export interface RealtimeEvent {
 }
 
 /**
- * Publishes to every API node. Postgres NOTIFY is the bus when no Redis is configured: it already
- * connects the worker and API processes, with no extra service to run.
+ * What crosses the bus. `prevSeq` is the tenant's previous event, so an API node can tell an event
+ * that follows the last one it relayed from one that arrived early (it then reads the log instead).
  */
-export async function publishEvent(system: Knex, event: RealtimeEvent): Promise<void> {
-  await system.raw('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(event)]);
+export interface PublishedEvent extends RealtimeEvent {
+  seq: number;
+  prevSeq: number;
+}
+
+/** One prune per this many events keeps the log at about a day without a scheduler. */
+const PRUNE_EVERY = 500;
+
+/**
+ * Appends to the tenant's catch-up log and publishes to every API node: through Postgres NOTIFY
+ * when no Redis client is given (it already connects the worker and API processes), else through
+ * Redis pub/sub, after the commit so a relayed event is always readable from the log.
+ */
+export async function publishEvent(system: Knex, event: RealtimeEvent, redis?: Redis): Promise<PublishedEvent> {
+  const published = await system.transaction(async (trx) => {
+    // Per tenant, seq order must equal commit order, or a reader could pass a seq that commits later.
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`realtime:${event.tenantId}`]);
+    const [prev] = await trx('realtime_events').where({ tenant_id: event.tenantId }).max({ seq: 'seq' });
+    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, event: event.event, payload: event.payload }).returning('seq');
+    const message: PublishedEvent = { ...event, seq: Number(row.seq), prevSeq: Number(prev?.seq ?? 0) };
+    if (!redis) await trx.raw('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(message)]);
+    return message;
+  });
+  if (redis) await redis.publish(REALTIME_CHANNEL, JSON.stringify(published));
+  // A failed prune loses nothing: the next one deletes the same prefix.
+  if (published.seq % PRUNE_EVERY === 0) await pruneRealtimeEvents(system).catch(() => undefined);
+  return published;
+}
+
+/** For wiring: the publisher of a process, bound to its connections. */
+export function createEventPublisher(system: Knex, redis?: Redis) {
+  return (event: RealtimeEvent) => publishEvent(system, event, redis);
 }
