@@ -58,6 +58,8 @@ export function createApp(deps: ApiDeps): Koa {
     ctx.body = docsPage;
   });
 
+  // Errors past the error middleware are broken connections (a client that left mid-download): not ours to fix.
+  app.on('error', (err: Error & { code?: string }) => deps.logger.debug({ code: err.code, message: err.message }, 'connection error'));
   app.use(requestId());
   app.use(errorHandler(deps.logger));
   app.use(requestLog(deps.logger));
