@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { typeCheck } from './stack/type-check';
 import { migrateLatest } from '../db/migrate';
 import { freePort } from './stack/free-port';
 import { type TestCounts, formatCounts, summarizeJestResults } from './stack/jest-summary';
@@ -55,6 +56,11 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
   const webBuild = ensureWebBuild(root, signal).then((result) => {
     if (result === 'failed') problems.push('the web build failed');
   });
+  const types = typeCheck(root).then(({ ok, output }) => {
+    if (ok) return log('type check passed');
+    process.stdout.write(output);
+    problems.push('the type check (tsc --noEmit) failed');
+  });
   const workflowBundle = bundleWorkflows().catch((error: unknown) => {
     problems.push(`bundling workflows/index.ts failed: ${errorMessage(error)}`);
     return undefined;
@@ -84,7 +90,7 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
   if (server.status === 'rejected') throw server.reason;
   signal.throwIfAborted();
   await migrateLatest(pg.value.url);
-  const [bundleFile] = await Promise.all([workflowBundle, webBuild]);
+  const [bundleFile] = await Promise.all([workflowBundle, webBuild, types]);
   signal.throwIfAborted();
   log(`test stack ready: Postgres 127.0.0.1:${pgPort}, Temporal ${server.value.address}`);
   return {
