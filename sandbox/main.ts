@@ -1,4 +1,5 @@
 import { loadConfig } from '../config';
+import { startGeminiSimulator } from './gemini';
 import { startMetaSimulator } from './meta';
 import { startRazorpaySimulator } from './razorpay';
 import { sandboxPorts, sandboxUrls } from './ports';
@@ -25,10 +26,11 @@ async function main() {
     webhookUrl: `${apiUrl}/webhooks/meta`,
     port: sandboxPorts().meta,
   });
-  console.log(`razorpay simulator on ${razorpay.url}, meta simulator on ${meta.url}`);
+  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, port: sandboxPorts().gemini });
+  console.log(`simulators: razorpay ${razorpay.url}, meta ${meta.url}, gemini ${gemini.url}`);
 
   const stop = async () => {
-    await Promise.all([razorpay.stop(), meta.stop()]);
+    await Promise.all([razorpay.stop(), meta.stop(), gemini.stop()]);
     process.exit(0);
   };
   process.once('SIGINT', stop);

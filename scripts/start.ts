@@ -44,7 +44,7 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
 
 /** Fixed ports fail late and cryptically inside Postgres or Temporal; say which one and what to set. */
 async function checkPorts(settings: Settings): Promise<void> {
-  const wanted: [number, string][] = [[settings.apiPort, 'PORT'], [sandboxPorts().razorpay, 'SANDBOX_RAZORPAY_PORT'], [sandboxPorts().meta, 'SANDBOX_META_PORT']];
+  const wanted: [number, string][] = [[settings.apiPort, 'PORT'], [sandboxPorts().razorpay, 'SANDBOX_RAZORPAY_PORT'], [sandboxPorts().meta, 'SANDBOX_META_PORT'], [sandboxPorts().gemini, 'SANDBOX_GEMINI_PORT']];
   if (!settings.databaseUrl) wanted.push([settings.postgresPort, 'EMBEDDED_PG_PORT or DATABASE_URL']);
   if (!settings.temporalAddress) wanted.push([TEMPORAL_PORT, 'TEMPORAL_ADDRESS'], [TEMPORAL_UI_PORT, 'TEMPORAL_ADDRESS']);
   for (const [port, setting] of wanted) {
@@ -111,6 +111,7 @@ function printUrls(settings: Settings, infra: Infrastructure, sandbox: boolean):
           ['Sandbox outbox', `${web}/sandbox/outbox?to=<phone>`],
           ['Razorpay sim', sandboxUrls().razorpay],
           ['Meta sim', sandboxUrls().meta],
+          ['Gemini sim', sandboxUrls().gemini],
         ] as [string, string][])
       : []),
     ['Data dir', settings.dataDir],
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
         ? {
             RAZORPAY_BASE_URL: process.env.RAZORPAY_BASE_URL ?? sandboxUrls().razorpay,
             META_GRAPH_URL: process.env.META_GRAPH_URL ?? sandboxUrls().meta,
+            GEMINI_BASE_URL: process.env.GEMINI_BASE_URL ?? sandboxUrls().gemini,
             META_OAUTH_DIALOG_URL: process.env.META_OAUTH_DIALOG_URL ?? `${sandboxUrls().meta}/${process.env.META_GRAPH_VERSION ?? 'v21.0'}/dialog/oauth`,
           }
         : {}),

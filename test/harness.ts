@@ -8,6 +8,7 @@ import { createPlatformNotifier } from '../activities/notifications/platform-not
 import { startServer } from '../api/server';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../sandbox/razorpay';
 import { startMetaSimulator, type MetaSimulator } from '../sandbox/meta';
+import { startGeminiSimulator, type GeminiSimulator } from '../sandbox/gemini';
 import { createTemporalClient } from '../api/temporal/client';
 import { createActivityDeps } from '../worker/activity-deps';
 import { connectRedis } from '../worker/redis';
@@ -34,6 +35,8 @@ export interface TestApp {
   razorpay: RazorpaySimulator;
   /** The Meta Graph API simulator (business and customer side), delivering webhooks to this app. */
   meta: MetaSimulator;
+  /** The Gemini simulator the AI agent calls (GEMINI_BASE_URL). */
+  gemini: GeminiSimulator;
   stop(): Promise<void>;
 }
 
@@ -70,6 +73,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const meta = await startMetaSimulator({ appId: config.meta.appId, appSecret: config.meta.appSecret, graphVersion: config.meta.graphVersion });
   config.meta.graphUrl = meta.url;
   config.meta.oauthDialogUrl = meta.dialogUrl;
+  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey });
+  config.gemini.baseUrl = gemini.url;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const db = createDatabase(config.databaseUrl, { poolMax: 5 });
   const redis = connectRedis(config.redisUrl);
@@ -92,6 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     temporal,
     razorpay,
     meta,
+    gemini,
     async stop() {
       await server.close();
       if (workers) await temporal.schedule.getHandle(dailyMetricsScheduleId(config)).delete().catch(() => undefined);
@@ -100,7 +106,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await temporal.connection.close();
       await db.destroy();
       redis?.disconnect();
-      await Promise.all([razorpay.stop(), meta.stop()]);
+      await Promise.all([razorpay.stop(), meta.stop(), gemini.stop()]);
     },
   };
 }
