@@ -75,6 +75,8 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
       logFile: join(dataDir, 'temporal.log'),
       port: temporalPort,
       signal,
+      // Actors continue as new after ~100 events instead of ~4,096, so every suite exercises it.
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': '100' },
       onSpawn: (pid) => lock.record({ name: 'Temporal', pid, marker: join(dataDir, 'temporal.db') }),
     }),
   ]);

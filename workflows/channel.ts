@@ -3,9 +3,14 @@ import type { ConversationActivities } from '../activities/conversations';
 import { channelMessages } from '../domain/contracts';
 import type { DeliveryStatus } from '../domain/messages';
 
+// Statuses are applied until they stick (retries without limit); publishing them is best effort.
 const db = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 20 },
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
+});
+const realtime = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumAttempts: 3 },
 });
 
 export const statusesSignal = defineSignal<[DeliveryStatus[]]>(channelMessages.statuses);
@@ -33,11 +38,11 @@ export async function channelWorkflow(input: ChannelWorkflowInput): Promise<void
   for (;;) {
     const active = await condition(() => pending.length > 0 || workflowInfo().continueAsNewSuggested, input.quietPeriodMs);
     if (!active && allHandlersFinished()) return;
-    while (pending.length) {
+    while (pending.length && !workflowInfo().continueAsNewSuggested) {
       const batch = pending.splice(0, BATCH);
       const applied = await db.applyStatuses({ tenantId: input.tenantId, statuses: batch });
       if (applied.length) {
-        await db.publishEvents(applied.map((a) => ({ tenantId: input.tenantId, event: 'message.status' as const, payload: { conversationId: a.conversationId, messageId: a.messageId, status: a.status } })));
+        await realtime.publishEvents(applied.map((a) => ({ tenantId: input.tenantId, event: 'message.status' as const, payload: { conversationId: a.conversationId, messageId: a.messageId, status: a.status } }))).catch(() => undefined);
       }
     }
     if (workflowInfo().continueAsNewSuggested) {

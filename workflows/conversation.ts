@@ -22,9 +22,15 @@ import { inboundMediaRef } from '../domain/inbound-media';
 import { optInConfirmation, optKeyword, optOutConfirmation } from '../domain/opt-out';
 import { ConversationState } from './conversation-state';
 
+// Writes the actor owns retry without limit: a database outage delays a conversation, never ends it.
 const db = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds', maximumAttempts: 10 },
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
+});
+// Realtime events are best effort: a client that misses one re-reads the inbox from Postgres.
+const realtime = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumAttempts: 3 },
 });
 // Sends retry on 5xx/429/timeouts (Retry-After honoured through nextRetryDelay), never on 4xx, and not forever.
 const meta = proxyActivities<DispatchActivities>({
@@ -63,14 +69,15 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     { validator: (request) => state.assertCanSend(request, Date.now()) },
   );
 
+  const canSuggested = () => workflowInfo().continueAsNewSuggested;
   for (;;) {
-    const active = await condition(() => state.hasWork() || workflowInfo().continueAsNewSuggested, input.quietPeriodMs);
+    const active = await condition(() => state.hasWork() || canSuggested(), input.quietPeriodMs);
     if (!active && allHandlersFinished()) return;
-    while (state.inbox.length) await handleInbound(state.inbox[0]).then(() => state.inbox.shift());
-    while (state.outbox.length) await dispatch(state.outbox[0]).then(() => state.outbox.shift());
-    if (workflowInfo().continueAsNewSuggested) {
+    // Checked between items, so a steady stream of messages cannot keep the history growing forever.
+    while (state.inbox.length && !canSuggested()) await handleInbound(state.inbox[0]).then(() => state.inbox.shift());
+    while (state.outbox.length && !canSuggested()) await dispatch(state.outbox[0]).then(() => state.outbox.shift());
+    if (canSuggested()) {
       await condition(allHandlersFinished);
-      if (state.hasWork()) continue;
       return continueAsNew<typeof conversationWorkflow>({ ...input, carried: state.carried() });
     }
   }
@@ -90,7 +97,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.seed.conversationId = recorded.conversationId;
     const pending = { messageId, messageCreatedAt: recorded.messageCreatedAt, content: request.content };
     state.outbox.push(pending);
-    await db.publishEvents([{ tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId } }]);
+    await publish([{ tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId } }]);
     return pending;
   }
 
@@ -106,7 +113,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       await media.storeInboundMedia({ tenantId: input.tenantId, messageId: recorded.messageId, phoneNumberId: message.phoneNumberId, ...mediaRef }).catch(() => undefined);
     }
     state.seed.lastInboundAt = Math.max(state.seed.lastInboundAt ?? 0, message.timestamp * 1000);
-    await db.publishEvents([
+    await publish([
       { tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId: recorded.messageId } },
       ...(recorded.contactCreated ? [{ tenantId: input.tenantId, event: 'contact.created' as const, payload: { contactId: recorded.contactId } }] : []),
     ]);
@@ -130,6 +137,10 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     return { ...content, media: { ...rest, id: metaMediaId } };
   }
 
+  async function publish(events: Parameters<ConversationActivities['publishEvents']>[0]): Promise<void> {
+    await realtime.publishEvents(events).catch(() => undefined);
+  }
+
   async function dispatch(send: PendingSend): Promise<void> {
     try {
       const content = await withMetaMedia(send.content);
@@ -145,7 +156,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         title: details.title ?? 'Not sent',
         detail: details.explanation ?? failure?.message ?? 'The message could not be sent.',
       });
-      await db.publishEvents([{ tenantId: input.tenantId, event: 'message.status', payload: { conversationId: state.seed.conversationId, messageId: send.messageId, status: 'failed' } }]);
+      await publish([{ tenantId: input.tenantId, event: 'message.status', payload: { conversationId: state.seed.conversationId, messageId: send.messageId, status: 'failed' } }]);
     }
   }
 }

@@ -17,9 +17,10 @@ import type { RazorpayEventSignal, SubscriptionWorkflowInput, SubscriptionWorkfl
 import type { BillingActivities } from '../activities/billing';
 import { SubscriptionLedger } from './subscription-ledger';
 
+// The ledger's writes retry without limit: an outage delays billing state, never loses it.
 const acts = proxyActivities<BillingActivities>({
   startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 /** Commands a person is waiting on: a few quick tries, then a clear failure instead of a hanging request. */

@@ -5,7 +5,8 @@ import type { TrialActivities } from '../activities/trial';
 
 const { sendTrialReminder, expireTrial, markTrialConverted } = proxyActivities<TrialActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', maximumAttempts: 20 },
+  // Without a limit: a trial must end even if the database is down for a while when it does.
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
 export const convertedSignal = defineSignal<[]>(trialSignals.converted);

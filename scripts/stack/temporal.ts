@@ -22,6 +22,8 @@ export interface TemporalOptions {
   namespace?: string;
   readyTimeoutMs?: number;
   signal?: AbortSignal;
+  /** Extra `--dynamic-config-value` settings, e.g. a low continue-as-new threshold for tests. */
+  dynamicConfig?: Record<string, string>;
   /** Called with the server's pid as soon as it is spawned, before it is ready. */
   onSpawn?: (pid: number) => void;
 }
@@ -49,6 +51,7 @@ function devServerArgs(options: TemporalOptions, namespace: string): string[] {
     ...SEARCH_ATTRIBUTES.flatMap((name) => ['--search-attribute', `${name}=Keyword`]),
     // The server otherwise phones home for version checks, which only times out on offline machines.
     '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
     '--log-level', 'warn',
   ];
 }
