@@ -22,6 +22,7 @@ import { registerWebhookRoutes } from './webhooks/router';
 import { registerPlatformRoutes } from './platform/router';
 import { registerMetaWebhookRoutes } from './webhooks/meta/router';
 import { registerMessageRoutes } from './messages/router';
+import { registerConversationRoutes } from './conversations/router';
 import { MEDIA_UPLOAD_PATH, registerMediaRoutes } from './media/router';
 import { registerWhatsappRoutes } from './whatsapp/router';
 import { webApp } from './web-app';
@@ -44,6 +45,7 @@ export function createApp(deps: ApiDeps): Koa {
   registerPlatformRoutes(routes, deps, limiters);
   registerMetaWebhookRoutes(routes, deps, metrics);
   registerMessageRoutes(routes, deps);
+  registerConversationRoutes(routes, deps);
   registerMediaRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxInfoRoutes(routes, deps);

@@ -46,6 +46,7 @@ export const subscriptionMessages = {
 export const conversationMessages = {
   inbound: 'inbound',
   send: 'send',
+  command: 'command',
   state: 'state',
 } as const;
 

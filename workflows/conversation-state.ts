@@ -38,6 +38,10 @@ export class ConversationState {
     }
   }
 
+  assertHasConversation(): void {
+    if (!this.seed.conversationId) throw ApplicationFailure.nonRetryable('This conversation does not exist yet', 'not_found');
+  }
+
   hasWork(): boolean {
     return this.inbox.length > 0 || this.outbox.length > 0;
   }

@@ -18,6 +18,7 @@ import type { DispatchActivities } from '../activities/meta/dispatch/activity';
 import { conversationMessages } from '../domain/contracts';
 import type { ConversationWorkflowInput, PendingSend, SendRequest } from '../domain/conversation';
 import type { InboundMessage, TMessageContent, TSendMessageResponse } from '../domain/messages';
+import type { ConversationCommand } from '../domain/inbox';
 import { inboundMediaRef } from '../domain/inbound-media';
 import { optInConfirmation, optKeyword, optOutConfirmation } from '../domain/opt-out';
 import { ConversationState } from './conversation-state';
@@ -49,6 +50,7 @@ const media = proxyActivities<MediaActivities>({
 
 export const inboundSignal = defineSignal<[InboundMessage]>(conversationMessages.inbound);
 export const sendUpdate = defineUpdate<TSendMessageResponse, [SendRequest]>(conversationMessages.send);
+export const commandUpdate = defineUpdate<{ conversationId: string }, [ConversationCommand]>(conversationMessages.command);
 export const conversationStateQuery = defineQuery<ReturnType<ConversationState['carried']>>(conversationMessages.state);
 
 /**
@@ -67,6 +69,17 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       return { messageId: queued.messageId, status: 'queued' as const, conversationId: state.seed.conversationId! };
     },
     { validator: (request) => state.assertCanSend(request, Date.now()) },
+  );
+
+  setHandler(
+    commandUpdate,
+    async (command) => {
+      const conversationId = state.seed.conversationId!;
+      await db.applyConversationCommand({ tenantId: input.tenantId, conversationId, command });
+      await publish([{ tenantId: input.tenantId, event: 'conversation.updated', payload: { conversationId, change: command.type } }]);
+      return { conversationId };
+    },
+    { validator: (_command: ConversationCommand) => state.assertHasConversation() },
   );
 
   const canSuggested = () => workflowInfo().continueAsNewSuggested;

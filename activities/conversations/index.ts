@@ -3,6 +3,8 @@ import type { Database } from '../../db/connection';
 import type { DeliveryStatus, InboundMessage, TMessageContent } from '../../domain/messages';
 import { publishEvent, type RealtimeEvent } from '../realtime/publish-event';
 import { applyStatuses } from './apply-statuses';
+import { applyConversationCommand } from './apply-command';
+import type { ConversationCommand } from '../../domain/inbox';
 import { setOptOut } from './contact-consent';
 import { markMessageFailed } from './mark-message-failed';
 import { recordInbound } from './record-inbound';
@@ -22,6 +24,7 @@ export function createConversationActivities({ db, config }: ConversationActivit
     setOptOut: (input: { tenantId: string; contactId: string; optedOut: boolean }) => setOptOut(db, input),
     markMessageFailed: (input: Parameters<typeof markMessageFailed>[1]) => markMessageFailed(db, input),
     applyStatuses: (input: { tenantId: string; statuses: DeliveryStatus[] }) => applyStatuses(db, input),
+    applyConversationCommand: (input: { tenantId: string; conversationId: string; command: ConversationCommand }) => applyConversationCommand(db, input),
     publishEvents: async (events: RealtimeEvent[]) => {
       for (const event of events) await publishEvent(db.system, event);
     },

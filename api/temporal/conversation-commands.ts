@@ -6,6 +6,7 @@ import { channelMessages, conversationMessages, taskQueue, workflowIds } from '.
 import type { ConversationSeed, ConversationWorkflowInput, SendRequest } from '../../domain/conversation';
 import { AppError } from '../../domain/errors';
 import type { DeliveryStatus, InboundMessage, TSendMessageResponse } from '../../domain/messages';
+import type { ConversationCommand } from '../../domain/inbox';
 import type { channelWorkflow } from '../../workflows/channel';
 import type { conversationWorkflow } from '../../workflows/conversation';
 import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
@@ -48,6 +49,15 @@ export async function requestSend(client: Client, config: AppConfig, target: Tar
     if (cause instanceof ApplicationFailure && (cause.type === 'window_closed' || cause.type === 'contact_opted_out')) throw new AppError(cause.type, cause.message);
     throw err;
   }
+}
+
+/** Takeover, release, assign, resolve, reopen, read: through the actor that owns the conversation. */
+export async function runCommand(client: Client, config: AppConfig, target: Target, command: ConversationCommand): Promise<void> {
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof conversationWorkflow>('conversationWorkflow', {
+    ...conversationStart(config, target),
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  await client.workflow.executeUpdateWithStart<typeof conversationWorkflow, { conversationId: string }, [ConversationCommand]>(conversationMessages.command, { args: [command], startWorkflowOperation });
 }
 
 export async function signalStatuses(client: Client, config: AppConfig, tenantId: string, phoneNumberId: string, statuses: DeliveryStatus[]): Promise<void> {

@@ -1,0 +1,47 @@
+import type { Knex } from 'knex';
+import type { AppConfig } from '../../config';
+import { open } from '../../db/crypto/field-encryption';
+import type { TConversation } from '../../domain/inbox';
+
+type Keys = Pick<AppConfig, 'encryptionKeys'>;
+
+/** Conversations joined with their contact, for the inbox (the phone is decrypted for the agent). */
+export function conversationRows(trx: Knex) {
+  return trx('conversations as c')
+    .join('contacts as k', 'k.id', 'c.contact_id')
+    .select(
+      'c.id',
+      'c.tenant_id',
+      'c.phone_number_id',
+      'c.status',
+      'c.mode',
+      'c.assigned_to',
+      'c.unread_count',
+      'c.last_message_at',
+      'c.last_inbound_at',
+      trx.raw('c.last_message_at::text as cursor_at'),
+      'k.id as contact_id',
+      'k.name as contact_name',
+      'k.profile_name as contact_profile_name',
+      'k.phone_ciphertext',
+      'k.phone_key_id',
+    );
+}
+
+export function toConversation(keys: Keys, row: Record<string, any>): TConversation {
+  return {
+    id: row.id,
+    contact: {
+      id: row.contact_id,
+      name: row.contact_name ?? row.contact_profile_name ?? null,
+      phone: open(keys.encryptionKeys, { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id }, row.tenant_id),
+    },
+    phoneNumberId: row.phone_number_id,
+    status: row.status,
+    mode: row.mode,
+    assignedTo: row.assigned_to,
+    lastMessageAt: row.last_message_at?.toISOString() ?? null,
+    lastInboundAt: row.last_inbound_at?.toISOString() ?? null,
+    unread: row.unread_count,
+  };
+}

@@ -1,0 +1,78 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { eventually } from '../eventually';
+import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+
+let app: TestApp;
+let tenant: RegisteredTenant;
+let other: RegisteredTenant;
+let phoneNumberId: string;
+beforeAll(async () => {
+  app = await startTestApp();
+  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
+  phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
+});
+afterAll(async () => {
+  await app?.meta.idle();
+  await app?.stop();
+});
+
+const get = (path: string, who = tenant) => request(app.url).get(path).set(bearer(who.accessToken));
+const post = (path: string, body: object = {}, who = tenant) => request(app.url).post(path).set(bearer(who.accessToken)).send(body);
+
+async function conversationWith(waId: string, name: string, text: string) {
+  await app.meta.customer(phoneNumberId).send({ waId, name }, text);
+  return eventually(async () => {
+    const list = await get('/conversations').expect(200);
+    const found = list.body.data.find((c: { contact: { phone: string } }) => c.contact.phone === `+${waId}`);
+    expect(found).toBeDefined();
+    return found;
+  });
+}
+
+describe('the inbox API', () => {
+  it('lists conversations with the contact, unread count and the messages in pages', async () => {
+    const waId = customerWaId();
+    await conversationWith(waId, 'Nisha', 'first');
+    await app.meta.customer(phoneNumberId).send({ waId, name: 'Nisha' }, 'second');
+    const conversation = await eventually(async () => {
+      const found = (await get('/conversations').expect(200)).body.data.find((c: { contact: { phone: string } }) => c.contact.phone === `+${waId}`);
+      expect(found.unread).toBe(2);
+      return found;
+    });
+    expect(conversation).toMatchObject({ status: 'open', mode: 'ai', assignedTo: null, contact: { name: 'Nisha' } });
+
+    const page1 = await get(`/conversations/${conversation.id}/messages?limit=1`).expect(200);
+    expect(page1.body.data.map((m: { content: { body: string } }) => m.content.body)).toEqual(['second']);
+    const page2 = await get(`/conversations/${conversation.id}/messages?limit=1&cursor=${page1.body.nextCursor}`).expect(200);
+    expect(page2.body.data.map((m: { content: { body: string } }) => m.content.body)).toEqual(['first']);
+    expect(page2.body.nextCursor).toBeNull();
+  });
+
+  it('takeover, release, assign, resolve, reopen and read go through the actor', async () => {
+    const conversation = await conversationWith(customerWaId(), 'Omar', 'hello');
+    const taken = await post(`/conversations/${conversation.id}/takeover`).expect(200);
+    expect(taken.body).toMatchObject({ mode: 'agent', assignedTo: tenant.user.id });
+    expect((await post(`/conversations/${conversation.id}/release`).expect(200)).body.mode).toBe('ai');
+    expect((await post(`/conversations/${conversation.id}/assign`, { userId: null }).expect(200)).body.assignedTo).toBeNull();
+    expect((await post(`/conversations/${conversation.id}/read`).expect(200)).body.unread).toBe(0);
+    expect((await post(`/conversations/${conversation.id}/resolve`).expect(200)).body.status).toBe('resolved');
+    expect((await post(`/conversations/${conversation.id}/reopen`).expect(200)).body.status).toBe('open');
+
+    const mine = await get('/conversations?mine=true').expect(200);
+    expect(mine.body.data.map((c: { id: string }) => c.id)).not.toContain(conversation.id);
+    await post(`/conversations/${conversation.id}/assign`, { userId: tenant.user.id }).expect(200);
+    expect((await get('/conversations?mine=true').expect(200)).body.data.map((c: { id: string }) => c.id)).toContain(conversation.id);
+    expect((await get('/conversations?status=resolved').expect(200)).body.data.map((c: { id: string }) => c.id)).not.toContain(conversation.id);
+  });
+
+  it('another tenant gets 404 for a conversation id, and sees none in its inbox', async () => {
+    const conversation = await conversationWith(customerWaId(), 'Priya', 'private');
+    await get(`/conversations/${conversation.id}`, other).expect(404);
+    await get(`/conversations/${conversation.id}/messages`, other).expect(404);
+    await post(`/conversations/${conversation.id}/takeover`, {}, other).expect(404);
+    expect((await get('/conversations', other).expect(200)).body.data).toEqual([]);
+    await post(`/conversations/${conversation.id}/assign`, { userId: other.user.id }).expect(404);
+  });
+});
