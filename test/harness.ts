@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../config';
 import { createDatabase, type Database } from '../db/connection';
 import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
 import { startServer } from '../api/server';
+import type { RealtimeServer } from '../api/realtime/socket-server';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../sandbox/razorpay';
 import { startMetaSimulator, type MetaSimulator } from '../sandbox/meta';
 import { startGeminiSimulator, type GeminiSimulator } from '../sandbox/gemini';
@@ -37,6 +38,8 @@ export interface TestApp {
   meta: MetaSimulator;
   /** The Gemini simulator the AI agent calls (GEMINI_BASE_URL). */
   gemini: GeminiSimulator;
+  /** socket.io of this API node. */
+  realtime: RealtimeServer;
   stop(): Promise<void>;
 }
 
@@ -98,6 +101,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     razorpay,
     meta,
     gemini,
+    realtime: server.realtime,
     async stop() {
       await server.close();
       if (workers) await temporal.schedule.getHandle(dailyMetricsScheduleId(config)).delete().catch(() => undefined);

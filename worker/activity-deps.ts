@@ -16,6 +16,7 @@ export function createActivityDeps(config: AppConfig, db: Database, redis?: Redi
     razorpayConfig: config.razorpay,
     whatsapp: { meta: config.meta, encryptionKeys: config.encryptionKeys, blindIndexKey: config.blindIndexKey },
     config,
+    redis,
     dispatcher: createDispatcher({
       db,
       graph: createGraphClient(config.meta),

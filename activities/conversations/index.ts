@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import type { DeliveryStatus, InboundMessage, TMessageContent } from '../../domain/messages';
@@ -13,10 +14,12 @@ import { recordOutbound } from './record-outbound';
 export interface ConversationActivityDeps {
   db: Database;
   config: Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>;
+  /** The realtime bus is Redis pub/sub when configured, else Postgres NOTIFY. */
+  redis?: Redis;
 }
 
 /** The writes the conversation and channel actors own. */
-export function createConversationActivities({ db, config }: ConversationActivityDeps) {
+export function createConversationActivities({ db, config, redis }: ConversationActivityDeps) {
   return {
     recordInbound: (input: { tenantId: string; message: InboundMessage }) => recordInbound(db, config, input),
     recordOutbound: (input: { tenantId: string; messageId: string; phoneNumberId: string; phone: string; content: TMessageContent; sender: string; senderUserId: string | null }) =>
@@ -26,7 +29,7 @@ export function createConversationActivities({ db, config }: ConversationActivit
     applyStatuses: (input: { tenantId: string; statuses: DeliveryStatus[] }) => applyStatuses(db, input),
     applyConversationCommand: (input: { tenantId: string; conversationId: string; command: ConversationCommand }) => applyConversationCommand(db, input),
     publishEvents: async (events: RealtimeEvent[]) => {
-      for (const event of events) await publishEvent(db.system, event);
+      for (const event of events) await publishEvent(db.system, event, redis);
     },
   };
 }

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import pino from 'pino';
+import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../activities/realtime/publish-event';
+import { pruneRealtimeEvents } from '../../activities/realtime/prune-events';
+import { listenPostgresBus } from '../../api/realtime/bus/postgres-listener';
+import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
+import type { EventBus } from '../../api/realtime/bus/bus-message';
+import { createEventStore } from '../../api/realtime/event-store';
+import { eventually } from '../eventually';
+import { registerTenant } from '../factories';
+import { startTestApp, type TestApp } from '../harness';
+import { startTestRedis, type TestRedis } from '../redis-server';
+
+const logger = pino({ level: 'silent' });
+let app: TestApp;
+let redis: TestRedis;
+let tenants: [string, string];
+beforeAll(async () => {
+  [app, redis] = await Promise.all([startTestApp({ withoutWorker: true }), startTestRedis()]);
+  tenants = [(await registerTenant(app.url)).tenant.id, (await registerTenant(app.url)).tenant.id];
+});
+afterAll(async () => {
+  await app?.stop();
+  await redis?.stop();
+});
+
+const event = (tenantId: string, n: number): RealtimeEvent => ({ tenantId, event: 'message.new', payload: { conversationId: randomUUID(), messageId: `m${n}` } });
+
+function collector() {
+  const seen: PublishedEvent[] = [];
+  let resumes = 0;
+  return { seen, resumes: () => resumes, handlers: { onEvent: (m: PublishedEvent) => seen.push(m), onResume: () => void resumes++ } };
+}
+
+describe('the realtime bus', () => {
+  it('Postgres: each event is logged with a seq and NOTIFYed with its tenant’s previous seq', async () => {
+    const got = collector();
+    const bus = await listenPostgresBus(app.config.databaseUrl, got.handlers, logger);
+    try {
+      const [t1, t2] = tenants;
+      const published: PublishedEvent[] = [];
+      for (const [i, t] of [t1, t2, t1, t1].entries()) published.push(await publishEvent(app.db.system, event(t, i)));
+      expect(published[2].prevSeq).toBe(published[0].seq);
+      expect(published[3].prevSeq).toBe(published[2].seq);
+      expect(published[3].seq).toBeGreaterThan(published[2].seq);
+      await eventually(async () => expect(got.seen.filter((m) => tenants.includes(m.tenantId))).toEqual(published));
+    } finally {
+      await bus.close();
+    }
+  });
+
+  it('the log is read as the tenant: another tenant’s events are invisible', async () => {
+    const [t1, t2] = tenants;
+    const mine = await publishEvent(app.db.system, event(t1, 10));
+    const theirs = await publishEvent(app.db.system, event(t2, 11));
+    const store = createEventStore(app.db.app);
+    const seen = await store.eventsAfter(t1, mine.seq - 1, 100);
+    expect(seen.map((e) => e.seq)).toContain(mine.seq);
+    expect(seen.map((e) => e.seq)).not.toContain(theirs.seq);
+    expect(await store.latestSeq(t2)).toBeGreaterThanOrEqual(theirs.seq);
+    await expect(app.db.app('realtime_events').select('seq')).resolves.toEqual([]);
+  });
+
+  it('Redis: given a client, the publisher publishes there after logging', async () => {
+    const [client, got] = [new Redis(redis.url), collector()];
+    const bus = await subscribeRedisBus(client, got.handlers, logger);
+    try {
+      const published = await publishEvent(app.db.system, event(tenants[0], 20), client);
+      await eventually(async () => expect(got.seen).toContainEqual(published));
+      const logged = await createEventStore(app.db.app).eventsAfter(tenants[0], published.seq - 1, 1);
+      expect(logged).toEqual([{ seq: published.seq, event: 'message.new', payload: published.payload }]);
+    } finally {
+      await bus.close();
+      client.disconnect();
+    }
+  });
+
+  it('Postgres: a lost LISTEN connection is replaced, and the relay is told to re-read', async () => {
+    const name = `realtime-test-${randomUUID().slice(0, 8)}`;
+    const url = new URL(app.config.databaseUrl);
+    url.searchParams.set('application_name', name);
+    const got = collector();
+    const bus: EventBus = await listenPostgresBus(url.toString(), got.handlers, logger);
+    try {
+      expect(got.resumes()).toBe(1);
+      await app.db.system.raw('select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?', [name]);
+      await eventually(async () => expect(got.resumes()).toBe(2));
+      const published = await publishEvent(app.db.system, event(tenants[1], 30));
+      await eventually(async () => expect(got.seen).toContainEqual(published));
+    } finally {
+      await bus.close();
+    }
+  });
+
+  it('Postgres: an unreachable database does not stop the API starting; the bus keeps trying', async () => {
+    const got = collector();
+    const bus = await listenPostgresBus('postgres://postgres:pw@127.0.0.1:1/none', got.handlers, logger);
+    await bus.close();
+    expect(got.resumes()).toBe(0);
+  });
+
+  it('pruning deletes a prefix of seq older than the retention and records the horizon', async () => {
+    const old = await publishEvent(app.db.system, event(tenants[0], 40));
+    const kept = await publishEvent(app.db.system, event(tenants[0], 41));
+    // In a rolled-back transaction: the log and its horizon are shared by every test running now.
+    await app.db.system
+      .transaction(async (trx) => {
+        await trx('realtime_events').where('seq', '<=', old.seq).update({ created_at: trx.raw("now() - interval '2 days'") });
+        expect(await pruneRealtimeEvents(trx, '1 day')).toBe(old.seq);
+        expect(await trx('realtime_events').where('seq', '<=', old.seq).count({ n: '*' })).toEqual([{ n: '0' }]);
+        expect(await trx('realtime_events').where({ seq: kept.seq }).first()).toBeDefined();
+        throw new Error('rollback');
+      })
+      .catch((err: Error) => expect(err.message).toBe('rollback'));
+  });
+});
