@@ -4,20 +4,14 @@
  * line printed is always `tests: N passed, N failed[, N skipped]`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { typeCheck } from './stack/type-check';
-import { migrateLatest } from '../db/migrate';
-import { freePort } from './stack/free-port';
+import { bundleWorkflows, startIsolatedStack, wipeDataDir } from './stack/isolated-stack';
 import { type TestCounts, formatCounts, summarizeJestResults } from './stack/jest-summary';
 import { errorMessage, log, warn } from './stack/log';
-import { startPostgres } from './stack/postgres';
 import { onShutdownSignal } from './stack/signals';
 import { type StackLock, acquireStackLock } from './stack/stack-lock';
 import { Teardown } from './stack/teardown';
-import { startTemporal } from './stack/temporal';
-import { temporalCliPath } from './stack/temporal-cli-path';
 import { ensureWebBuild } from './stack/web-build';
 
 const root = resolve(__dirname, '..');
@@ -30,27 +24,6 @@ interface TestStack {
   problems: string[];
 }
 
-/** Everything from the previous run goes, except the lock that just proved no other run is using it. */
-function wipeDataDir(): void {
-  for (const entry of readdirSync(dataDir)) {
-    if (entry !== 'stack.lock') rmSync(join(dataDir, entry), { recursive: true, force: true });
-  }
-}
-
-async function bundleWorkflows(): Promise<string | undefined> {
-  const workflowsPath = join(root, 'workflows', 'index.ts');
-  if (!existsSync(workflowsPath)) {
-    warn('workflows/index.ts does not exist yet; tests will bundle workflow code themselves');
-    return undefined;
-  }
-  const started = Date.now();
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
-  const file = join(dataDir, 'workflow-bundle.js');
-  writeFileSync(file, code);
-  log(`workflow code bundled in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  return file;
-}
-
 async function startTestStack(teardown: Teardown, lock: StackLock, signal: AbortSignal): Promise<TestStack> {
   const problems: string[] = [];
   const webBuild = ensureWebBuild(root, signal).then((result) => {
@@ -61,48 +34,29 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
     process.stdout.write(output);
     problems.push('the type check (tsc --noEmit) failed');
   });
-  const workflowBundle = bundleWorkflows().catch((error: unknown) => {
+  const workflowBundle = bundleWorkflows(root, dataDir).catch((error: unknown) => {
     problems.push(`bundling workflows/index.ts failed: ${errorMessage(error)}`);
     return undefined;
   });
-  const [pgPort, temporalPort] = [await freePort(), await freePort()];
-  const cliPath = temporalCliPath(process.env);
-  const [pg, server] = await Promise.allSettled([
-    startPostgres({ databaseDir: join(dataDir, 'postgres'), port: pgPort, unsafeFast: true }),
-    startTemporal({
-      cliPath,
-      dbFile: join(dataDir, 'temporal.db'),
-      logFile: join(dataDir, 'temporal.log'),
-      port: temporalPort,
-      signal,
-      // Actors continue as new after ~100 events instead of ~4,096, so every suite exercises it.
-      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': '100' },
-      onSpawn: (pid) => lock.record({ name: 'Temporal', pid, marker: join(dataDir, 'temporal.db') }),
-    }),
-  ]);
-  // Registered in this order whichever came up first, so teardown stops Temporal before Postgres.
-  if (pg.status === 'fulfilled') {
-    teardown.add('Postgres', () => pg.value.stop(), () => pg.value.kill());
-    if (pg.value.pid) lock.record({ name: 'Postgres', pid: pg.value.pid, marker: join(dataDir, 'postgres'), signal: 'SIGINT' });
-  }
-  if (server.status === 'fulfilled') {
-    teardown.add('Temporal', () => server.value.stop(), () => server.value.kill());
-  }
-  if (pg.status === 'rejected') throw pg.reason;
-  if (server.status === 'rejected') throw server.reason;
-  signal.throwIfAborted();
-  await migrateLatest(pg.value.url);
+  const stack = await startIsolatedStack({
+    dataDir,
+    teardown,
+    lock,
+    signal,
+    // Actors continue as new after ~100 events instead of ~4,096, so every suite exercises it.
+    dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': '100' },
+  });
   const [bundleFile] = await Promise.all([workflowBundle, webBuild, types]);
   signal.throwIfAborted();
-  log(`test stack ready: Postgres 127.0.0.1:${pgPort}, Temporal ${server.value.address}`);
+  log(`test stack ready: Postgres 127.0.0.1:${stack.postgresPort}, Temporal ${stack.temporal.address}`);
   return {
     problems,
     env: {
       ...process.env,
-      DATABASE_URL: pg.value.url,
-      TEMPORAL_ADDRESS: server.value.address,
-      TEMPORAL_NAMESPACE: server.value.namespace,
-      TEMPORAL_CLI_PATH: cliPath,
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      TEMPORAL_NAMESPACE: stack.temporal.namespace,
+      TEMPORAL_CLI_PATH: stack.cliPath,
       AEROSTIC_DATA_DIR: dataDir,
       AEROSTIC_TEST: '1',
       ...(bundleFile ? { AEROSTIC_WORKFLOW_BUNDLE: bundleFile } : {}),
@@ -142,7 +96,7 @@ async function main(): Promise<void> {
   let stack: TestStack;
   try {
     lock = await acquireStackLock(dataDir);
-    wipeDataDir();
+    wipeDataDir(dataDir);
     stack = await startTestStack(teardown, lock, abort.signal);
   } catch (error) {
     process.stderr.write(`[stack] the test stack did not come up: ${abort.signal.aborted ? 'interrupted' : errorMessage(error)}\n`);
