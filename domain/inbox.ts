@@ -14,6 +14,10 @@ export const ZConversationSchema = z.object({
   lastMessageAt: z.string().nullable(),
   lastInboundAt: z.string().nullable(),
   unread: z.number().int(),
+  aiReplyCount: z.number().int(),
+  /** Why the AI handed the conversation to people (low_confidence, blocked_intent:refund, reply_cap, …). */
+  handoffReason: z.string().nullable(),
+  labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
 });
 export type TConversation = z.infer<typeof ZConversationSchema>;
 
@@ -25,6 +29,7 @@ export const ZConversationListQuerySchema = ZListQuerySchema.extend({
   mine: flag.optional(),
   unassigned: flag.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  label: z.uuid().optional(),
 });
 export type TConversationListQuery = z.infer<typeof ZConversationListQuerySchema>;
 
@@ -48,6 +53,25 @@ export type ConversationCommand =
   | { type: 'assign'; userId: string | null }
   | { type: 'resolve' }
   | { type: 'reopen' }
-  | { type: 'markRead' };
+  | { type: 'markRead' }
+  | { type: 'addNote'; noteId: string; authorId: string; body: string }
+  | { type: 'addLabel'; labelId: string }
+  | { type: 'removeLabel'; labelId: string };
 
 export const ZAssignSchema = z.object({ userId: z.uuid().nullable() });
+
+export const ZNoteCreateSchema = z.object({ body: z.string().trim().min(1).max(5000) });
+export const ZNoteSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), authorId: z.uuid().nullable(), authorName: z.string().nullable(), body: z.string(), createdAt: z.string() });
+export type TNote = z.infer<typeof ZNoteSchema>;
+
+export const ZLabelCreateSchema = z.object({ name: z.string().trim().min(1).max(40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a #rrggbb colour').optional() });
+export const ZLabelSchema = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
+export type TLabel = z.infer<typeof ZLabelSchema>;
+export const ZConversationLabelSchema = z.object({ labelId: z.uuid() });
+
+export const ZCannedResponseCreateSchema = z.object({
+  shortcut: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Letters, digits, - and _ (up to 40)'),
+  body: z.string().trim().min(1).max(4096),
+});
+export const ZCannedResponseSchema = z.object({ id: z.uuid(), shortcut: z.string(), body: z.string(), updatedAt: z.string() });
+export type TCannedResponse = z.infer<typeof ZCannedResponseSchema>;

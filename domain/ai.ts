@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+export const aiActiveHours = ['always', 'within_business_hours', 'outside_business_hours'] as const;
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
+const ZDayHoursSchema = z.object({ open: hhmm, close: hhmm }).refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] });
+
+export const ZBusinessHoursSchema = z.object({
+  timezone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown IANA time zone'),
+  /** Days missing from the map are closed. */
+  days: z.partialRecord(z.enum(weekdays), ZDayHoursSchema),
+});
+export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
+
+export const ZAiSettingsSchema = z.object({
+  enabled: z.boolean(),
+  persona: z.string().max(4000),
+  confidenceThreshold: z.number().min(0).max(1),
+  maxRepliesPerConversation: z.number().int().min(0).max(100),
+  blockedIntents: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30),
+  /** When the AI may answer: always, or only within / outside the business hours. */
+  activeHours: z.enum(aiActiveHours),
+  businessHours: ZBusinessHoursSchema.nullable(),
+});
+export type TAiSettings = z.infer<typeof ZAiSettingsSchema>;
+
+export const ZAiSettingsUpdateSchema = ZAiSettingsSchema.partial().refine(
+  (s) => s.activeHours === undefined || s.activeHours === 'always' || s.businessHours !== null,
+  { message: 'Business hours are needed when the AI follows them', path: ['businessHours'] },
+);
+export type TAiSettingsUpdate = z.infer<typeof ZAiSettingsUpdateSchema>;
+
+export const defaultAiSettings: TAiSettings = {
+  enabled: false,
+  persona: '',
+  confidenceThreshold: 0.7,
+  maxRepliesPerConversation: 5,
+  blockedIntents: ['refund', 'legal', 'complaint'],
+  activeHours: 'always',
+  businessHours: null,
+};
+
+export const knowledgeFormats = ['text', 'markdown', 'pdf'] as const;
+
+/** `content` is the text itself, or for `pdf` the file's bytes in base64 (its text is extracted). */
+export const ZKnowledgeDocumentCreateSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  format: z.enum(knowledgeFormats),
+  content: z.string().min(1).max(5_000_000),
+});
+export type TKnowledgeDocumentCreate = z.infer<typeof ZKnowledgeDocumentCreateSchema>;
+
+export const ZKnowledgeDocumentSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  format: z.enum(knowledgeFormats),
+  charCount: z.number().int(),
+  chunkCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type TKnowledgeDocument = z.infer<typeof ZKnowledgeDocumentSchema>;
+
+export const ZKnowledgeSearchQuerySchema = z.object({ q: z.string().trim().min(1).max(500), limit: z.coerce.number().int().min(1).max(10).default(3) });
+export const ZKnowledgePassageSchema = z.object({ documentId: z.uuid(), title: z.string(), content: z.string(), rank: z.number() });
+export type TKnowledgePassage = z.infer<typeof ZKnowledgePassageSchema>;
+
+/** The model's structured answer (Gemini's responseSchema mirrors it). */
+export const ZAiAnswerSchema = z.object({
+  reply: z.string(),
+  confidence: z.number().min(0).max(1),
+  intent: z.string(),
+  handoff: z.boolean(),
+});
+export type TAiAnswer = z.infer<typeof ZAiAnswerSchema>;
