@@ -35,6 +35,11 @@ export class ApiClient {
     this.accessToken = token;
   }
 
+  /** The current access token, for transports that cannot go through fetch (the realtime socket). */
+  get token(): string | null {
+    return this.accessToken;
+  }
+
   /** Called when the session is gone for good (a refresh was refused). */
   onSessionExpired(listener: () => void): () => void {
     this.expiredListeners.add(listener);
@@ -59,21 +64,39 @@ export class ApiClient {
     return this.request('PATCH', path, { body, schema });
   }
 
+  put<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    return this.request('PUT', path, { body, schema });
+  }
+
+  delete<T = void>(path: string, schema?: z.ZodType<T>): Promise<T> {
+    return this.request('DELETE', path, { schema });
+  }
+
   async request<T = void>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
+    return this.finish(await this.sendAuthorized(method, path, options), options.schema);
+  }
+
+  /** A file behind authentication (GET /media/:id), as a Blob for an object URL. */
+  async blob(path: string): Promise<Blob> {
+    const res = await this.sendAuthorized('GET', path, {});
+    if (!res.ok) throw await toApiError(res);
+    return res.blob();
+  }
+
+  /** Sends once, and once more after a refresh when the access token was merely expired. */
+  private async sendAuthorized<T>(method: Method, path: string, options: RequestOptions<T>): Promise<Response> {
     const auth = options.auth !== false;
-    let res = await this.send(method, path, options, auth);
-    if (res.status === 401 && auth) {
-      const err = await toApiError(res);
-      if (!REFRESHABLE_CODES.has(err.code)) throw err;
-      // A refused refresh ends the session; a network failure just fails this call.
-      const session = await this.refresh();
-      if (!session) {
-        this.expiredListeners.forEach((l) => l());
-        throw err;
-      }
-      res = await this.send(method, path, options, auth);
+    const res = await this.send(method, path, options, auth);
+    if (res.status !== 401 || !auth) return res;
+    const err = await toApiError(res);
+    if (!REFRESHABLE_CODES.has(err.code)) throw err;
+    // A refused refresh ends the session; a network failure just fails this call.
+    const session = await this.refresh();
+    if (!session) {
+      this.expiredListeners.forEach((l) => l());
+      throw err;
     }
-    return this.finish(res, options.schema);
+    return this.send(method, path, options, auth);
   }
 
   /**
