@@ -25,6 +25,8 @@ import { registerMessageRoutes } from './messages/router';
 import { registerConversationRoutes } from './conversations/router';
 import { MEDIA_UPLOAD_PATH, registerMediaRoutes } from './media/router';
 import { registerWhatsappRoutes } from './whatsapp/router';
+import { registerAiRoutes } from './ai/router';
+import { KNOWLEDGE_UPLOAD_PATH } from './ai/read-knowledge-body';
 import { webApp } from './web-app';
 
 const API_VERSION = '0.1.0';
@@ -47,6 +49,7 @@ export function createApp(deps: ApiDeps): Koa {
   registerMessageRoutes(routes, deps);
   registerConversationRoutes(routes, deps);
   registerMediaRoutes(routes, deps);
+  registerAiRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxInfoRoutes(routes, deps);
 
@@ -69,7 +72,7 @@ export function createApp(deps: ApiDeps): Koa {
   app.use(webCors(deps.config.webOrigin));
   app.use(metrics.middleware);
   for (const middleware of webApp(deps.config.webDistDir)) app.use(middleware);
-  app.use(jsonBody(deps.config.bodyLimitBytes, { rawOnlyPrefixes: ['/webhooks/'], streamedPaths: [MEDIA_UPLOAD_PATH] }));
+  app.use(jsonBody(deps.config.bodyLimitBytes, { rawOnlyPrefixes: ['/webhooks/'], streamedPaths: [MEDIA_UPLOAD_PATH, KNOWLEDGE_UPLOAD_PATH] }));
   app.use(routes.router.routes());
   app.use(routes.router.allowedMethods());
   return app;

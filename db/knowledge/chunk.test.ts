@@ -104,6 +104,10 @@ describe('chunkDocument', () => {
     ]);
   });
 
+  it('drops NUL and other control characters, and breaks paragraphs at form feeds', () => {
+    expect(chunkDocument('Page\u0000 one\u0007.\fPage two\tend.', 'text')).toEqual(['Page one.\n\nPage two\tend.']);
+  });
+
   it('keeps plain text as written, markdown characters included', () => {
     expect(chunkDocument('Price: **₹999** a month\r\nline two', 'text')).toEqual(['Price: **₹999** a month\nline two']);
   });

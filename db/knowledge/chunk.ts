@@ -65,5 +65,7 @@ function chunkBlocks(blocks: TextBlock[]): string[] {
  * (and for markdown, heading) boundaries where possible, never inside a word, never empty.
  */
 export function chunkDocument(text: string, format: 'text' | 'markdown'): string[] {
-  return chunkBlocks(format === 'markdown' ? markdownBlocks(text) : textBlocks(text));
+  // Postgres text cannot hold NUL; other control characters (common in extracted PDF text) are noise. A form feed is a page break.
+  const clean = text.replace(/\f/g, '\n\n').replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '');
+  return chunkBlocks(format === 'markdown' ? markdownBlocks(clean) : textBlocks(clean));
 }
