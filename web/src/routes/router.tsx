@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { navItems } from '../features/navigation/nav-items';
 import { RequireAdmin } from '../features/session/require-admin';
 import { PublicOnly, RequireAuth } from '../features/session/require-auth';
+import { InboxPage } from '../features/inbox/inbox-page';
 import { TeamSection } from '../features/team/team-section';
 import { WhatsappSection } from '../features/whatsapp/whatsapp-section';
 import { AcceptInvitePage } from './accept-invite';
@@ -16,7 +17,7 @@ import { SettingsLayout } from './settings-layout';
 import { SimulatorPage } from './simulator';
 
 /** Sections that have their own screens; every other nav item shows a placeholder. */
-const builtSections = new Set(['settings', 'billing', 'simulator']);
+const builtSections = new Set(['inbox', 'settings', 'billing', 'simulator']);
 
 const placeholderRoutes: RouteObject[] = navItems
   .filter((item) => !builtSections.has(item.path))
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DashboardPage /> },
       ...placeholderRoutes,
+      { path: 'inbox/:conversationId?', element: <InboxPage /> },
       {
         path: 'settings',
         element: <RequireAdmin><SettingsLayout /></RequireAdmin>,

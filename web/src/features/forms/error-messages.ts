@@ -13,6 +13,10 @@ const friendly: Record<string, string> = {
   account_deactivated: 'This account has been deactivated. Ask your workspace admin to reactivate it.',
   subscription_required: 'Your workspace needs an active plan to do this.',
   forbidden: 'You do not have permission to do this.',
+  window_closed: 'The 24-hour reply window has closed. Send an approved template instead.',
+  contact_opted_out: 'This customer opted out (STOP). They can send START to hear from you again.',
+  no_whatsapp_number: 'Connect a WhatsApp number under Settings → WhatsApp first.',
+  limit_reached: 'Your plan’s monthly limit is used up. Upgrade under Billing to keep sending.',
   internal_error: 'Something went wrong on our side. Please try again.',
   unavailable: 'Aerostic is temporarily unavailable. Please try again shortly.',
 };

@@ -1,0 +1,106 @@
+/**
+ * The live inbox in a real browser (SPEC §2.6): a customer writes through the Meta simulator, the
+ * conversation appears in the agent's open inbox by itself, the agent takes over from the AI and
+ * replies, and the reply reaches the customer with its ticks.
+ * Screenshots: test-results/screenshots/inbox-*.png.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { eventually } from '../eventually';
+import { registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../harness';
+import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+let app: TestApp;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let tenant: RegisteredTenant;
+let phoneNumberId: string;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  app = await startTestApp();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  tenant = await registerTenant(app.url);
+  phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
+}, 240_000);
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.meta.idle();
+  await app?.stop();
+}, 60_000);
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `inbox-${name}.png`), fullPage: true });
+
+async function logIn({ email, password }: { email: string; password: string }): Promise<Page> {
+  const page = await (context = await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await page.goto(`${app.url}/login`);
+  await page.getByTestId('email-input').fill(email);
+  await page.getByTestId('password-input').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(`${app.url}/app`);
+  return page;
+}
+
+/** The Inbox from the navigation, with its socket joined: from here on updates arrive by themselves. */
+async function openInbox(page: Page): Promise<void> {
+  await page.getByTestId('nav-inbox').click();
+  await page.waitForURL(`${app.url}/app/inbox`);
+  await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+}
+
+test('an inbound message appears live; the agent takes over, replies, and the customer receives it with ticks', async () => {
+  const page = await logIn(tenant.registration);
+  await openInbox(page);
+  await page.getByTestId('conversation-list-empty').waitFor();
+
+  const waId = customerWaId();
+  const result = await app.meta.customer(phoneNumberId).send({ waId, name: 'Meera Iyer' }, 'Is the blue kurta still in stock?');
+  expect(result.delivery.status).toBe(200);
+  const accepted = Date.now();
+  const row = page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  const elapsedMs = Date.now() - accepted;
+  // SPEC §2.6: new messages appear in every open browser of the tenant within a second.
+  expect(elapsedMs).toBeLessThan(1_000);
+  expect(await row.innerText()).toMatch(/Meera Iyer/);
+  await expect(row.getByTestId('unread-badge').innerText()).resolves.toBe('1');
+  await shot(page, 'inbound');
+
+  await row.click();
+  const view = page.getByTestId('conversation-view');
+  await view.getByTestId('thread-message').filter({ hasText: 'Is the blue kurta still in stock?' }).waitFor();
+  // Opening it marks it read: the badge goes, in this browser and in the stored conversation.
+  await row.getByTestId('unread-badge').waitFor({ state: 'detached' });
+  await eventually(async () => expect(await app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).first()).toMatchObject({ unread_count: 0 }));
+
+  await view.getByTestId('conversation-takeover').click();
+  await view.locator('[data-testid=conversation-header] [data-testid=conversation-mode][data-mode=agent]').waitFor();
+  await view.getByTestId('conversation-release').waitFor();
+
+  const reply = 'Yes! Sizes S to XL, shall I keep one for you?';
+  await view.getByTestId('composer-input').fill(reply);
+  await view.getByTestId('composer-input').press('Enter');
+
+  const received = await eventually(async () => {
+    const found = app.meta.sent({ phoneNumberId, to: waId }).find((m) => (m.body.text as { body?: string } | undefined)?.body === reply);
+    if (!found) throw new Error(`the Meta simulator has no reply for ${waId} yet`);
+    return found;
+  });
+  expect(received).toMatchObject({ type: 'text', waId });
+
+  const outbound = view.locator('[data-testid=thread-message][data-direction=outbound]', { hasText: reply });
+  await outbound.getByTestId('sender-badge').filter({ hasText: 'Agent' }).waitFor();
+  await outbound.locator('[data-testid=delivery-ticks][data-status=read]').waitFor();
+  expect(await view.getByTestId('composer-input').inputValue()).toBe('');
+  await shot(page, 'takeover-reply');
+});

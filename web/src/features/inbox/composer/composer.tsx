@@ -1,0 +1,42 @@
+import type { TConversation } from '../../../../../domain/inbox';
+import { sendMessage } from '../../../api/messages';
+import { windowRemainingMs } from '../reply-window';
+import { TemplateComposer, type TemplateChoice } from './template-composer';
+import { TextComposer } from './text-composer';
+import { useNow } from './use-now';
+import { WindowCountdown } from './window-countdown';
+import './composer.css';
+
+interface Props {
+  conversation: TConversation;
+  /** After a send was accepted (queued): show it without waiting for the live event. */
+  onSent(): void;
+}
+
+/** Text while the customer's 24-hour window is open, a template picker once it has closed. */
+export function Composer({ conversation, onSent }: Props) {
+  const now = useNow();
+  const remaining = windowRemainingMs(conversation.lastInboundAt, now);
+  const address = { to: conversation.contact.phone, phoneNumberId: conversation.phoneNumberId };
+
+  async function sendText(body: string) {
+    await sendMessage({ ...address, type: 'text', text: { body } });
+    onSent();
+  }
+  async function sendTemplate(template: TemplateChoice) {
+    await sendMessage({ ...address, type: 'template', template });
+    onSent();
+  }
+
+  return (
+    <div className="thread__composer">
+      <WindowCountdown remainingMs={remaining} />
+      {conversation.mode !== 'agent' && remaining > 0 ? (
+        <p className="composer__hint" data-testid="composer-ai-hint">
+          The {conversation.mode === 'ai' ? 'AI' : 'automation'} is answering this conversation. Take over to stop it while you reply.
+        </p>
+      ) : null}
+      {remaining > 0 ? <TextComposer onSend={sendText} /> : <TemplateComposer phoneNumberId={conversation.phoneNumberId} onSend={sendTemplate} />}
+    </div>
+  );
+}

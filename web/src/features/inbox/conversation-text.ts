@@ -1,0 +1,36 @@
+import type { TConversation } from '../../../../domain/inbox';
+
+export function contactName(c: TConversation): string {
+  return c.contact.name?.trim() || c.contact.phone;
+}
+
+export const modeLabels: Record<TConversation['mode'], string> = { ai: 'AI', agent: 'Human', automation: 'Automation' };
+
+const handoffLabels: Record<string, string> = {
+  low_confidence: 'The AI was not confident enough',
+  ai_requested: 'The AI asked for a person',
+  reply_cap: 'The AI reached its reply limit',
+  empty_answer: 'The AI had no answer',
+  outside_ai_hours: 'Outside the AI’s hours',
+  unsupported_message: 'The AI cannot read this kind of message',
+  plan_ai_limit: 'The plan’s AI replies are used up',
+  ai_blocked: 'The AI’s answer was blocked',
+  ai_malformed_answer: 'The AI gave an unreadable answer',
+};
+
+/** Why the AI handed over, in words an agent reads at a glance (`blocked_intent:refund` → "Needs a person: refund"). */
+export function handoffText(reason: string): string {
+  const [kind, detail] = reason.split(':', 2);
+  if (kind === 'blocked_intent' && detail) return `Needs a person: ${detail.replace(/[_-]+/g, ' ')}`;
+  return handoffLabels[reason] ?? reason.replace(/[_:]+/g, ' ');
+}
+
+/** "14:05" today, "Mon" this week, "12 Mar" before. */
+export function shortTime(iso: string | null, now = new Date()): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  const days = (now.getTime() - at.getTime()) / 86_400_000;
+  if (at.toDateString() === now.toDateString()) return at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (days < 6) return at.toLocaleDateString(undefined, { weekday: 'short' });
+  return at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}

@@ -1,0 +1,49 @@
+import type { conversationModes, conversationStatuses, TConversation } from '../../../../domain/inbox';
+import type { ConversationQuery } from '../../api/conversations';
+
+export type StatusTab = (typeof conversationStatuses)[number];
+export type Ownership = 'all' | 'mine' | 'unassigned';
+export type ModeFilter = '' | (typeof conversationModes)[number];
+
+export interface InboxFilters {
+  status: StatusTab;
+  ownership: Ownership;
+  mode: ModeFilter;
+  /** A label id, or '' for any. */
+  label: string;
+  q: string;
+}
+
+export const defaultFilters: InboxFilters = { status: 'open', ownership: 'all', mode: '', label: '', q: '' };
+
+export function toQuery(f: InboxFilters): ConversationQuery {
+  return {
+    status: f.status,
+    mode: f.mode || undefined,
+    mine: f.ownership === 'mine' || undefined,
+    unassigned: f.ownership === 'unassigned' || undefined,
+    label: f.label || undefined,
+    q: f.q.trim() || undefined,
+  };
+}
+
+/**
+ * Whether a conversation re-read after a live event belongs in the list as filtered. The search mirrors
+ * the API's: the contact's name, or the last four digits of the phone.
+ */
+export function matchesFilters(c: TConversation, f: InboxFilters, userId: string): boolean {
+  if (c.status !== f.status) return false;
+  if (f.mode && c.mode !== f.mode) return false;
+  if (f.ownership === 'mine' && c.assignedTo !== userId) return false;
+  if (f.ownership === 'unassigned' && c.assignedTo !== null) return false;
+  if (f.label && !c.labels.some((l) => l.id === f.label)) return false;
+  const q = f.q.trim().toLowerCase();
+  if (q && !(c.contact.name ?? '').toLowerCase().includes(q) && !c.contact.phone.endsWith(q.slice(-4))) return false;
+  return true;
+}
+
+/** Newest activity first, as the API orders them (ties by id, descending). */
+export function byActivity(a: TConversation, b: TConversation): number {
+  const at = (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '');
+  return at !== 0 ? at : b.id.localeCompare(a.id);
+}

@@ -1,0 +1,33 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TNote } from '../../../../../domain/inbox';
+import { listNotes } from '../../../api/conversations';
+import { describeError } from '../../forms/error-messages';
+
+/** A conversation's private notes, oldest first. */
+export function useNotes(conversationId: string) {
+  const [notes, setNotes] = useState<TNote[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    listNotes(conversationId).then(
+      (list) => {
+        if (!active) return;
+        setNotes([...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!active) return;
+        setError(describeError(err));
+        setLoading(false);
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [conversationId]);
+
+  const append = useCallback((note: TNote) => setNotes((list) => [...list.filter((n) => n.id !== note.id), note]), []);
+  return { notes, loading, error, append };
+}

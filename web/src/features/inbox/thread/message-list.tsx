@@ -1,0 +1,53 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { TInboxMessage } from '../../../../../domain/inbox';
+import { Button } from '../../../components/button';
+import { MessageBubble } from './message-bubble';
+
+interface Props {
+  messages: TInboxMessage[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  onLoadOlder(): void;
+}
+
+/** How close to the bottom still counts as "reading the latest": new messages then scroll into view. */
+const STICKY_PX = 80;
+
+/** The thread, newest at the bottom. Earlier pages load above without moving what the reader looks at. */
+export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const previous = useRef({ first: '', last: '', height: 0, atBottom: true });
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const first = messages[0]?.id ?? '';
+    const last = messages[messages.length - 1]?.id ?? '';
+    const before = previous.current;
+    if (before.first && first !== before.first && last === before.last) el.scrollTop += el.scrollHeight - before.height;
+    else if (last !== before.last && before.atBottom) el.scrollTop = el.scrollHeight;
+    previous.current = { first, last, height: el.scrollHeight, atBottom: before.atBottom };
+  }, [messages]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) previous.current.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX;
+  };
+
+  return (
+    <div className="thread__messages" ref={scroller} onScroll={onScroll} data-testid="thread-messages">
+      {hasOlder ? (
+        <div className="thread__older">
+          <Button variant="ghost" size="sm" busy={loadingOlder} onClick={onLoadOlder} data-testid="thread-load-older">
+            Load earlier messages
+          </Button>
+        </div>
+      ) : null}
+      <ol className="thread__list">
+        {messages.map((m) => (
+          <MessageBubble key={m.id} message={m} />
+        ))}
+      </ol>
+    </div>
+  );
+}
