@@ -27,6 +27,7 @@ import { MEDIA_UPLOAD_PATH, registerMediaRoutes } from './media/router';
 import { registerWhatsappRoutes } from './whatsapp/router';
 import { registerAiRoutes } from './ai/router';
 import { KNOWLEDGE_UPLOAD_PATH } from './ai/read-knowledge-body';
+import { registerInboxSettingsRoutes } from './inbox-settings/router';
 import { webApp } from './web-app';
 
 const API_VERSION = '0.1.0';
@@ -50,6 +51,7 @@ export function createApp(deps: ApiDeps): Koa {
   registerConversationRoutes(routes, deps);
   registerMediaRoutes(routes, deps);
   registerAiRoutes(routes, deps);
+  registerInboxSettingsRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxInfoRoutes(routes, deps);
 

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { withTenant } from '../../db/tenant-transaction';
+import { ZCannedResponseCreateSchema, ZCannedResponseSchema, ZLabelCreateSchema, ZLabelSchema } from '../../domain/inbox';
+import { ZIdParamSchema } from '../../domain/users';
+import type { ApiDeps } from '../deps';
+import type { RouteRegistry } from '../http/route-registry';
+import { createCannedResponse, deleteCannedResponse, listCannedResponses, updateCannedResponse } from './canned-responses';
+import { createLabel, deleteLabel, listLabels } from './labels';
+
+/**
+ * The inbox's shared tools. Any member may add and edit canned responses (agents write them as they
+ * work, as in Chatwoot) and create labels; deleting a label takes it off every conversation, so only
+ * admins may.
+ */
+export function registerInboxSettingsRoutes(routes: RouteRegistry, deps: ApiDeps): void {
+  const tenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => withTenant(deps.db.app, tenantId, work);
+  registerCannedResponseRoutes(routes, tenantTx);
+  registerLabelRoutes(routes, tenantTx);
+}
+
+type TenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => Promise<T>;
+
+function registerCannedResponseRoutes(routes: RouteRegistry, tenantTx: TenantTx): void {
+  const tag = 'canned responses';
+  routes.add(
+    { method: 'get', path: '/canned-responses', tag, summary: 'Canned responses, by shortcut', access: 'user', response: z.object({ data: z.array(ZCannedResponseSchema) }) },
+    async ({ auth }) => ({ data: await tenantTx(auth.tenantId, listCannedResponses) }),
+  );
+  routes.add(
+    { method: 'post', path: '/canned-responses', tag, summary: 'Add a canned response (409 when the shortcut is taken)', access: 'user', body: ZCannedResponseCreateSchema, response: ZCannedResponseSchema, status: 201 },
+    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => createCannedResponse(trx, auth.tenantId, body)),
+  );
+  routes.add(
+    { method: 'put', path: '/canned-responses/:id', tag, summary: "Replace a canned response's shortcut and text", access: 'user', params: ZIdParamSchema, body: ZCannedResponseCreateSchema, response: ZCannedResponseSchema },
+    async ({ auth, params, body }) => tenantTx(auth.tenantId, (trx) => updateCannedResponse(trx, params.id, body)),
+  );
+  routes.add(
+    { method: 'delete', path: '/canned-responses/:id', tag, summary: 'Delete a canned response', access: 'user', params: ZIdParamSchema, status: 204 },
+    async ({ auth, params }) => tenantTx(auth.tenantId, (trx) => deleteCannedResponse(trx, params.id)),
+  );
+}
+
+function registerLabelRoutes(routes: RouteRegistry, tenantTx: TenantTx): void {
+  const tag = 'labels';
+  routes.add(
+    { method: 'get', path: '/labels', tag, summary: "The workspace's conversation labels, by name", access: 'user', response: z.object({ data: z.array(ZLabelSchema) }) },
+    async ({ auth }) => ({ data: await tenantTx(auth.tenantId, listLabels) }),
+  );
+  routes.add(
+    { method: 'post', path: '/labels', tag, summary: 'Create a label (409 when the name is taken, whatever its case)', access: 'user', body: ZLabelCreateSchema, response: ZLabelSchema, status: 201 },
+    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => createLabel(trx, auth.tenantId, body)),
+  );
+  routes.add(
+    { method: 'delete', path: '/labels/:id', tag, summary: 'Delete a label and take it off every conversation (admins)', access: 'admin', params: ZIdParamSchema, status: 204 },
+    async ({ auth, params }) => tenantTx(auth.tenantId, (trx) => deleteLabel(trx, params.id)),
+  );
+}
