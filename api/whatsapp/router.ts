@@ -9,10 +9,12 @@ import {
   ZWhatsappAccountSchema,
   ZWhatsappMeResponseSchema,
 } from '../../domain/whatsapp';
+import { ZTemplatePickerQuerySchema, ZTemplatePickerResponseSchema } from '../../domain/whatsapp-templates';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { handleMetaCallback } from './handle-meta-callback';
 import { initCloudNumber } from './init-cloud-number';
+import { listApprovedTemplates } from './list-approved-templates';
 import { setDefaultAccount } from './set-default-account';
 import { startEmbeddedSignup } from './start-embedded-signup';
 
@@ -54,6 +56,11 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   routes.add(
     { method: 'post', path: '/whatsapp/accounts/:id/default', tag, summary: 'Make this number the default for sending', access: 'admin', params: ZAccountIdParamSchema, response: ZWhatsappAccountSchema },
     async ({ auth, params }) => withTenant(deps.db.app, auth.tenantId, (trx) => setDefaultAccount(trx, auth, params.id)),
+  );
+
+  routes.add(
+    { method: 'get', path: '/whatsapp/templates', tag, summary: "Approved templates of a number's WABA, read live from Meta, for the inbox's template picker (default number when phoneNumberId is omitted)", access: 'user', query: ZTemplatePickerQuerySchema, response: ZTemplatePickerResponseSchema },
+    async ({ auth, query }) => ({ data: await listApprovedTemplates(deps, auth.tenantId, query.phoneNumberId) }),
   );
 
   // Not an API route: it only sets the header on the web app's page, which web-app.ts then serves.
