@@ -1,3 +1,4 @@
+import { createAiActivities, type AiActivityDeps } from './ai';
 import { createBillingActivities, type BillingDeps } from './billing';
 import { createConversationActivities, type ConversationActivityDeps } from './conversations';
 import { createMediaActivities, type MediaActivityDeps } from './media';
@@ -6,7 +7,7 @@ import { createMetricsActivities } from './metrics';
 import { createTrialActivities, type TrialActivityDeps } from './trial';
 import { createWhatsappActivities, type WhatsappActivityDeps } from './whatsapp';
 
-export type ActivityDeps = TrialActivityDeps & BillingDeps & WhatsappActivityDeps & ConversationActivityDeps & MediaActivityDeps & { dispatcher: DispatchActivities };
+export type ActivityDeps = TrialActivityDeps & BillingDeps & WhatsappActivityDeps & ConversationActivityDeps & MediaActivityDeps & AiActivityDeps & { dispatcher: DispatchActivities };
 
 /** Every activity the workers register, built from explicit dependencies (no singletons). */
 export function createActivities(deps: ActivityDeps) {
@@ -16,8 +17,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createMetricsActivities(deps),
     ...createConversationActivities(deps),
     dispatchMessage: deps.dispatcher.dispatchMessage,
+    markReadAtMeta: deps.dispatcher.markReadAtMeta,
     ...createWhatsappActivities(deps),
     ...createMediaActivities(deps),
+    ...createAiActivities(deps),
   };
 }
 

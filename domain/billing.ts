@@ -68,7 +68,7 @@ export const ZPaymentSchema = z.object({
 });
 export type TPayment = z.infer<typeof ZPaymentSchema>;
 
-export const usageKinds = ['message_outbound', 'ai_reply', 'broadcast'] as const;
+export const usageKinds = ['message_outbound', 'ai_reply', 'ai_tokens', 'broadcast'] as const;
 export type TUsageKind = (typeof usageKinds)[number];
 
 export const ZUsageResponseSchema = z.object({

@@ -8,7 +8,14 @@ export interface ConversationSeed {
   optedOut: boolean;
   contactId: string | null;
   conversationId: string | null;
+  status: 'open' | 'pending' | 'resolved';
+  /** Who answers: the AI, an agent (after a takeover or handoff), or an automation. */
+  mode: 'ai' | 'agent' | 'automation';
+  /** AI replies since the conversation was last given to the AI (the cap). */
+  aiReplyCount: number;
 }
+
+export const newConversationSeed: ConversationSeed = { lastInboundAt: null, optedOut: false, contactId: null, conversationId: null, status: 'open', mode: 'ai', aiReplyCount: 0 };
 
 export interface ConversationWorkflowInput {
   tenantId: string;

@@ -56,7 +56,9 @@ export type ConversationCommand =
   | { type: 'markRead' }
   | { type: 'addNote'; noteId: string; authorId: string; body: string }
   | { type: 'addLabel'; labelId: string }
-  | { type: 'removeLabel'; labelId: string };
+  | { type: 'removeLabel'; labelId: string }
+  /** Issued by the actor itself when the AI hands the conversation to people. */
+  | { type: 'handoff'; reason: string };
 
 export const ZAssignSchema = z.object({ userId: z.uuid().nullable() });
 

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { ConversationCarried, ConversationSeed, PendingSend, SendRequest } from '../domain/conversation';
-import { sendRefusal } from '../domain/conversation';
+import { newConversationSeed, sendRefusal } from '../domain/conversation';
+import type { ConversationCommand } from '../domain/inbox';
 import type { InboundMessage } from '../domain/messages';
 
 const MAX_SEEN = 200;
@@ -13,7 +14,8 @@ export class ConversationState {
   readonly outbox: PendingSend[];
 
   constructor(seed: ConversationSeed, carried?: ConversationCarried) {
-    this.seed = carried?.seed ?? { ...seed };
+    // Histories carried from before a seed field existed get its default.
+    this.seed = { ...newConversationSeed, ...(carried?.seed ?? seed) };
     this.seen = carried?.seenWaMessageIds ?? [];
     this.inbox = carried?.inbox ?? [];
     this.outbox = carried?.outbox ?? [];
@@ -40,6 +42,24 @@ export class ConversationState {
 
   assertHasConversation(): void {
     if (!this.seed.conversationId) throw ApplicationFailure.nonRetryable('This conversation does not exist yet', 'not_found');
+  }
+
+  /**
+   * Applied in memory the moment a command arrives, before its write: the AI checks `mode` after
+   * every Gemini call, so a takeover locks it even for an answer already in flight.
+   */
+  applyCommand(command: ConversationCommand): void {
+    const seed = this.seed;
+    if (command.type === 'takeover') Object.assign(seed, { mode: 'agent', status: 'open' });
+    else if (command.type === 'release') Object.assign(seed, { mode: 'ai', status: 'open', aiReplyCount: 0 });
+    else if (command.type === 'handoff') Object.assign(seed, { mode: 'agent', status: 'pending' });
+    else if (command.type === 'resolve') seed.status = 'resolved';
+    else if (command.type === 'reopen') seed.status = 'open';
+  }
+
+  /** Mirrors upsertConversation: a resolved conversation the customer writes to again starts afresh with the AI. */
+  reopenOnInbound(): void {
+    if (this.seed.status === 'resolved') Object.assign(this.seed, { status: 'open', mode: 'ai', aiReplyCount: 0 });
   }
 
   hasWork(): boolean {

@@ -21,6 +21,8 @@ import type { InboundMessage, TMessageContent, TSendMessageResponse } from '../d
 import type { ConversationCommand } from '../domain/inbox';
 import { inboundMediaRef } from '../domain/inbound-media';
 import { optInConfirmation, optKeyword, optOutConfirmation } from '../domain/opt-out';
+import { questionOf } from '../domain/ai-guardrails';
+import { takeAiTurn } from './conversation-ai';
 import { ConversationState } from './conversation-state';
 
 // Writes the actor owns retry without limit: a database outage delays a conversation, never ends it.
@@ -38,6 +40,12 @@ const meta = proxyActivities<DispatchActivities>({
   startToCloseTimeout: '20 seconds',
   scheduleToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 25 },
+});
+
+// Read receipts: a few quick attempts, then given up (the unread count is already cleared).
+const receipts = proxyActivities<DispatchActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumAttempts: 3 },
 });
 
 // A download may be up to 100 MB and Meta's URL lasts 5 minutes (each attempt asks for a new one); a
@@ -74,10 +82,8 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   setHandler(
     commandUpdate,
     async (command) => {
-      const conversationId = state.seed.conversationId!;
-      await db.applyConversationCommand({ tenantId: input.tenantId, conversationId, command });
-      await publish([{ tenantId: input.tenantId, event: 'conversation.updated', payload: { conversationId, change: command.type } }]);
-      return { conversationId };
+      await applyCommand(command);
+      return { conversationId: state.seed.conversationId! };
     },
     { validator: (_command: ConversationCommand) => state.assertHasConversation() },
   );
@@ -93,6 +99,19 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       await condition(allHandlersFinished);
       return continueAsNew<typeof conversationWorkflow>({ ...input, carried: state.carried() });
     }
+  }
+
+  async function applyCommand(command: ConversationCommand): Promise<void> {
+    const conversationId = state.seed.conversationId!;
+    state.applyCommand(command);
+    const applied = await db.applyConversationCommand({ tenantId: input.tenantId, conversationId, command });
+    if (applied.readWaMessageId) {
+      // The customer's blue ticks are a courtesy: Meta being down must not fail the agent's click.
+      await receipts.markReadAtMeta({ tenantId: input.tenantId, phoneNumberId: input.phoneNumberId, waMessageId: applied.readWaMessageId }).catch(() => undefined);
+    }
+    const payload: Record<string, string> = { conversationId, change: command.type };
+    if (command.type === 'handoff') payload.reason = command.reason;
+    await publish([{ tenantId: input.tenantId, event: 'conversation.updated', payload }]);
   }
 
   async function queueSend(request: SendRequest): Promise<PendingSend> {
@@ -120,6 +139,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.seed.contactId = recorded.contactId;
     state.seed.conversationId = recorded.conversationId;
     if (recorded.duplicate) return;
+    state.reopenOnInbound();
     const mediaRef = inboundMediaRef(message);
     if (mediaRef) {
       // The message is kept and shown even when its file cannot be fetched; its content then lacks mediaFileId.
@@ -139,6 +159,18 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       state.seed.optedOut = false;
       await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: false });
       await queueSend({ content: { type: 'text', text: { body: optInConfirmation } }, sender: 'system', senderUserId: null });
+    } else if (!keyword && !state.seed.optedOut && state.seed.mode === 'ai') {
+      await takeAiTurn(
+        state,
+        { tenantId: input.tenantId, conversationId: recorded.conversationId, inboundMessageId: recorded.messageId, question: questionOf(message) },
+        {
+          reply: async (content) => {
+            await queueSend({ content, sender: 'ai', senderUserId: null });
+            state.seed.aiReplyCount += 1;
+          },
+          handOff: (reason) => applyCommand({ type: 'handoff', reason }),
+        },
+      );
     }
   }
 

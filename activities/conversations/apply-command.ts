@@ -1,25 +1,63 @@
+import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { withTenant } from '../../db/tenant-transaction';
 import type { ConversationCommand } from '../../domain/inbox';
 
-/** The conversation row's inbox fields, changed only by its actor. */
-export async function applyConversationCommand(db: Database, input: { tenantId: string; conversationId: string; command: ConversationCommand }): Promise<void> {
-  const { command } = input;
-  const patch: Record<string, unknown> = (() => {
+/** What the actor needs back: the newest inbound message to mark read at Meta. */
+export interface AppliedCommand {
+  readWaMessageId: string | null;
+}
+
+/**
+ * The conversation's inbox fields, notes and labels, changed only by its actor. Idempotent: a retried
+ * activity sets the same values again, and a note is keyed by the id the API gave it.
+ */
+export async function applyConversationCommand(db: Database, input: { tenantId: string; conversationId: string; command: ConversationCommand }): Promise<AppliedCommand> {
+  const { command, conversationId, tenantId } = input;
+  return withTenant(db.app, tenantId, async (trx) => {
+    const conversation = () => trx('conversations').where({ id: conversationId });
+    const touch = (patch: Record<string, unknown>) => conversation().update({ ...patch, updated_at: new Date() });
     switch (command.type) {
       case 'takeover':
-        return { mode: 'agent', assigned_to: command.userId, status: 'open' };
+        await touch({ mode: 'agent', assigned_to: command.userId, status: 'open', handoff_reason: null });
+        break;
       case 'release':
-        return { mode: 'ai' };
+        // Given back to the AI with a fresh allowance of replies (the cap counts since the last release).
+        await touch({ mode: 'ai', status: 'open', handoff_reason: null, ai_reply_count: 0 });
+        break;
+      case 'handoff':
+        await touch({ mode: 'agent', status: 'pending', handoff_reason: command.reason });
+        break;
       case 'assign':
-        return { assigned_to: command.userId };
+        await touch({ assigned_to: command.userId });
+        break;
       case 'resolve':
-        return { status: 'resolved', unread_count: 0 };
+        await touch({ status: 'resolved', unread_count: 0 });
+        break;
       case 'reopen':
-        return { status: 'open' };
+        await touch({ status: 'open' });
+        break;
       case 'markRead':
-        return { unread_count: 0 };
+        await touch({ unread_count: 0 });
+        return { readWaMessageId: await newestInboundWaId(trx, conversationId) };
+      case 'addNote':
+        await trx('conversation_notes')
+          .insert({ id: command.noteId, tenant_id: tenantId, conversation_id: conversationId, author_id: command.authorId, body: command.body })
+          .onConflict('id')
+          .ignore();
+        break;
+      case 'addLabel':
+        await trx('conversation_labels').insert({ tenant_id: tenantId, conversation_id: conversationId, label_id: command.labelId }).onConflict(['conversation_id', 'label_id']).ignore();
+        break;
+      case 'removeLabel':
+        await trx('conversation_labels').where({ conversation_id: conversationId, label_id: command.labelId }).delete();
+        break;
     }
-  })();
-  await withTenant(db.app, input.tenantId, (trx) => trx('conversations').where({ id: input.conversationId }).update({ ...patch, updated_at: new Date() }));
+    return { readWaMessageId: null };
+  });
+}
+
+async function newestInboundWaId(trx: Knex, conversationId: string): Promise<string | null> {
+  const row = await trx('messages').where({ conversation_id: conversationId, direction: 'inbound' }).whereNotNull('wa_message_id').orderBy('created_at', 'desc').first('wa_message_id');
+  return row?.wa_message_id ?? null;
 }

@@ -2,11 +2,13 @@ import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TMessageContent } from '../../domain/messages';
+import { recordUsage } from '../../db/billing/usage';
 import { upsertContact, upsertConversation } from './upsert-contact';
 
 /**
  * Writes an outbound message as `queued` and its ledger row as `pending` before anything is sent, so a
  * send is visible at once and never lost. Idempotent on the message id (an activity retry is harmless).
+ * An AI reply also counts toward the conversation's cap and the plan's AI replies, in the same transaction.
  */
 export async function recordOutbound(
   db: Database,
@@ -33,6 +35,10 @@ export async function recordOutbound(
       created_at: createdAt,
     });
     await trx('message_sends').insert({ message_id: input.messageId, tenant_id: input.tenantId, phone_number_id: input.phoneNumberId, state: 'pending' });
+    if (input.sender === 'ai') {
+      await trx('conversations').where({ id: conversation.id }).increment('ai_reply_count', 1);
+      await recordUsage(trx, { tenantId: input.tenantId, kind: 'ai_reply', idempotencyKey: `ai_reply:${input.messageId}`, metadata: { conversationId: conversation.id } });
+    }
     return { contactId: contact.id, conversationId: conversation.id, messageCreatedAt: createdAt.toISOString() };
   });
 }

@@ -28,7 +28,15 @@ export async function upsertConversation(
 ): Promise<{ id: string; lastInboundAt: Date | null }> {
   const now = new Date();
   const inbound = input.inboundAt
-    ? { last_inbound_at: input.inboundAt, unread_count: trx.raw('conversations.unread_count + 1'), status: trx.raw("case when conversations.status = 'resolved' then 'open' else conversations.status end") }
+    ? {
+        last_inbound_at: input.inboundAt,
+        unread_count: trx.raw('conversations.unread_count + 1'),
+        // A resolved conversation that hears from the customer again starts afresh, with the AI (ConversationState.reopenOnInbound).
+        status: trx.raw("case when conversations.status = 'resolved' then 'open' else conversations.status end"),
+        mode: trx.raw("case when conversations.status = 'resolved' then 'ai' else conversations.mode end"),
+        ai_reply_count: trx.raw("case when conversations.status = 'resolved' then 0 else conversations.ai_reply_count end"),
+        handoff_reason: trx.raw("case when conversations.status = 'resolved' then null else conversations.handoff_reason end"),
+      }
     : {};
   const [row] = await trx('conversations')
     .insert({ tenant_id: input.tenantId, contact_id: input.contactId, phone_number_id: input.phoneNumberId, last_message_at: now, ...(input.inboundAt ? { last_inbound_at: input.inboundAt, unread_count: 1 } : {}) })

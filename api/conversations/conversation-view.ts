@@ -19,6 +19,12 @@ export function conversationRows(trx: Knex) {
       'c.unread_count',
       'c.last_message_at',
       'c.last_inbound_at',
+      'c.ai_reply_count',
+      'c.handoff_reason',
+      trx.raw(
+        `coalesce((select json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) order by l.name)
+           from conversation_labels cl join labels l on l.id = cl.label_id where cl.conversation_id = c.id), '[]') as labels`,
+      ),
       trx.raw('c.last_message_at::text as cursor_at'),
       'k.id as contact_id',
       'k.name as contact_name',
@@ -43,5 +49,8 @@ export function toConversation(keys: Keys, row: Record<string, any>): TConversat
     lastMessageAt: row.last_message_at?.toISOString() ?? null,
     lastInboundAt: row.last_inbound_at?.toISOString() ?? null,
     unread: row.unread_count,
+    aiReplyCount: row.ai_reply_count,
+    handoffReason: row.handoff_reason,
+    labels: row.labels,
   };
 }

@@ -16,6 +16,7 @@ export async function listConversations(db: Database, keys: Pick<AppConfig, 'enc
     if (query.mine) q.where('c.assigned_to', auth.userId);
     if (query.unassigned) q.whereNull('c.assigned_to');
     if (query.q) q.where((w) => w.whereILike('k.name', `%${query.q}%`).orWhereILike('k.profile_name', `%${query.q}%`).orWhere('k.phone_last4', query.q!.slice(-4)));
+    if (query.label) q.whereExists((sub) => sub.select(trx.raw('1')).from('conversation_labels as cl').whereRaw('cl.conversation_id = c.id').where('cl.label_id', query.label!));
     if (after) q.whereRaw('(c.last_message_at, c.id) < (?::timestamptz, ?)', [after.at, after.id]);
     return q;
   });

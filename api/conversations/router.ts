@@ -8,6 +8,7 @@ import type { RouteRegistry } from '../http/route-registry';
 import { conversationRows, toConversation } from './conversation-view';
 import { listConversations } from './list-conversations';
 import { listMessages } from './list-messages';
+import { registerNoteAndLabelRoutes } from './notes-and-labels';
 import { runConversationCommand } from './run-conversation-command';
 
 export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps): void {
@@ -46,5 +47,5 @@ export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps)
     { method: 'post', path: '/conversations/:id/assign', tag, summary: 'Assign the conversation to a teammate (or null to unassign)', access: 'user', params: ZIdParamSchema, body: ZAssignSchema, response: ZConversationSchema },
     async ({ auth, params, body }) => runConversationCommand(deps, auth, params.id, { type: 'assign', userId: body.userId }),
   );
+  registerNoteAndLabelRoutes(routes, deps);
 }
-

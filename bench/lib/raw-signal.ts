@@ -3,14 +3,14 @@ import type { AppConfig } from '../../config';
 import { changesByNumber, ZMetaEnvelopeSchema } from '../../api/webhooks/meta/meta-envelope';
 import { contactKey } from '../../db/contacts/phone-identity';
 import { conversationMessages, taskQueue, workflowIds } from '../../domain/contracts';
-import type { ConversationSeed, ConversationWorkflowInput } from '../../domain/conversation';
+import { newConversationSeed, type ConversationWorkflowInput } from '../../domain/conversation';
 import type { InboundMessage } from '../../domain/messages';
 import { encryptedDataConverter } from '../../worker/codec/encryption-codec';
 import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
 import type { SignedWebhook } from './inbound';
 
 /** What the API reads from Postgres for a contact it has never seen (the case of every bench message). */
-const NEW_CONTACT_SEED: ConversationSeed = { lastInboundAt: null, optedOut: false, contactId: null, conversationId: null };
+const NEW_CONTACT_SEED = newConversationSeed;
 
 /** The InboundMessage the API's own parser makes of a webhook body, so phase 1 carries the same bytes. */
 export function inboundMessageOf(webhook: SignedWebhook): InboundMessage {

@@ -119,6 +119,7 @@ export async function startMetaSimulator(opts: MetaSimulatorOptions): Promise<Me
     },
     webhookDeliveries: (filter = {}) => store.deliveries.filter((d) => !filter.kind || d.kind === filter.kind),
     requests: () => [...store.requests],
+    readMarks: (filter = {}) => store.readMarks.filter((m) => !filter.phoneNumberId || m.phoneNumberId === filter.phoneNumberId),
 
     async waitFor(probe, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -242,6 +242,8 @@ export interface MetaSimulator {
   sent(filter?: { phoneNumberId?: string; to?: string }): SentMessage[];
   webhookDeliveries(filter?: { kind?: WebhookKind }): WebhookDelivery[];
   requests(): GraphRequestRecord[];
+  /** Mark-as-read calls (`status: read` on /messages): the inbound wamids the business has read. */
+  readMarks(filter?: { phoneNumberId?: string }): { phoneNumberId: string; messageId: string; at: number }[];
   /** Polls `probe` until it returns something truthy. */
   waitFor<T>(probe: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** Resolves once every scheduled status, review and webhook has finished. */

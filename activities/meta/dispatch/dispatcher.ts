@@ -86,7 +86,25 @@ export function createDispatcher(deps: DispatcherDeps) {
     return failure.failure;
   }
 
-  return { dispatchMessage, breaker };
+  /** Meta's read receipt (blue ticks for the customer); repeating it is harmless, so no ledger. */
+  async function markReadAtMeta(input: { tenantId: string; phoneNumberId: string; waMessageId: string }): Promise<void> {
+    const token = await loadAccountToken(deps.db, deps.encryptionKeys, input.tenantId, input.phoneNumberId);
+    await takeSendToken(limiter, input.phoneNumberId, deps.maxRateWaitMs ?? 2_000);
+    try {
+      await deps.graph.request({
+        method: 'POST',
+        path: `${input.phoneNumberId}/messages`,
+        token,
+        body: { messaging_product: 'whatsapp', status: 'read', message_id: input.waMessageId },
+        timeoutMs: deps.sendTimeoutMs ?? 8_000,
+        signal: currentActivity()?.cancellationSignal,
+      });
+    } catch (err) {
+      throw classifySendError(err).failure;
+    }
+  }
+
+  return { dispatchMessage, markReadAtMeta, breaker };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
