@@ -47,7 +47,12 @@ export async function applyConversationCommand(db: Database, input: { tenantId: 
           .ignore();
         break;
       case 'addLabel':
-        await trx('conversation_labels').insert({ tenant_id: tenantId, conversation_id: conversationId, label_id: command.labelId }).onConflict(['conversation_id', 'label_id']).ignore();
+        // A label deleted since the API checked it is simply not attached (a plain insert would fail forever).
+        await trx.raw(
+          `insert into conversation_labels (tenant_id, conversation_id, label_id)
+           select ?, ?, id from labels where id = ? on conflict (conversation_id, label_id) do nothing`,
+          [tenantId, conversationId, command.labelId],
+        );
         break;
       case 'removeLabel':
         await trx('conversation_labels').where({ conversation_id: conversationId, label_id: command.labelId }).delete();
