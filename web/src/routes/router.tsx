@@ -2,7 +2,11 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { navItems } from '../features/navigation/nav-items';
 import { RequireAdmin } from '../features/session/require-admin';
 import { PublicOnly, RequireAuth } from '../features/session/require-auth';
+import { AiSettingsSection } from '../features/ai-settings/ai-settings-section';
+import { CannedResponsesSection } from '../features/canned-responses/canned-responses-section';
 import { InboxPage } from '../features/inbox/inbox-page';
+import { KnowledgeSection } from '../features/knowledge/knowledge-section';
+import { LabelsSection } from '../features/labels/labels-section';
 import { TeamSection } from '../features/team/team-section';
 import { WhatsappSection } from '../features/whatsapp/whatsapp-section';
 import { AcceptInvitePage } from './accept-invite';
@@ -46,6 +50,10 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="team" replace /> },
           { path: 'team', element: <TeamSection /> },
           { path: 'whatsapp', element: <WhatsappSection /> },
+          { path: 'ai', element: <AiSettingsSection /> },
+          { path: 'knowledge', element: <KnowledgeSection /> },
+          { path: 'canned-responses', element: <CannedResponsesSection /> },
+          { path: 'labels', element: <LabelsSection /> },
         ],
       },
       // Agents see the plan read-only; the page itself hides what only admins may do.

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './label-chip.css';
 
 /** A label in its colour; `action` (a remove button) sits inside the chip. */
 export function LabelChip({ name, color, action }: { name: string; color: string; action?: ReactNode }) {

@@ -1,26 +1,25 @@
-import type { TemplateSummary } from '../../../api/templates';
+import type { TPickerTemplate } from '../../../../../domain/whatsapp-templates';
 
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
-/** The text a customer reads: the header and body components, one paragraph each. */
-export function templateText(template: TemplateSummary): string {
-  return template.components
-    .filter((c) => (c.type === 'HEADER' && (c.format ?? 'TEXT') === 'TEXT') || c.type === 'BODY')
-    .map((c) => c.text ?? '')
-    .filter(Boolean)
-    .join('\n\n');
+function componentText(template: TPickerTemplate, type: string): string | undefined {
+  const component = template.components.find((c) => String(c.type).toUpperCase() === type);
+  return typeof component?.text === 'string' ? component.text : undefined;
+}
+
+/** The text a customer reads: the header (when it is text) and the body. */
+export function templateText(template: TPickerTemplate): string {
+  return [componentText(template, 'HEADER'), componentText(template, 'BODY')].filter(Boolean).join('\n\n');
 }
 
 /**
- * The template's variables in sending order: the names the API gives, or a count (1…n), or else
- * the placeholders found in its text ({{1}}, {{name}}), each once.
+ * The body's variables in sending order (what `template.variables` of a send fills): their names as
+ * written ({{1}}, {{name}}), each once; plain numbers when the text does not match the API's count.
  */
-export function variableNames(template: TemplateSummary): string[] {
-  if (Array.isArray(template.variables)) return template.variables;
-  if (typeof template.variables === 'number') return Array.from({ length: template.variables }, (_, i) => String(i + 1));
+export function variableNames(template: TPickerTemplate): string[] {
   const names: string[] = [];
-  for (const match of templateText(template).matchAll(PLACEHOLDER)) if (!names.includes(match[1])) names.push(match[1]);
-  return names;
+  for (const match of (componentText(template, 'BODY') ?? '').matchAll(PLACEHOLDER)) if (!names.includes(match[1])) names.push(match[1]);
+  return names.length === template.variables ? names : Array.from({ length: template.variables }, (_, i) => String(i + 1));
 }
 
 /** The preview with each filled variable in place; empty ones stay as {{name}}. */

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { listTemplates, type TemplateSummary } from '../../../api/templates';
+import type { TPickerTemplate } from '../../../../../domain/whatsapp-templates';
+import { listTemplates } from '../../../api/templates';
 import { describeError } from '../../forms/error-messages';
 
-type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'error'; message: string };
+type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: TPickerTemplate[] } | { status: 'error'; message: string };
 
 /** The approved templates of the conversation's number: only those can be sent (SPEC §2.9). */
 export function useApprovedTemplates(phoneNumberId: string): TemplatesState {

@@ -2,12 +2,18 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TNote } from '../../../../../domain/inbox';
 import { listNotes } from '../../../api/conversations';
 import { describeError } from '../../forms/error-messages';
+import { useRealtimeEvents } from '../../realtime/use-realtime';
 
-/** A conversation's private notes, oldest first. */
+/** A conversation's private notes, oldest first; a teammate's new note shows up live. */
 export function useNotes(conversationId: string) {
   const [notes, setNotes] = useState<TNote[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useRealtimeEvents((event) => {
+    if (event.event === 'conversation.updated' && event.conversationId === conversationId && event.change === 'addNote') setVersion((v) => v + 1);
+  });
 
   useEffect(() => {
     let active = true;
@@ -15,6 +21,7 @@ export function useNotes(conversationId: string) {
       (list) => {
         if (!active) return;
         setNotes([...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+        setError(null);
         setLoading(false);
       },
       (err: unknown) => {
@@ -26,7 +33,7 @@ export function useNotes(conversationId: string) {
     return () => {
       active = false;
     };
-  }, [conversationId]);
+  }, [conversationId, version]);
 
   const append = useCallback((note: TNote) => setNotes((list) => [...list.filter((n) => n.id !== note.id), note]), []);
   return { notes, loading, error, append };

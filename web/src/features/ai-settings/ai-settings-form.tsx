@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { ZAiSettingsUpdateSchema, type TAiSettings } from '../../../../domain/ai';
+import { saveAiSettings } from '../../api/ai';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { SelectField } from '../../components/select-field';
+import { TextAreaField } from '../../components/text-area-field';
+import { TextField } from '../../components/text-field';
+import { ToggleField } from '../../components/toggle-field';
+import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { aiSettingsFields, defaultBusinessHours, errorFor, fromValues, toValues, type AiSettingsValues } from './ai-settings-values';
+import { BusinessHoursEditor } from './business-hours-editor';
+import { IntentsInput } from './intents-input';
+
+const activeHoursOptions = [
+  { value: 'always', label: 'Always' },
+  { value: 'within_business_hours', label: 'Only within business hours' },
+  { value: 'outside_business_hours', label: 'Only outside business hours (your team covers the day)' },
+];
+
+/** GET/PUT /ai/settings: what the AI agent may do, checked here with the API's own schema first. */
+export function AiSettingsForm({ initial }: { initial: TAiSettings }) {
+  const [values, setValues] = useState<AiSettingsValues>(() => toValues(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof AiSettingsValues>(key: K, value: AiSettingsValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setSaved(false);
+  };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setAlert(null);
+    setSaved(false);
+    const parsed = ZAiSettingsUpdateSchema.safeParse(fromValues(values));
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    setBusy(true);
+    try {
+      const settings = await saveAiSettings(parsed.data);
+      setValues(toValues(settings));
+      setSaved(true);
+    } catch (err) {
+      const result = formErrorsFrom(err, aiSettingsFields);
+      setErrors(result.fields);
+      setAlert(result.alert);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form ai-settings" onSubmit={onSubmit} noValidate data-testid="ai-settings-form">
+      {alert ? <Alert>{alert}</Alert> : null}
+      {Object.keys(errors).length && !alert ? <Alert>Some fields need your attention.</Alert> : null}
+      <ToggleField name="ai-enabled" label="The AI agent answers customers" checked={values.enabled} onChange={(v) => set('enabled', v)} hint="When off, every new message waits for your team." />
+      <TextAreaField
+        name="persona"
+        label="Persona and instructions"
+        rows={5}
+        value={values.persona}
+        error={errors.persona}
+        onChange={(e) => set('persona', e.target.value)}
+        placeholder="You are Asha from Acme Fashion. Answer briefly and warmly, in the customer's language…"
+        hint="How the AI presents itself and what it should or should not say. It answers only from your knowledge base."
+      />
+      <div className="form__pair">
+        <TextField
+          name="confidence-threshold"
+          label="Confidence needed to reply"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={1}
+          step={0.05}
+          value={values.confidenceThreshold}
+          error={errors.confidenceThreshold}
+          onChange={(e) => set('confidenceThreshold', e.target.value)}
+          hint="0 to 1. Below this the AI hands the conversation to a person (default 0.7)."
+        />
+        <TextField
+          name="max-replies"
+          label="AI replies per conversation"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          value={values.maxRepliesPerConversation}
+          error={errors.maxRepliesPerConversation}
+          onChange={(e) => set('maxRepliesPerConversation', e.target.value)}
+          hint="After this many, a person takes over (default 5)."
+        />
+      </div>
+      <IntentsInput value={values.blockedIntents} error={errorFor(errors, 'blockedIntents')} onChange={(v) => set('blockedIntents', v)} />
+      <SelectField name="active-hours" label="When the AI answers" options={activeHoursOptions} value={values.activeHours} error={errors.activeHours} onChange={(e) => set('activeHours', e.target.value as AiSettingsValues['activeHours'])} />
+      <fieldset className="ai-settings__hours">
+        <legend className="field__label">Business hours</legend>
+        {errors.businessHours ? <p className="field__error" data-testid="business-hours-error">{errors.businessHours}</p> : null}
+        {values.businessHours ? (
+          <>
+            <BusinessHoursEditor value={values.businessHours} errors={errors} onChange={(v) => set('businessHours', v)} />
+            <div>
+              <Button variant="ghost" size="sm" onClick={() => set('businessHours', null)} data-testid="business-hours-remove">
+                Remove business hours
+              </Button>
+            </div>
+          </>
+        ) : (
+          <div>
+            <p className="field__hint">No business hours set.</p>
+            <Button variant="secondary" size="sm" onClick={() => set('businessHours', defaultBusinessHours())} data-testid="business-hours-add">
+              Set business hours
+            </Button>
+          </div>
+        )}
+      </fieldset>
+      {saved ? (
+        <Alert tone="success" testId="ai-settings-saved">
+          Saved. The AI agent uses these settings from the next message on.
+        </Alert>
+      ) : null}
+      <div>
+        <Button type="submit" busy={busy} data-testid="ai-settings-save">
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { ZCannedResponseCreateSchema, type TCannedResponse } from '../../../../domain/inbox';
+import { isApiError } from '../../api/api-error';
+import { createCannedResponse, updateCannedResponse } from '../../api/canned-responses';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { TextAreaField } from '../../components/text-area-field';
+import { TextField } from '../../components/text-field';
+import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+
+interface Props {
+  /** Edits this response; without it the form creates one. */
+  editing?: TCannedResponse;
+  onSaved(response: TCannedResponse): void;
+  onCancel?(): void;
+}
+
+const fields = ['shortcut', 'body'] as const;
+
+/** A reply agents insert by typing "/shortcut" in the composer. */
+export function CannedResponseForm({ editing, onSaved, onCancel }: Props) {
+  const [shortcut, setShortcut] = useState(editing?.shortcut ?? '');
+  const [body, setBody] = useState(editing?.body ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = editing ? 'canned-edit' : 'canned';
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setAlert(null);
+    const parsed = ZCannedResponseCreateSchema.safeParse({ shortcut: shortcut.replace(/^\//, ''), body });
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    setErrors({});
+    setBusy(true);
+    try {
+      onSaved(editing ? await updateCannedResponse(editing.id, parsed.data) : await createCannedResponse(parsed.data));
+      if (!editing) {
+        setShortcut('');
+        setBody('');
+      }
+    } catch (err) {
+      const result = formErrorsFrom(err, fields);
+      const taken = isApiError(err) && err.code === 'conflict';
+      setErrors(taken ? { ...result.fields, shortcut: 'Another canned response already uses this shortcut.' } : result.fields);
+      setAlert(taken ? null : result.alert);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form canned-form" onSubmit={onSubmit} noValidate data-testid={`${prefix}-form`}>
+      {alert ? <Alert>{alert}</Alert> : null}
+      <TextField name={`${prefix}-shortcut`} label="Shortcut" value={shortcut} error={errors.shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="e.g. hours" hint="Letters, digits, - and _. Agents type /hours." />
+      <TextAreaField name={`${prefix}-body`} label="Reply" rows={3} value={body} error={errors.body} onChange={(e) => setBody(e.target.value)} placeholder="We are open 10:00–20:00, Monday to Saturday." />
+      <div className="confirm-inline">
+        <Button type="submit" size="sm" busy={busy} data-testid={`${prefix}-submit`}>
+          {editing ? 'Save' : 'Add canned response'}
+        </Button>
+        {onCancel ? (
+          <Button variant="ghost" size="sm" onClick={onCancel} disabled={busy}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
