@@ -41,11 +41,10 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
     if (input.aiRepliesSoFar >= settings.maxRepliesPerConversation) return { kind: 'handoff' as const, reason: 'reply_cap' };
     const { usage, limits } = await currentUsage(trx);
     if (usage.aiRepliesThisMonth >= limits.aiRepliesPerMonth) return { kind: 'handoff' as const, reason: 'plan_ai_limit' };
-    const [tenant, passages, history] = await Promise.all([
-      trx('tenants').where({ id: input.tenantId }).first('name'),
-      searchKnowledge(trx, input.question, PASSAGES),
-      recentTurns(trx, input.conversationId, input.inboundMessageId),
-    ]);
+    // One connection per transaction: its queries run one after another.
+    const tenant = await trx('tenants').where({ id: input.tenantId }).first('name');
+    const passages = await searchKnowledge(trx, input.question, PASSAGES);
+    const history = await recentTurns(trx, input.conversationId, input.inboundMessageId);
     return { kind: 'ask' as const, settings, prompt: buildAgentPrompt({ businessName: tenant?.name ?? 'the business', persona: settings.persona, blockedIntents: settings.blockedIntents, passages, history, question: input.question }) };
   });
   if (context.kind !== 'ask') return context;

@@ -14,12 +14,11 @@ async function sumUsage(trx: Knex, kind: TUsageKind, since: Date): Promise<numbe
 /** Usage in the tenant's current windows (calendar month and day, UTC) against its plan's limits. */
 export async function currentUsage(trx: Knex, now = new Date()): Promise<TUsageResponse> {
   const plan = await effectivePlan(trx);
-  const [messages, aiReplies, broadcasts, agents] = await Promise.all([
-    sumUsage(trx, 'message_outbound', startOfMonthUtc(now)),
-    sumUsage(trx, 'ai_reply', startOfMonthUtc(now)),
-    sumUsage(trx, 'broadcast', startOfDayUtc(now)),
-    trx('users').whereIn('status', ['active', 'invited']).count({ n: '*' }).then(([r]) => Number(r.n)),
-  ]);
+  // Sequential: a transaction is one connection, and pg deprecates overlapping queries on it.
+  const messages = await sumUsage(trx, 'message_outbound', startOfMonthUtc(now));
+  const aiReplies = await sumUsage(trx, 'ai_reply', startOfMonthUtc(now));
+  const broadcasts = await sumUsage(trx, 'broadcast', startOfDayUtc(now));
+  const agents = await trx('users').whereIn('status', ['active', 'invited']).count({ n: '*' }).then(([r]) => Number(r.n));
   return {
     planId: plan.id,
     usage: { messagesThisMonth: messages, aiRepliesThisMonth: aiReplies, agents, broadcastsToday: broadcasts },
