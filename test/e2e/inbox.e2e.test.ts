@@ -7,8 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
 import { eventually } from '../eventually';
-import { registerTenant, type RegisteredTenant } from '../factories';
+import { bearer, registerTenant, type RegisteredTenant } from '../factories';
 import { startTestApp, type TestApp } from '../harness';
 import { connectTestNumber, customerWaId } from '../whatsapp-factories';
 
@@ -103,4 +104,80 @@ test('an inbound message appears live; the agent takes over, replies, and the cu
   await outbound.locator('[data-testid=delivery-ticks][data-status=read]').waitFor();
   expect(await view.getByTestId('composer-input').inputValue()).toBe('');
   await shot(page, 'takeover-reply');
+});
+
+/** A conversation started by a new customer, opened in the inbox; returns the customer's wa_id. */
+async function openNewConversation(page: Page, text: string): Promise<string> {
+  const waId = customerWaId();
+  await app.meta.customer(phoneNumberId).send({ waId, name: 'Arjun Nair' }, text);
+  await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).click();
+  await page.getByTestId('conversation-view').getByTestId('thread-message').filter({ hasText: text }).waitFor();
+  return waId;
+}
+
+const sentTo = (waId: string, match: (body: Record<string, any>) => boolean) =>
+  eventually(async () => {
+    const found = app.meta.sent({ phoneNumberId, to: waId }).find((m) => match(m.body));
+    if (!found) throw new Error(`nothing matching was sent to ${waId}`);
+    return found;
+  });
+
+test('"/" inserts a canned response, labels and notes go on the conversation, and the row can be filtered by label', async () => {
+  const api = request(app.url);
+  await api.post('/canned-responses').set(bearer(tenant.accessToken)).send({ shortcut: 'hours', body: 'We are open 10:00 to 20:00, Monday to Saturday.' }).expect(201);
+  await api.post('/canned-responses').set(bearer(tenant.accessToken)).send({ shortcut: 'thanks', body: 'Thank you for shopping with us!' }).expect(201);
+  const vip = (await api.post('/labels').set(bearer(tenant.accessToken)).send({ name: 'VIP', color: '#d93025' }).expect(201)).body;
+
+  const page = await logIn(tenant.registration);
+  await openInbox(page);
+  const waId = await openNewConversation(page, 'When are you open?');
+  const view = page.getByTestId('conversation-view');
+
+  const input = view.getByTestId('composer-input');
+  await input.fill('Hi! /ho');
+  const picker = view.getByTestId('canned-picker');
+  await picker.getByTestId('canned-option').filter({ hasText: '/hours' }).waitFor();
+  // "/hours" starts with "ho" and comes first; "/thanks" only mentions shopping.
+  expect((await picker.getByTestId('canned-option').allInnerTexts()).map((t) => t.split('\n')[0])).toEqual(['/hours', '/thanks']);
+  await shot(page, 'canned');
+  await input.press('Enter');
+  await picker.waitFor({ state: 'detached' });
+  expect(await input.inputValue()).toBe('Hi! We are open 10:00 to 20:00, Monday to Saturday.');
+  await input.press('Enter');
+  await sentTo(waId, (b) => b.text?.body === 'Hi! We are open 10:00 to 20:00, Monday to Saturday.');
+
+  await view.getByTestId('label-add').selectOption(vip.id);
+  await view.getByTestId('labels-panel').getByTestId('label-chip').filter({ hasText: 'VIP' }).waitFor();
+  await view.getByTestId('note-input').fill('Asked about weekend hours; wants a call back.');
+  await view.getByTestId('note-submit').click();
+  await view.getByTestId('note').filter({ hasText: 'wants a call back' }).waitFor();
+
+  await page.getByTestId('inbox-filter-label').selectOption(vip.id);
+  await page.locator('[data-testid=conversation-list]:not([aria-busy])').waitFor();
+  expect(await page.getByTestId('conversation-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-phone')))).toEqual([`+${waId}`]);
+  await page.getByTestId('conversation-row').getByTestId('label-chip').filter({ hasText: 'VIP' }).waitFor();
+  await shot(page, 'labels-notes');
+});
+
+test('once the 24-hour window has closed the composer offers approved templates, and one is sent', async () => {
+  const page = await logIn(tenant.registration);
+  await openInbox(page);
+  const waId = await openNewConversation(page, 'Hello?');
+  const view = page.getByTestId('conversation-view');
+  await view.getByTestId('window-countdown').filter({ hasText: /closes in 23h/ }).waitFor();
+
+  // The customer last wrote 25 hours ago: only a template may be sent now.
+  const conversationId = await view.getAttribute('data-conversation-id');
+  await app.db.system('conversations').where({ id: conversationId }).update({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) });
+  await page.reload();
+  const composer = page.getByTestId('template-composer');
+  await composer.waitFor();
+  expect(await page.getByTestId('composer-input').count()).toBe(0);
+  expect(await page.getByTestId('template-input').inputValue()).toBe('hello_world|en_US');
+  expect(await composer.getByTestId('template-preview').innerText()).toMatch(/Welcome and congratulations/);
+  await shot(page, 'template');
+  await composer.getByTestId('template-send').click();
+
+  await sentTo(waId, (b) => b.type === 'template' && b.template?.name === 'hello_world');
+  await view.locator('[data-testid=thread-message][data-direction=outbound]', { hasText: 'hello_world' }).waitFor();
 });
