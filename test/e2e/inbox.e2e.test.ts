@@ -181,3 +181,15 @@ test('once the 24-hour window has closed the composer offers approved templates,
   await sentTo(waId, (b) => b.type === 'template' && b.template?.name === 'hello_world');
   await view.locator('[data-testid=thread-message][data-direction=outbound]', { hasText: 'hello_world' }).waitFor();
 });
+
+test('when the server drops the socket, the inbox reconnects with a fresh token and catches up on what it missed', async () => {
+  const page = await logIn(tenant.registration);
+  await openInbox(page);
+  app.realtime.io.disconnectSockets(true);
+  await page.locator('[data-testid=realtime-status][data-state=connecting]').waitFor();
+
+  const waId = customerWaId();
+  await app.meta.customer(phoneNumberId).send({ waId, name: 'Kavya Menon' }, 'Are you there?');
+  await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+});
