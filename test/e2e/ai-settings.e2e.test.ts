@@ -1,6 +1,7 @@
 /**
  * Settings → AI agent and Knowledge base in a real browser: settings saved and read back (and a bad
- * value refused under its field, nothing saved), a document added, found by a test question, deleted.
+ * value refused under its field, nothing saved), a document added, found by a test question, deleted,
+ * and a PDF upload made searchable.
  * Screenshots: test-results/screenshots/ai-settings-*.png.
  */
 import { mkdir } from 'node:fs/promises';
@@ -122,4 +123,24 @@ test('a knowledge document is added, found by a test question, and deleted', asy
   await row.getByTestId('knowledge-delete').click();
   await row.getByTestId('knowledge-delete-confirm').click();
   await page.getByTestId('knowledge-empty').waitFor();
+});
+
+test('a PDF uploaded as a file becomes searchable knowledge', async () => {
+  const { page } = await settingsTab('knowledge');
+  // Any real PDF will do: Chromium prints one from a small page.
+  const printer = await context!.newPage();
+  await printer.setContent('<h1>Shipping</h1><p>Delivery takes three to five working days anywhere in India.</p>');
+  const pdf = await printer.pdf();
+  await printer.close();
+
+  await page.getByTestId('knowledge-source-file').check({ force: true });
+  await page.getByTestId('knowledge-file-input').setInputFiles({ name: 'Shipping_FAQ.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByTestId('knowledge-submit').click();
+  const row = page.getByTestId('knowledge-row').filter({ hasText: 'Shipping FAQ' });
+  await row.waitFor();
+  expect(await row.innerText()).toMatch(/PDF/);
+
+  await page.getByTestId('knowledge-question-input').fill('How long does delivery take?');
+  await page.getByTestId('knowledge-test-submit').click();
+  expect(await page.getByTestId('knowledge-passage').first().innerText()).toMatch(/Shipping FAQ[\s\S]*three to five working days/);
 });
