@@ -4,9 +4,11 @@ import { pruneRealtimeEvents } from './prune-events';
 
 export const REALTIME_CHANNEL = 'aerostic_events';
 
+export const realtimeEventNames = ['message.new', 'message.status', 'conversation.updated', 'contact.created', 'user.deactivated'] as const;
+
 export interface RealtimeEvent {
   tenantId: string;
-  event: 'message.new' | 'message.status' | 'conversation.updated' | 'contact.created';
+  event: (typeof realtimeEventNames)[number];
   /** Ids only: every API node re-reads what it relays, so no message text crosses the bus. */
   payload: Record<string, string | number | boolean | null>;
 }

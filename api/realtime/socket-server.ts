@@ -8,7 +8,7 @@ import { subscribeRedisBus } from './bus/redis-subscriber';
 import { createEventStore } from './event-store';
 import { authenticateHandshake } from './handshake-auth';
 import { handleConnection, handshakeRefusal } from './socket-connection';
-import { TenantRelay } from './tenant-relay';
+import { TenantRelay, userRoom } from './tenant-relay';
 
 export interface RealtimeServer {
   io: Server;
@@ -30,7 +30,12 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   const adapterSubscriber = redis?.duplicate();
   if (redis && adapterSubscriber) io.adapter(createAdapter(redis, adapterSubscriber));
 
-  const relay = new TenantRelay(createEventStore(db.app), (room, event, data) => io.local.to(room).emit(event, data), logger);
+  const emit = (room: string, event: string, data: unknown) => {
+    io.local.to(room).emit(event, data);
+    // A deactivated user's sockets close at once, not when their token expires.
+    if (event === 'user.deactivated') io.local.in(userRoom(String((data as { userId?: unknown }).userId))).disconnectSockets(true);
+  };
+  const relay = new TenantRelay(createEventStore(db.app), emit, logger);
   const handlers: BusHandlers = { onEvent: (message) => relay.onBusEvent(message), onResume: () => relay.onBusResume() };
   const bus: EventBus = redis ? await subscribeRedisBus(redis, handlers, logger) : await listenPostgresBus(config.databaseUrl, handlers, logger);
 

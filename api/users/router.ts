@@ -1,3 +1,4 @@
+import { publishEvent } from '../../activities/realtime/publish-event';
 import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
 import { ZIdParamSchema, ZInviteUserResponseSchema, ZInviteUserSchema, ZTeamMemberSchema, ZUpdateUserSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
@@ -21,6 +22,11 @@ export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
 
   routes.add(
     { method: 'patch', path: '/users/:id', tag, summary: "Change a teammate's role or deactivate them", access: 'admin', params: ZIdParamSchema, body: ZUpdateUserSchema, response: ZTeamMemberSchema },
-    async ({ auth, params, body }) => updateUser(deps.db, auth, params.id, body),
+    async ({ auth, params, body }) => {
+      const member = await updateUser(deps.db, auth, params.id, body);
+      // Every API node hears it on the bus and closes that user's open sockets (socket-server.ts).
+      if (body.status === 'deactivated') await publishEvent(deps.db.system, { tenantId: auth.tenantId, event: 'user.deactivated', payload: { userId: params.id } }, deps.redis);
+      return member;
+    },
   );
 }

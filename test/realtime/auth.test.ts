@@ -1,6 +1,8 @@
 import { SignJWT } from 'jose';
 import { signAccessToken } from '../../api/auth/access-tokens';
-import { registerTenant, type RegisteredTenant } from '../factories';
+import request from 'supertest';
+import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { inviteMember } from '../inbox/team-member';
 import { startTestApp, type TestApp } from '../harness';
 import { disconnection, openSocket, ready, refusal, type TestSocket } from './socket-client';
 
@@ -95,3 +97,17 @@ function expired(t: RegisteredTenant): Promise<string> {
     .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
     .sign(jwt.secret);
 }
+
+describe('deactivation', () => {
+  it("closes the deactivated user's open sockets at once, and only theirs", async () => {
+    const agent = await inviteMember(app.url, a);
+    const agentSocket = open(app.url, { token: agent.accessToken });
+    const adminSocket = open(app.url, { token: a.accessToken });
+    await Promise.all([ready(agentSocket), ready(adminSocket)]);
+    const closed = disconnection(agentSocket);
+    await request(app.url).patch(`/users/${agent.user.id}`).set(bearer(a.accessToken)).send({ status: 'deactivated' }).expect(200);
+    expect(await closed).toBe('io server disconnect');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(adminSocket.socket.connected).toBe(true);
+  });
+});

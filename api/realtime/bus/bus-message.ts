@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { PublishedEvent } from '../../../activities/realtime/publish-event';
+import { realtimeEventNames, type PublishedEvent } from '../../../activities/realtime/publish-event';
 
 const ZBusMessageSchema = z.object({
   tenantId: z.string().uuid(),
-  event: z.enum(['message.new', 'message.status', 'conversation.updated', 'contact.created']),
+  event: z.enum(realtimeEventNames),
   payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   seq: z.number().int().positive(),
   prevSeq: z.number().int().nonnegative(),
