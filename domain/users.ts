@@ -42,3 +42,7 @@ export const ZUpdateUserSchema = z
 export type TUpdateUser = z.infer<typeof ZUpdateUserSchema>;
 
 export const ZIdParamSchema = z.object({ id: z.uuid('must be a UUID') });
+
+/** Who a conversation can be assigned to: active teammates, readable by every member. */
+export const ZAssignableMemberSchema = z.object({ id: z.uuid(), name: z.string(), role: ZRoleSchema });
+export type TAssignableMember = z.infer<typeof ZAssignableMemberSchema>;

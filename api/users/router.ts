@@ -1,6 +1,8 @@
 import { publishEvent } from '../../activities/realtime/publish-event';
 import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
-import { ZIdParamSchema, ZInviteUserResponseSchema, ZInviteUserSchema, ZTeamMemberSchema, ZUpdateUserSchema } from '../../domain/users';
+import { z } from 'zod';
+import { withTenant } from '../../db/tenant-transaction';
+import { ZAssignableMemberSchema, ZIdParamSchema, ZInviteUserResponseSchema, ZInviteUserSchema, ZTeamMemberSchema, ZUpdateUserSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { inviteUser } from './invite-user';
@@ -13,6 +15,13 @@ export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   routes.add(
     { method: 'get', path: '/users', tag, summary: 'List the workspace team', access: 'admin', query: ZListQuerySchema, response: ZPageSchema(ZTeamMemberSchema) },
     async ({ auth, query }) => listUsers(deps.db, auth.tenantId, query),
+  );
+
+  routes.add(
+    { method: 'get', path: '/users/assignable', tag, summary: 'Active teammates a conversation can be assigned to (every member may read it)', access: 'user', response: z.object({ data: z.array(ZAssignableMemberSchema) }) },
+    async ({ auth }) => ({
+      data: await withTenant(deps.db.app, auth.tenantId, (trx) => trx('users').where({ status: 'active' }).orderBy('name').select('id', 'name', 'role')),
+    }),
   );
 
   routes.add(

@@ -48,6 +48,18 @@ describe('team management', () => {
     await request(app.url).get('/me').set(bearer(agent.accessToken)).expect(200);
   });
 
+  it('every member can see whom a conversation can be assigned to: active teammates, names and roles only', async () => {
+    const agent = await inviteAndAccept('agent');
+    const leaving = await inviteAndAccept('agent');
+    await request(app.url).patch(`/users/${leaving.user.id}`).set(bearer(owner.accessToken)).send({ status: 'deactivated' }).expect(200);
+    const res = await request(app.url).get('/users/assignable').set(bearer(agent.accessToken)).expect(200);
+    const ids = res.body.data.map((m: { id: string }) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([owner.user.id, agent.user.id]));
+    expect(ids).not.toContain(leaving.user.id);
+    expect(ids).not.toContain(other.user.id);
+    expect(res.body.data.find((m: { id: string }) => m.id === agent.user.id)).toEqual({ id: agent.user.id, name: 'Ravi', role: 'agent' });
+  });
+
   it('changing a role takes effect on the next request, with the same token', async () => {
     const member = await inviteAndAccept('agent');
     await request(app.url).get('/users').set(bearer(member.accessToken)).expect(403);

@@ -1,5 +1,7 @@
 import { ZPageSchema } from '../../../domain/pagination';
+import { z } from 'zod';
 import {
+  ZAssignableMemberSchema,
   ZInviteUserResponseSchema,
   ZTeamMemberSchema,
   type TInviteUser,
@@ -17,6 +19,10 @@ export interface TeamPage {
 
 export function listUsers(cursor?: string): Promise<TeamPage> {
   return apiClient.get('/users', ZTeamPageSchema, { limit: 100, cursor });
+}
+
+export function listAssignableMembers() {
+  return apiClient.get('/users/assignable', z.object({ data: z.array(ZAssignableMemberSchema) }));
 }
 
 export function inviteUser(body: TInviteUser) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listUsers } from '../../../api/users';
+import { listAssignableMembers } from '../../../api/users';
 import { useCurrentSession } from '../../session/use-session';
 
 export interface Teammate {
@@ -7,17 +7,14 @@ export interface Teammate {
   name: string;
 }
 
-/**
- * Who a conversation can be assigned to. The team list is an admin read (GET /users); an agent who
- * may not read it can still take a conversation or leave it unassigned.
- */
+/** Who a conversation can be assigned to: the workspace's active teammates (GET /users/assignable). */
 export function useTeamOptions(): Teammate[] {
   const { user } = useCurrentSession();
   const [team, setTeam] = useState<Teammate[]>([{ id: user.id, name: user.name }]);
   useEffect(() => {
     let active = true;
-    listUsers().then(
-      (page) => active && setTeam(page.data.filter((m) => m.status === 'active').map((m) => ({ id: m.id, name: m.name }))),
+    listAssignableMembers().then(
+      (page) => active && setTeam(page.data.map((m) => ({ id: m.id, name: m.name }))),
       () => undefined,
     );
     return () => {
