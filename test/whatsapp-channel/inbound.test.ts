@@ -33,7 +33,7 @@ describe('inbound WhatsApp messages', () => {
     ['document', { type: 'document', filename: 'invoice.pdf' }, { filename: 'invoice.pdf', id: expect.any(String) }],
     ['sticker', { type: 'sticker' }, { id: expect.any(String) }],
     ['location', { type: 'location', latitude: 12.97, longitude: 77.59, name: 'Shop' }, { latitude: 12.97, longitude: 77.59, name: 'Shop' }],
-    ['contacts', { type: 'contacts', contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] }, {}],
+    ['contacts', { type: 'contacts', contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] }, { contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] }],
     ['interactive', { type: 'button_reply', buttonId: 'yes', title: 'Yes' }, { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } }],
     ['interactive', { type: 'list_reply', rowId: 'r2', title: 'Large' }, { type: 'list_reply', list_reply: expect.objectContaining({ id: 'r2', title: 'Large' }) }],
     ['button', { type: 'button', payload: 'CONFIRM', text: 'Confirm order' }, { payload: 'CONFIRM', text: 'Confirm order' }],
@@ -48,7 +48,7 @@ describe('inbound WhatsApp messages', () => {
       return rows;
     });
     expect(message).toMatchObject({ type: storedType, status: 'received', wa_message_id: result.wamid });
-    if (storedType !== 'contacts') expect(message.content).toMatchObject(content);
+    expect(message.content).toMatchObject(content);
     const contact = await app.db.system('contacts').where({ id: message.contact_id }).first();
     expect(contact).toMatchObject({ profile_name: 'Meera', source: 'inbound', lead_status: 'new', phone_last4: waId.slice(-4) });
     expect(contact.phone_ciphertext).not.toContain(waId);

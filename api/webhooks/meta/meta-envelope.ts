@@ -63,7 +63,8 @@ function toInbound(phoneNumberId: string, m: z.infer<typeof ZInbound>, profileNa
     profileName,
     timestamp: Number(m.timestamp) || Math.floor(Date.now() / 1000),
     type: m.type,
-    content: body && typeof body === 'object' ? (body as Record<string, unknown>) : {},
+    // Meta sends `contacts` as an array; content is always an object (`{contacts: [...]}`).
+    content: Array.isArray(body) ? { [m.type]: body } : body && typeof body === 'object' ? (body as Record<string, unknown>) : {},
     context: m.context ? { messageId: m.context.id, forwarded: m.context.forwarded } : null,
   };
 }
