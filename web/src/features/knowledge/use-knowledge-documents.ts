@@ -1,31 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { TKnowledgeDocument } from '../../../../domain/ai';
 import { listKnowledgeDocuments } from '../../api/ai';
-import { describeError } from '../forms/error-messages';
+import { useLoadedList } from '../data/use-loaded-list';
 
 /** The knowledge base's documents, newest first, with local updates after add and delete. */
 export function useKnowledgeDocuments() {
-  const [documents, setDocuments] = useState<TKnowledgeDocument[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setDocuments(await listKnowledgeDocuments());
-      setError(null);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const add = useCallback((doc: TKnowledgeDocument) => setDocuments((list) => [doc, ...list.filter((d) => d.id !== doc.id)]), []);
-  const remove = useCallback((id: string) => setDocuments((list) => list.filter((d) => d.id !== id)), []);
+  const { items: documents, loading, error, reload, setItems } = useLoadedList(listKnowledgeDocuments);
+  const add = useCallback((doc: TKnowledgeDocument) => setItems((list) => [doc, ...list.filter((d) => d.id !== doc.id)]), [setItems]);
+  const remove = useCallback((id: string) => setItems((list) => list.filter((d) => d.id !== id)), [setItems]);
   return { documents, loading, error, reload, add, remove };
 }
