@@ -8,6 +8,7 @@ import {
   defineSignal,
   defineUpdate,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -26,12 +27,14 @@ import { takeAiTurn } from './conversation-ai';
 import { ConversationState } from './conversation-state';
 
 // Writes the actor owns retry without limit: a database outage delays a conversation, never ends it.
-const db = proxyActivities<ConversationActivities>({
+// Local activities: short, idempotent Postgres writes run by the worker inside the workflow task, so
+// each saves the two Temporal hand-offs of a scheduled activity (bench:inbox, docs/BENCHMARKS.md).
+const db = proxyLocalActivities<ConversationActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '1 minute' },
 });
 // Realtime events are best effort: a client that misses one re-reads the inbox from Postgres.
-const realtime = proxyActivities<ConversationActivities>({
+const realtime = proxyLocalActivities<ConversationActivities>({
   startToCloseTimeout: '5 seconds',
   retry: { initialInterval: '500 milliseconds', maximumAttempts: 3 },
 });
@@ -89,14 +92,17 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   );
 
   const canSuggested = () => workflowInfo().continueAsNewSuggested;
+  const publishing: Promise<void>[] = [];
   for (;;) {
     const active = await condition(() => state.hasWork() || canSuggested(), input.quietPeriodMs);
     if (!active && allHandlersFinished()) return;
     // Checked between items, so a steady stream of messages cannot keep the history growing forever.
     while (state.inbox.length && !canSuggested()) await handleInbound(state.inbox[0]).then(() => state.inbox.shift());
     while (state.outbox.length && !canSuggested()) await dispatch(state.outbox[0]).then(() => state.outbox.shift());
+    await eventsPublished();
     if (canSuggested()) {
       await condition(allHandlersFinished);
+      await eventsPublished();
       return continueAsNew<typeof conversationWorkflow>({ ...input, carried: state.carried() });
     }
   }
@@ -129,7 +135,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.seed.conversationId = recorded.conversationId;
     const pending = { messageId, messageCreatedAt: recorded.messageCreatedAt, content: request.content };
     state.outbox.push(pending);
-    await publish([{ tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId } }]);
+    publishAlongside([{ tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId } }]);
     return pending;
   }
 
@@ -146,7 +152,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       await media.storeInboundMedia({ tenantId: input.tenantId, messageId: recorded.messageId, phoneNumberId: message.phoneNumberId, ...mediaRef }).catch(() => undefined);
     }
     state.seed.lastInboundAt = Math.max(state.seed.lastInboundAt ?? 0, message.timestamp * 1000);
-    await publish([
+    publishAlongside([
       { tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId: recorded.messageId } },
       ...(recorded.contactCreated ? [{ tenantId: input.tenantId, event: 'contact.created' as const, payload: { contactId: recorded.contactId } }] : []),
     ]);
@@ -180,6 +186,19 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     const { metaMediaId } = await media.uploadMediaToMeta({ tenantId: input.tenantId, phoneNumberId: input.phoneNumberId, mediaFileId: content.media.fileId });
     const { fileId: _stored, ...rest } = content.media;
     return { ...content, media: { ...rest, id: metaMediaId } };
+  }
+
+  /**
+   * Starts the publish without waiting for it, so it runs beside the next step (the AI call, the
+   * dispatch) instead of adding a Temporal round trip before it; the loop waits for all of them
+   * before it sleeps, continues as new or ends.
+   */
+  function publishAlongside(events: Parameters<ConversationActivities['publishEvents']>[0]): void {
+    publishing.push(publish(events));
+  }
+
+  async function eventsPublished(): Promise<void> {
+    while (publishing.length) await publishing.shift();
   }
 
   async function publish(events: Parameters<ConversationActivities['publishEvents']>[0]): Promise<void> {
