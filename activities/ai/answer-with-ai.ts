@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { loadAiSettings } from '../../db/ai/settings';
-import { currentUsage, recordUsage } from '../../db/billing/usage';
+import { aiRepliesLeftThisMonth, recordUsage } from '../../db/billing/usage';
 import { searchKnowledge } from '../../db/knowledge/search';
 import { withTenant } from '../../db/tenant-transaction';
 import { ZAiAnswerSchema } from '../../domain/ai';
@@ -39,8 +39,7 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
     if (!aiOnDuty(settings, deps.now?.() ?? new Date())) return { kind: 'handoff' as const, reason: 'outside_ai_hours' };
     if (input.question === null) return { kind: 'handoff' as const, reason: 'unsupported_message' };
     if (input.aiRepliesSoFar >= settings.maxRepliesPerConversation) return { kind: 'handoff' as const, reason: 'reply_cap' };
-    const { usage, limits } = await currentUsage(trx);
-    if (usage.aiRepliesThisMonth >= limits.aiRepliesPerMonth) return { kind: 'handoff' as const, reason: 'plan_ai_limit' };
+    if ((await aiRepliesLeftThisMonth(trx)) <= 0) return { kind: 'handoff' as const, reason: 'plan_ai_limit' };
     // One connection per transaction: its queries run one after another.
     const tenant = await trx('tenants').where({ id: input.tenantId }).first('name');
     const passages = await searchKnowledge(trx, input.question, PASSAGES);

@@ -26,6 +26,12 @@ export async function currentUsage(trx: Knex, now = new Date()): Promise<TUsageR
   };
 }
 
+/** AI replies the plan still allows this month (the AI agent checks it before calling Gemini). */
+export async function aiRepliesLeftThisMonth(trx: Knex, now = new Date()): Promise<number> {
+  const plan = await effectivePlan(trx);
+  return plan.limits.aiRepliesPerMonth - (await sumUsage(trx, 'ai_reply', startOfMonthUtc(now)));
+}
+
 const LIMIT_OF: Record<keyof TUsageResponse['usage'], keyof TPlanLimits> = {
   messagesThisMonth: 'messagesPerMonth',
   aiRepliesThisMonth: 'aiRepliesPerMonth',
