@@ -1,21 +1,15 @@
 import request from 'supertest';
 import { defaultAiSettings } from '../../domain/ai';
-import { startTestApp, type TestApp } from '../harness';
+import type { TestApp } from '../harness';
 import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { inviteMember } from '../inbox/team-member';
+import { startTwoWorkspaces } from '../inbox/team-member';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
 let other: RegisteredTenant;
 let agentToken: string;
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
-  agentToken = (await inviteMember(app.url, tenant)).accessToken;
-});
-afterAll(async () => {
-  await app?.stop();
-});
+beforeAll(async () => ({ app, tenant, other, agentToken } = await startTwoWorkspaces()));
+afterAll(() => app?.stop());
 
 const get = (token = tenant.accessToken) => request(app.url).get('/ai/settings').set(bearer(token));
 const put = (body: object, token = tenant.accessToken) => request(app.url).put('/ai/settings').set(bearer(token)).send(body);

@@ -1,21 +1,15 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
+import type { TestApp } from '../harness';
 import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { inviteMember } from '../inbox/team-member';
+import { startTwoWorkspaces } from '../inbox/team-member';
 import { minimalPdf } from './minimal-pdf';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
 let other: RegisteredTenant;
 let agentToken: string;
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
-  agentToken = (await inviteMember(app.url, tenant)).accessToken;
-});
-afterAll(async () => {
-  await app?.stop();
-});
+beforeAll(async () => ({ app, tenant, other, agentToken } = await startTwoWorkspaces()));
+afterAll(() => app?.stop());
 
 const upload = (body: object, token = tenant.accessToken) => request(app.url).post('/ai/knowledge').set(bearer(token)).send(body);
 const search = (q: string, token = tenant.accessToken, limit?: number) => request(app.url).get('/ai/knowledge/search').query({ q, ...(limit ? { limit } : {}) }).set(bearer(token));

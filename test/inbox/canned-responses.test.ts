@@ -1,20 +1,14 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { inviteMember } from './team-member';
+import type { TestApp } from '../harness';
+import { bearer, type RegisteredTenant } from '../factories';
+import { startTwoWorkspaces } from './team-member';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
 let other: RegisteredTenant;
 let agentToken: string;
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
-  agentToken = (await inviteMember(app.url, tenant)).accessToken;
-});
-afterAll(async () => {
-  await app?.stop();
-});
+beforeAll(async () => ({ app, tenant, other, agentToken } = await startTwoWorkspaces()));
+afterAll(() => app?.stop());
 
 const list = (token = tenant.accessToken) => request(app.url).get('/canned-responses').set(bearer(token));
 const create = (body: object, token = tenant.accessToken) => request(app.url).post('/canned-responses').set(bearer(token)).send(body);
