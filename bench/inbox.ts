@@ -24,28 +24,20 @@
  */
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { errorMessage } from '../scripts/stack/log';
-import { onShutdownSignal } from '../scripts/stack/signals';
-import { type StackLock, acquireStackLock } from '../scripts/stack/stack-lock';
-import { Teardown } from '../scripts/stack/teardown';
 import { logTail } from './lib/app-process';
+import { runBench, say } from './lib/bench-main';
 import { startInboxApp, type InboxApp } from './lib/inbox-app';
-import { INBOX_HELP, parseInboxOptions, type InboxOptions } from './lib/inbox-options';
+import { INBOX_HELP, parseInboxOptions } from './lib/inbox-options';
 import { burstPhase, pacedPhase, warmUp, type PhaseContext } from './lib/inbox-phases';
 import { InboxProbe } from './lib/inbox-probe';
 import { formatPhase, formatTimeline, jsonFigures, phaseFigures, type PhaseFigures } from './lib/inbox-report';
 import { EXPECTED_REPLY, openInboxSocket, setUpTenant } from './lib/inbox-tenant';
 import { timeline } from './lib/inbox-timeline';
 import { conversationWorkflowId } from './lib/raw-signal';
-import { startInboxStack } from './lib/inbox-stack';
-import { wipeDataDir } from './lib/stack';
+import { startBenchStack } from './lib/stack';
 
 const root = resolve(__dirname, '..');
 const dataDir = join(root, '.data', 'bench-inbox');
-/** Nothing here may run longer than this, whatever the flags and whatever the app does. */
-const WATCHDOG_MS = 30 * 60_000;
-
-const say = (message: string) => process.stdout.write(`[bench] ${message}\n`);
 const loadText = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 function diagnosis(app: InboxApp, phoneNumberId: string): string {
@@ -56,46 +48,20 @@ function diagnosis(app: InboxApp, phoneNumberId: string): string {
   ].join('\n');
 }
 
-async function main(): Promise<number> {
-  let options: InboxOptions;
-  try {
-    const parsed = parseInboxOptions(process.argv.slice(2), process.env);
-    if (parsed === 'help') {
-      process.stdout.write(INBOX_HELP);
-      return 0;
-    }
-    options = parsed;
-  } catch (error) {
-    process.stderr.write(`${errorMessage(error)}\n`);
-    return 2;
-  }
-
-  const abort = new AbortController();
-  const { signal } = abort;
-  const teardown = new Teardown();
-  let lock: StackLock | undefined;
-  let tearingDown = false;
-  onShutdownSignal((name) => {
-    say(`${name} received, stopping…`);
-    abort.abort(new Error(`interrupted (${name})`));
-  });
-  const watchdog = setTimeout(() => abort.abort(new Error(`the bench ran longer than ${WATCHDOG_MS / 60_000} minutes`)), WATCHDOG_MS);
-  watchdog.unref();
-
-  try {
-    const started = Date.now();
-    lock = await acquireStackLock(dataDir);
-    wipeDataDir(dataDir);
+runBench({
+  dataDir,
+  parse: parseInboxOptions,
+  help: INBOX_HELP,
+  watchdogMs: 30 * 60_000,
+  async run({ options, signal, teardown, lock, started, onChildExit }) {
     const loadAtStart = loadavg();
     say(`options: ${JSON.stringify(options)}`);
     say(`machine: ${cpus().length} cores, node ${process.version}, load average ${loadText()}, ${Math.round(freemem() / 2 ** 20)} MiB free`);
-    const stack = await startInboxStack(root, dataDir, teardown, lock, signal, options.temporalConfig);
+    const stack = await startBenchStack(root, dataDir, teardown, lock, signal, { bundle: true, dynamicConfig: options.temporalConfig });
     const profileDir = options.cpuProf ? join(dataDir, 'profiles') : undefined;
     const app = await startInboxApp({
       root, dataDir, stack, teardown, lock, signal, logLevel: options.logLevel, profileDir,
-      onExit: (how) => {
-        if (!tearingDown && !signal.aborted) abort.abort(new Error(`${how} during the bench`));
-      },
+      onExit: (reason) => onChildExit(() => `${reason()} during the bench`),
     });
 
     const tenant = await setUpTenant(app);
@@ -142,23 +108,9 @@ async function main(): Promise<number> {
       `\nmachine: ${machine.cores} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.temporalCli}; ` +
         `Temporal dynamic config ${JSON.stringify(options.temporalConfig)}; load average (1, 5, 15 min) at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')}\n`,
     );
-    say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; tearing the stack down`);
-    tearingDown = true;
-    await teardown.run();
-    lock.release();
-    if (profileDir) say(`CPU profiles in ${profileDir} (node --import tsx bench/lib/cpu-profile.ts ${profileDir}/*/*.cpuprofile)`);
-    process.stdout.write(`${jsonFigures(phases, machine, line.rows)}\n`);
-    return 0;
-  } catch (error) {
-    const reason = signal.aborted ? errorMessage(signal.reason) : errorMessage(error);
-    process.stderr.write(`[bench] stopped: ${reason}\n`);
-    tearingDown = true;
-    await teardown.run();
-    lock?.release();
-    return signal.aborted && /interrupted/.test(reason) ? 130 : 1;
-  } finally {
-    clearTimeout(watchdog);
-  }
-}
-
-void main().then((code) => process.exit(code));
+    return () => {
+      if (profileDir) say(`CPU profiles in ${profileDir} (node --import tsx bench/lib/cpu-profile.ts ${profileDir}/*/*.cpuprofile)`);
+      process.stdout.write(`${jsonFigures(phases, machine, line.rows)}\n`);
+    };
+  },
+});

@@ -1,7 +1,6 @@
-/**
- * Flags of bench/inbox.ts (`--name value` or `--name=value`), each with a BENCH_* environment fallback,
- * so `npm run bench:inbox -- --customers 100` and `BENCH_CUSTOMERS=100 npm run bench:inbox` both work.
- */
+/** Flags of bench/inbox.ts, each with a BENCH_* environment fallback (bench/lib/flags.ts). */
+import { readFlags } from './flags';
+
 export interface InboxOptions {
   /** Distinct customers of the paced phase (each one a new conversation actor). */
   customers: number;
@@ -37,38 +36,12 @@ Meta and Gemini simulators in the bench process)
                      summarise with \`node --import tsx bench/lib/cpu-profile.ts FILE…\`
 `;
 
-const KNOWN = new Set(['customers', 'rate', 'burst', 'warmup', 'settle', 'log-level', 'cpu-prof', 'temporal-config']);
-
-function readArgs(argv: string[]): Map<string, string> {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') args.set('help', '1');
-    else if (arg === '--cpu-prof') args.set('cpu-prof', '1');
-    else if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n\n${INBOX_HELP}`);
-    else if (arg.includes('=')) args.set(arg.slice(2, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
-    else {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value\n\n${INBOX_HELP}`);
-      args.set(arg.slice(2), value);
-      i++;
-    }
-  }
-  return args;
-}
+const KNOWN = ['customers', 'rate', 'burst', 'warmup', 'settle', 'log-level', 'cpu-prof', 'temporal-config'];
 
 export function parseInboxOptions(argv: string[], env: NodeJS.ProcessEnv): InboxOptions | 'help' {
-  const args = readArgs(argv);
-  if (args.has('help')) return 'help';
-  for (const name of args.keys()) if (!KNOWN.has(name)) throw new Error(`unknown flag --${name}\n\n${INBOX_HELP}`);
-  const raw = (flag: string, envName: string): string | undefined => args.get(flag) ?? env[envName];
-  const num = (flag: string, envName: string, fallback: number, min: number, max: number): number => {
-    const given = raw(flag, envName);
-    if (given === undefined || given === '') return fallback;
-    const value = Number(given);
-    if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${flag} (${envName}) must be a number from ${min} to ${max}, got ${given}`);
-    return value;
-  };
+  const flags = readFlags(argv, env, { help: INBOX_HELP, known: KNOWN, switches: ['cpu-prof'] });
+  if (flags === 'help') return 'help';
+  const { raw, num, on } = flags;
   return {
     customers: Math.floor(num('customers', 'BENCH_CUSTOMERS', 200, 1, 100_000)),
     rate: num('rate', 'BENCH_RATE', 4, 0.1, 1000),
@@ -76,7 +49,7 @@ export function parseInboxOptions(argv: string[], env: NodeJS.ProcessEnv): Inbox
     warmup: Math.floor(num('warmup', 'BENCH_WARMUP', 5, 0, 1000)),
     settleSeconds: num('settle', 'BENCH_SETTLE', 60, 1, 3600),
     logLevel: raw('log-level', 'BENCH_LOG_LEVEL') ?? 'info',
-    cpuProf: ['1', 'true'].includes(raw('cpu-prof', 'BENCH_CPU_PROF') ?? ''),
+    cpuProf: on('cpu-prof', 'BENCH_CPU_PROF'),
     temporalConfig: parseDynamicConfig(raw('temporal-config', 'BENCH_TEMPORAL_CONFIG') ?? ''),
   };
 }

@@ -1,7 +1,6 @@
-/**
- * Flags (`--name value` or `--name=value`) with a BENCH_* environment fallback, so the same knobs work
- * through `npm run bench:webhook-ingest -- --seconds 20` and `BENCH_SECONDS=20 npm run …`.
- */
+/** Flags of bench/webhook-ingest.ts, each with a BENCH_* environment fallback (bench/lib/flags.ts). */
+import { readFlags } from './flags';
+
 export type WorkerMode = 'off' | 'on';
 
 export interface BenchOptions {
@@ -54,38 +53,11 @@ const HELP = `bench/webhook-ingest.ts — webhook ingest vs raw signalWithStart 
                       open them in Chrome DevTools (Performance) or with \`node --import tsx bench/lib/cpu-profile.ts\`
 `;
 
-function readArgs(argv: string[]): Map<string, string> {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n\n${HELP}`);
-    const eq = arg.indexOf('=');
-    if (eq > 0) args.set(arg.slice(2, eq), arg.slice(eq + 1));
-    else if (arg === '--help' || arg === '-h') args.set('help', '1');
-    else if (arg === '--cpu-prof') args.set('cpu-prof', '1');
-    else {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value\n\n${HELP}`);
-      args.set(arg.slice(2), value);
-      i++;
-    }
-  }
-  return args;
-}
-
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | 'help' {
-  const args = readArgs(argv);
-  if (args.has('help')) return 'help';
-  const known = new Set(['concurrency', 'seconds', 'rounds', 'max-count', 'half-seconds', 'max-in-flight', 'warmup', 'worker', 'drain-timeout', 'log-level', 'request-timeout', 'cpu-prof']);
-  for (const name of args.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}\n\n${HELP}`);
-  const raw = (flag: string, envName: string): string | undefined => args.get(flag) ?? env[envName];
-  const num = (flag: string, envName: string, fallback: number, min: number, max: number): number => {
-    const given = raw(flag, envName);
-    if (given === undefined || given === '') return fallback;
-    const value = Number(given);
-    if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${flag} (${envName}) must be a number from ${min} to ${max}, got ${given}`);
-    return value;
-  };
+  const known = ['concurrency', 'seconds', 'rounds', 'max-count', 'half-seconds', 'max-in-flight', 'warmup', 'worker', 'drain-timeout', 'log-level', 'request-timeout', 'cpu-prof'];
+  const flags = readFlags(argv, env, { help: HELP, known, switches: ['cpu-prof'] });
+  if (flags === 'help') return 'help';
+  const { raw, num, on } = flags;
   const worker = (raw('worker', 'BENCH_WORKER') ?? 'both').toLowerCase();
   if (!['off', 'on', 'both'].includes(worker)) throw new Error(`--worker must be off, on or both, got ${worker}`);
   return {
@@ -100,7 +72,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     drainTimeoutSeconds: num('drain-timeout', 'BENCH_DRAIN_TIMEOUT', 0, 0, 3600),
     logLevel: raw('log-level', 'BENCH_LOG_LEVEL') ?? 'info',
     requestTimeoutMs: Math.floor(num('request-timeout', 'BENCH_REQUEST_TIMEOUT', 30_000, 100, 600_000)),
-    cpuProf: ['1', 'true'].includes(raw('cpu-prof', 'BENCH_CPU_PROF') ?? ''),
+    cpuProf: on('cpu-prof', 'BENCH_CPU_PROF'),
   };
 }
 

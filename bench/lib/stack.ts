@@ -24,18 +24,34 @@ function cliVersion(cliPath: string): string {
   }
 }
 
+function settingsText(dynamicConfig: Record<string, string>): string {
+  const tuned = Object.entries(dynamicConfig).map(([k, v]) => `${k}=${v}`).join(', ');
+  return tuned ? ` with ${tuned}` : ' (dev server defaults)';
+}
+
 /**
  * The same isolated stack `npm test` provisions, in `dataDir`: embedded Postgres (fsync off) and a
  * headless Temporal dev server on a file-backed SQLite db with the WAL pragmas `npm start` uses, both on
  * free loopback ports; migrations applied. Each is registered with `teardown` as soon as it is up.
+ * `dynamicConfig` (bench/inbox.ts's `--temporal-config`) compares the dev server's defaults with a tuned
+ * server on the same run of the product.
  */
-export async function startBenchStack(root: string, dataDir: string, teardown: Teardown, lock: StackLock, signal: AbortSignal, opts: { bundle: boolean }): Promise<BenchStack> {
+export async function startBenchStack(
+  root: string,
+  dataDir: string,
+  teardown: Teardown,
+  lock: StackLock,
+  signal: AbortSignal,
+  opts: { bundle: boolean; dynamicConfig?: Record<string, string> },
+): Promise<BenchStack> {
+  const { dynamicConfig } = opts;
   const bundle = opts.bundle ? bundleWorkflows(root, dataDir) : Promise.resolve(undefined);
   bundle.catch(() => undefined);
-  const stack = await startIsolatedStack({ dataDir, teardown, lock, signal });
+  const stack = await startIsolatedStack({ dataDir, teardown, lock, signal, dynamicConfig });
   const workflowBundle = await bundle;
   signal.throwIfAborted();
-  log(`bench stack ready: Postgres 127.0.0.1:${stack.postgresPort}, Temporal ${stack.temporal.address} (${join(dataDir, 'temporal.db')}, WAL)`);
+  const server = dynamicConfig ? settingsText(dynamicConfig) : ` (${join(dataDir, 'temporal.db')}, WAL)`;
+  log(`bench stack ready: Postgres 127.0.0.1:${stack.postgresPort}, Temporal ${stack.temporal.address}${server}`);
   return {
     databaseUrl: stack.databaseUrl,
     temporalAddress: stack.temporal.address,
