@@ -1,8 +1,9 @@
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
+import { seedOf } from '../../db/system/conversation-seed';
 import { withTenant } from '../../db/tenant-transaction';
-import { newConversationSeed, type ConversationSeed } from '../../domain/conversation';
+import type { ConversationSeed } from '../../domain/conversation';
 
 /** What a (re)started conversation actor must know from Postgres: the window, the opt-out, who answers. */
 export async function loadConversationSeed(
@@ -12,17 +13,11 @@ export async function loadConversationSeed(
   phoneNumberId: string,
   phone: string,
 ): Promise<ConversationSeed> {
-  return withTenant(db.app, tenantId, async (trx) => {
-    const contact = await trx('contacts').where({ phone_blind_index: phoneBlindIndex(keys, phone) }).first('id', 'opted_out');
-    if (!contact) return { ...newConversationSeed };
-    const conversation = await trx('conversations').where({ contact_id: contact.id, phone_number_id: phoneNumberId }).first('id', 'last_inbound_at', 'status', 'mode', 'ai_reply_count');
-    return {
-      ...newConversationSeed,
-      lastInboundAt: conversation?.last_inbound_at ? conversation.last_inbound_at.getTime() : null,
-      optedOut: contact.opted_out,
-      contactId: contact.id,
-      conversationId: conversation?.id ?? null,
-      ...(conversation ? { status: conversation.status, mode: conversation.mode, aiReplyCount: conversation.ai_reply_count } : {}),
-    };
-  });
+  const row = await withTenant(db.app, tenantId, (trx) =>
+    trx('contacts as k')
+      .leftJoin('conversations as c', (on) => on.on('c.contact_id', 'k.id').andOnVal('c.phone_number_id', phoneNumberId))
+      .where('k.phone_blind_index', phoneBlindIndex(keys, phone))
+      .first('k.id as contact_id', 'k.opted_out', 'c.id as conversation_id', 'c.last_inbound_at', 'c.status', 'c.mode', 'c.ai_reply_count'),
+  );
+  return seedOf(row);
 }
