@@ -2,9 +2,9 @@
  * Billing in a real browser against the real stack and the Razorpay simulator (checkout, provider
  * errors, read-only agents, plan change and cancel). Screenshots: test-results/screenshots/billing-*.png.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SCREENSHOTS, launchBrowser } from './browser';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import type { trialWorkflow } from '../../workflows/trial';
@@ -12,18 +12,15 @@ import { subscribe, waitForStatus } from '../billing/helpers';
 import { bearer, registerTenant } from '../factories';
 import { startTestApp, type TestApp } from '../harness';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
   // Trials of 2 s: a fresh workspace is blocked within the test.
   app = await startTestApp({ trial: { durationMs: 2_000, reminderOffsetsMs: [] } });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 }, 240_000);
 
 afterEach(async () => {

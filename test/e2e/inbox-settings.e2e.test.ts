@@ -2,23 +2,20 @@
  * Settings → Canned responses and Labels in a real browser: create, edit, refuse a duplicate, delete.
  * Screenshots: test-results/screenshots/inbox-settings-*.png.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SCREENSHOTS, launchBrowser } from './browser';
 import { registerTenant } from '../factories';
 import { startTestApp, type TestApp } from '../harness';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
   app = await startTestApp({ withoutWorker: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 }, 240_000);
 afterEach(async () => {
   await context?.close();

@@ -4,17 +4,15 @@
  * replies, and the reply reaches the customer with its ticks.
  * Screenshots: test-results/screenshots/inbox-*.png.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SCREENSHOTS, launchBrowser } from './browser';
 import request from 'supertest';
 import { eventually } from '../eventually';
 import { bearer, registerTenant, type RegisteredTenant } from '../factories';
 import { startTestApp, type TestApp } from '../harness';
 import { connectTestNumber, customerWaId } from '../whatsapp-factories';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 let app: TestApp;
 let browser: Browser;
@@ -23,9 +21,8 @@ let tenant: RegisteredTenant;
 let phoneNumberId: string;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
   app = await startTestApp();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
   tenant = await registerTenant(app.url);
   phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
 }, 240_000);

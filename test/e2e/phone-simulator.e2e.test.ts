@@ -5,9 +5,9 @@
  * Screenshots: test-results/screenshots/phone-simulator-*.png.
  */
 import { randomInt } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SCREENSHOTS, launchBrowser } from './browser';
 import request from 'supertest';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
 import { eventually } from '../eventually';
@@ -15,8 +15,6 @@ import { bearer, registerTenant, type RegisteredTenant } from '../factories';
 import { startTestApp, type TestApp } from '../harness';
 import { connectTestNumber } from '../whatsapp-factories';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 let app: TestApp;
 let browser: Browser;
@@ -24,9 +22,8 @@ let context: BrowserContext | undefined;
 let tenant: RegisteredTenant;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
   app = await startTestApp();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
   tenant = await registerTenant(app.url);
   await connectTestNumber(app, tenant.tenant.id);
 }, 240_000);

@@ -2,21 +2,11 @@
  * Sign-up in a real browser against the real stack: register form → WhatsApp OTP (read from the
  * sandbox outbox) → dashboard with the trial banner. Screenshots land in test-results/screenshots.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SCREENSHOTS, launchBrowser } from './browser';
 import { startTestApp, type TestApp } from '../harness';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 interface Signup {
   name: string;
@@ -31,12 +21,8 @@ let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
   app = await startTestApp({ trialDays: 7 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 }, 240_000);
 
 afterEach(async () => {
