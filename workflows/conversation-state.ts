@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { ConversationCarried, ConversationSeed, PendingSend, SendRequest } from '../domain/conversation';
 import { newConversationSeed, sendRefusal } from '../domain/conversation';
 import type { ConversationCommand } from '../domain/inbox';
+import { conversationChange } from '../domain/conversation-transitions';
 import type { InboundMessage } from '../domain/messages';
 
 const MAX_SEEN = 200;
@@ -49,12 +50,10 @@ export class ConversationState {
    * every Gemini call, so a takeover locks it even for an answer already in flight.
    */
   applyCommand(command: ConversationCommand): void {
-    const seed = this.seed;
-    if (command.type === 'takeover') Object.assign(seed, { mode: 'agent', status: 'open' });
-    else if (command.type === 'release') Object.assign(seed, { mode: 'ai', status: 'open', aiReplyCount: 0 });
-    else if (command.type === 'handoff') Object.assign(seed, { mode: 'agent', status: 'pending' });
-    else if (command.type === 'resolve') seed.status = 'resolved';
-    else if (command.type === 'reopen') seed.status = 'open';
+    const { mode, status, aiReplyCount } = conversationChange(command);
+    if (mode) this.seed.mode = mode;
+    if (status) this.seed.status = status;
+    if (aiReplyCount !== undefined) this.seed.aiReplyCount = aiReplyCount;
   }
 
   /** Mirrors upsertConversation: a resolved conversation the customer writes to again starts afresh with the AI. */

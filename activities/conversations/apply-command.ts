@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { withTenant } from '../../db/tenant-transaction';
+import { conversationChange } from '../../domain/conversation-transitions';
 import type { ConversationCommand } from '../../domain/inbox';
 
 /** What the actor needs back: the newest inbound message to mark read at Meta. */
@@ -15,30 +16,20 @@ export interface AppliedCommand {
 export async function applyConversationCommand(db: Database, input: { tenantId: string; conversationId: string; command: ConversationCommand }): Promise<AppliedCommand> {
   const { command, conversationId, tenantId } = input;
   return withTenant(db.app, tenantId, async (trx) => {
-    const conversation = () => trx('conversations').where({ id: conversationId });
-    const touch = (patch: Record<string, unknown>) => conversation().update({ ...patch, updated_at: new Date() });
+    const change = conversationChange(command);
+    const columns = Object.fromEntries(
+      Object.entries({
+        status: change.status,
+        mode: change.mode,
+        ai_reply_count: change.aiReplyCount,
+        handoff_reason: change.handoffReason,
+        assigned_to: change.assignedTo,
+        unread_count: change.unread,
+      }).filter(([, value]) => value !== undefined),
+    );
+    if (Object.keys(columns).length) await trx('conversations').where({ id: conversationId }).update({ ...columns, updated_at: new Date() });
     switch (command.type) {
-      case 'takeover':
-        await touch({ mode: 'agent', assigned_to: command.userId, status: 'open', handoff_reason: null });
-        break;
-      case 'release':
-        // Given back to the AI with a fresh allowance of replies (the cap counts since the last release).
-        await touch({ mode: 'ai', status: 'open', handoff_reason: null, ai_reply_count: 0 });
-        break;
-      case 'handoff':
-        await touch({ mode: 'agent', status: 'pending', handoff_reason: command.reason });
-        break;
-      case 'assign':
-        await touch({ assigned_to: command.userId });
-        break;
-      case 'resolve':
-        await touch({ status: 'resolved', unread_count: 0 });
-        break;
-      case 'reopen':
-        await touch({ status: 'open' });
-        break;
       case 'markRead':
-        await touch({ unread_count: 0 });
         return { readWaMessageId: await newestInboundWaId(trx, conversationId) };
       case 'addNote':
         await trx('conversation_notes')
