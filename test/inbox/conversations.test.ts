@@ -1,34 +1,23 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../harness';
+import { bearer, type RegisteredTenant } from '../factories';
 import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { customerWaId } from '../whatsapp-factories';
+import { listedConversation, startInboxWorld, stopInboxWorld } from './inbox-world';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
 let other: RegisteredTenant;
 let phoneNumberId: string;
-beforeAll(async () => {
-  app = await startTestApp();
-  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
-  phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
-});
-afterAll(async () => {
-  await app?.meta.idle();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, tenant, other, phoneNumberId } = await startInboxWorld()));
+afterAll(() => stopInboxWorld(app));
 
 const get = (path: string, who = tenant) => request(app.url).get(path).set(bearer(who.accessToken));
 const post = (path: string, body: object = {}, who = tenant) => request(app.url).post(path).set(bearer(who.accessToken)).send(body);
 
 async function conversationWith(waId: string, name: string, text: string) {
   await app.meta.customer(phoneNumberId).send({ waId, name }, text);
-  return eventually(async () => {
-    const list = await get('/conversations').expect(200);
-    const found = list.body.data.find((c: { contact: { phone: string } }) => c.contact.phone === `+${waId}`);
-    expect(found).toBeDefined();
-    return found;
-  });
+  return listedConversation(app, tenant, waId);
 }
 
 describe('the inbox API', () => {

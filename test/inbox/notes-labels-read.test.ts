@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { applyConversationCommand } from '../../activities/conversations/apply-command';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../harness';
+import { bearer, type RegisteredTenant } from '../factories';
 import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { customerWaId } from '../whatsapp-factories';
+import { listedConversation, startInboxWorld, stopInboxWorld } from './inbox-world';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
 let other: RegisteredTenant;
 let phoneNumberId: string;
-beforeAll(async () => {
-  app = await startTestApp();
-  [tenant, other] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
-  phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
-});
-afterAll(async () => {
-  await app?.meta.idle();
-  await app?.stop();
-});
+beforeAll(async () => ({ app, tenant, other, phoneNumberId } = await startInboxWorld()));
+afterAll(() => stopInboxWorld(app));
 
 const get = (path: string, who = tenant) => request(app.url).get(path).set(bearer(who.accessToken));
 const post = (path: string, body: object = {}, who = tenant) => request(app.url).post(path).set(bearer(who.accessToken)).send(body);
@@ -27,12 +21,7 @@ const del = (path: string, who = tenant) => request(app.url).delete(path).set(be
 async function conversationWith(text: string) {
   const waId = customerWaId();
   const inbound = await app.meta.customer(phoneNumberId).send({ waId, name: 'Meera' }, text);
-  const conversation = await eventually(async () => {
-    const found = (await get('/conversations').expect(200)).body.data.find((c: { contact: { phone: string } }) => c.contact.phone === `+${waId}`);
-    expect(found).toBeDefined();
-    return found;
-  });
-  return { conversation, wamid: inbound.wamid };
+  return { conversation: await listedConversation(app, tenant, waId), wamid: inbound.wamid };
 }
 
 describe('notes, labels and read receipts', () => {
