@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTwoWorkspaces } from '../inbox/team-member';
 import { minimalPdf } from './minimal-pdf';
 

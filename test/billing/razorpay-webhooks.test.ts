@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { signWebhookBody } from '../../sandbox/razorpay';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
 import { payments, subscribe, subscriptionOf, waitForStatus } from './helpers';
 
 let app: TestApp;

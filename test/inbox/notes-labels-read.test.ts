@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { applyConversationCommand } from '../../activities/conversations/apply-command';
-import type { TestApp } from '../harness';
-import { bearer, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { customerWaId } from '../whatsapp-factories';
+import type { TestApp } from '../support/harness';
+import { bearer, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { customerWaId } from '../support/whatsapp-factories';
 import { listedConversation, startInboxWorld, stopInboxWorld } from './inbox-world';
 
 let app: TestApp;

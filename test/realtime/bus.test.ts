@@ -7,10 +7,10 @@ import { listenPostgresBus } from '../../api/realtime/bus/postgres-listener';
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
 import type { EventBus } from '../../api/realtime/bus/bus-message';
 import { createEventStore } from '../../api/realtime/event-store';
-import { eventually } from '../eventually';
-import { registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { startTestRedis, type TestRedis } from '../redis-server';
+import { eventually } from '../support/eventually';
+import { registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
 
 const logger = pino({ level: 'silent' });
 let app: TestApp;

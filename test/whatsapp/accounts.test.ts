@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { accountsOf } from './helpers';
 
 let app: TestApp;
