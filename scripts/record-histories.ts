@@ -22,11 +22,15 @@ async function main(): Promise<void> {
   try {
     for (const [name, run] of Object.entries(recordedScenarios)) {
       if (wanted.length && !wanted.includes(name)) continue;
-      const { workflowId } = await run(env);
-      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      const file = join(outDir, `${name}.json`);
-      writeFileSync(file, historyToJson(history));
-      log(`recorded ${name}: ${history.events?.length ?? 0} events → ${file}`);
+      const { workflowId, runId } = await run(env);
+      const runs = [{ file: `${name}.json`, runId }];
+      // A run that continued as new is kept with its last run, which starts from the carried state.
+      if (runId) runs.push({ file: `${name}-after-continue.json`, runId: undefined });
+      for (const recorded of runs) {
+        const history = await env.client.workflow.getHandle(workflowId, recorded.runId).fetchHistory();
+        writeFileSync(join(outDir, recorded.file), historyToJson(history));
+        log(`recorded ${recorded.file}: ${history.events?.length ?? 0} events`);
+      }
     }
   } finally {
     await env.teardown();

@@ -19,7 +19,11 @@ export async function createWorkflowTestEnv(): Promise<TestWorkflowEnvironment> 
     return TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   }
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: temporalCliPath(process.env) }, extraArgs: ['--dynamic-config-value', 'frontend.enableServerVersionCheck=false'] },
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath(process.env) },
+      // As on the test stack: actors continue as new after ~100 events, so recorded histories include it.
+      extraArgs: ['--dynamic-config-value', 'frontend.enableServerVersionCheck=false', '--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=100'],
+    },
   });
 }
 

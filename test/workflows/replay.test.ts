@@ -15,6 +15,9 @@ describe('workflow replay over recorded histories', () => {
   it('has histories of every actor to replay', () => {
     const types = histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
     expect(new Set(types)).toEqual(new Set(['conversationWorkflow', 'subscriptionWorkflow', 'trialWorkflow']));
+    // The conversation actor's continue-as-new path (carrying its state over) is replayed too.
+    const continued = histories.filter(({ history }) => history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes);
+    expect(continued.map(({ workflowId }) => workflowId)).toEqual(['replay-conversation-day']);
   });
 
   it('replays each recorded history with today’s workflow code without a determinism error', async () => {

@@ -92,6 +92,6 @@ export async function runConversation(env: TestWorkflowEnvironment) {
     const sendAfterStop = await refusalOf(handle.executeUpdate(sendUpdate, { args: [agentText('One more thing')] }));
     const stateBeforeEnd = await handle.query(conversationStateQuery);
     await handle.result();
-    return { workflowId, log, agentSend, refusals: { commandBeforeConversation, sendAfterStop }, stateBeforeEnd };
+    return { workflowId, runId: handle.firstExecutionRunId, log, agentSend, refusals: { commandBeforeConversation, sendAfterStop }, stateBeforeEnd };
   });
 }

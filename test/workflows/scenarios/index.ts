@@ -5,9 +5,10 @@ import { runTrialConversion, runTrialExpiry } from './trial';
 
 /**
  * The runs whose histories are kept in test/fixtures/histories/ (`npm run record-histories`) and
- * replayed by test/workflows/replay.test.ts. Each returns the id of the workflow whose history is kept.
+ * replayed by test/workflows/replay.test.ts. Each returns the workflow whose history is kept: its first
+ * run when `runId` is given (a run that continued as new), else its latest.
  */
-export const recordedScenarios: Record<string, (env: TestWorkflowEnvironment) => Promise<{ workflowId: string }>> = {
+export const recordedScenarios: Record<string, (env: TestWorkflowEnvironment) => Promise<{ workflowId: string; runId?: string }>> = {
   'conversation-day': runConversation,
   'subscription-lifecycle': runSubscription,
   'trial-expiry': runTrialExpiry,
