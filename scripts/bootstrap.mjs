@@ -10,7 +10,8 @@
  *      on a laptop with internet, but CI machines here reach only package registries, so we never
  *      rely on it; TEMPORAL_CLI_PATH is exported so tests pass it as `executable: existing-path`;
  *   3. for tests only: Debian's chromium (browser tests) and redis-server, installed with apt when root;
- *   4. `node --import tsx scripts/start.ts|run-tests.ts [args…]`, exiting with its code.
+ *   4. `node --import tsx scripts/<start|run-tests|run-unit-tests|record-histories>.ts [args…]`, exiting
+ *      with its code (`test:unit`, the fast lane, skips 2 and 3).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -166,7 +167,9 @@ function ensureAptBinary({ envName, candidates, pkg, purpose }) {
 
 function childEnvironment(mode) {
   const env = { ...process.env };
-  const needsTemporal = mode === 'test' || !process.env.TEMPORAL_ADDRESS;
+  // The unit lane needs no stack: no Temporal, browser or Redis, so nothing is looked for or installed.
+  if (mode === 'test:unit') return env;
+  const needsTemporal = mode !== 'start' || !process.env.TEMPORAL_ADDRESS;
   if (needsTemporal) {
     const { cli, version } = ensureTemporalCli();
     say(`Temporal CLI: ${cli} (${version.split('\n')[0]})`);
@@ -196,9 +199,9 @@ function handOver(script, args, env) {
   });
 }
 
-const scripts = { start: 'start.ts', test: 'run-tests.ts' };
+const scripts = { start: 'start.ts', test: 'run-tests.ts', 'test:unit': 'run-unit-tests.ts', 'record-histories': 'record-histories.ts' };
 const [mode, ...args] = process.argv.slice(2);
-printTallyOnFailure = mode === 'test';
+printTallyOnFailure = mode === 'test' || mode === 'test:unit';
 if (!(mode in scripts)) fail(`usage: node scripts/bootstrap.mjs <${Object.keys(scripts).join('|')}> [args…]`);
 ensureNpmDependencies();
 handOver(scripts[mode], args, childEnvironment(mode));

@@ -3,12 +3,12 @@
  * it runs beside `npm start`), migrations, the web build and the workflow bundle, then jest. The last
  * line printed is always `tests: N passed, N failed[, N skipped]`.
  */
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { typeCheck } from './stack/type-check';
 import { bundleWorkflows, startIsolatedStack, wipeDataDir } from './stack/isolated-stack';
-import { type TestCounts, formatCounts, summarizeJestResults } from './stack/jest-summary';
+import { type TestCounts, formatCounts, tallyJestRun } from './stack/jest-summary';
 import { errorMessage, log, warn } from './stack/log';
+import { runJest } from './stack/run-jest';
 import { onShutdownSignal } from './stack/signals';
 import { type StackLock, acquireStackLock } from './stack/stack-lock';
 import { Teardown } from './stack/teardown';
@@ -64,19 +64,6 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
   };
 }
 
-function runJest(env: NodeJS.ProcessEnv, args: string[], onSpawn: (stop: () => void) => void): Promise<number> {
-  const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-  const child = spawn(process.execPath, [jest, '--ci', '--json', `--outputFile=${resultsFile}`, ...args], { cwd: root, env, stdio: 'inherit' });
-  onSpawn(() => child.kill('SIGTERM'));
-  return new Promise((done) => {
-    child.once('error', (error) => {
-      warn(`could not run jest: ${error.message}`);
-      done(1);
-    });
-    child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
-  });
-}
-
 function finish(counts: TestCounts, code: number): never {
   process.stdout.write(`${formatCounts(counts)}\n`);
   process.exit(code);
@@ -105,18 +92,11 @@ async function main(): Promise<void> {
     return finish({ passed: 0, failed: 1, skipped: 0 }, 1);
   }
 
-  const jestCode = await runJest(stack.env, process.argv.slice(2), (stop) => (stopJest = stop));
+  const jestCode = await runJest(root, resultsFile, stack.env, process.argv.slice(2), (stop) => (stopJest = stop));
   await teardown.run();
   lock.release();
 
-  const counts = summarizeJestResults(resultsFile) ?? { passed: 0, failed: 0, skipped: 0 };
-  for (const problem of stack.problems) warn(problem);
-  counts.failed += stack.problems.length;
-  if (jestCode !== 0 && counts.failed === 0) {
-    // Jest failed without a failing test (no tests matched, a config error, interrupted): still a failure.
-    warn(`jest exited with code ${jestCode}`);
-    counts.failed = 1;
-  }
+  const counts = tallyJestRun(resultsFile, jestCode, stack.problems);
   finish(counts, jestCode === 0 && counts.failed === 0 ? 0 : 1);
 }
 

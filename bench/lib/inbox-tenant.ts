@@ -3,10 +3,10 @@
  * the AI agent on with one knowledge document, and the admin's socket.io connection to the inbox.
  */
 import request from 'supertest';
-import { bearer, registerTenant } from '../../test/factories';
-import type { TestApp } from '../../test/harness';
+import { bearer, registerTenant } from '../../test/support/factories';
+import type { TestApp } from '../../test/support/harness';
 import { openSocket, ready, type TestSocket } from '../../test/realtime/socket-client';
-import { connectTestNumber } from '../../test/whatsapp-factories';
+import { connectTestNumber } from '../../test/support/whatsapp-factories';
 import type { InboxApp } from './inbox-app';
 
 /** The knowledge document and the question the Gemini simulator answers from it, confidently (rule 5). */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { warn } from './log';
 
 export interface TestCounts {
   passed: number;
@@ -41,4 +42,17 @@ export function summarizeJestResults(file: string): TestCounts | undefined {
 export function formatCounts(counts: TestCounts): string {
   const line = `tests: ${counts.passed} passed, ${counts.failed} failed`;
   return counts.skipped > 0 ? `${line}, ${counts.skipped} skipped` : line;
+}
+
+/** The run's counts: jest's, plus one failure per preparation problem, plus one when jest failed without a failing test. */
+export function tallyJestRun(resultsFile: string, jestCode: number, problems: string[] = []): TestCounts {
+  const counts = summarizeJestResults(resultsFile) ?? { passed: 0, failed: 0, skipped: 0 };
+  for (const problem of problems) warn(problem);
+  counts.failed += problems.length;
+  if (jestCode !== 0 && counts.failed === 0) {
+    // Jest failed without a failing test (no tests matched, a config error, interrupted): still a failure.
+    warn(`jest exited with code ${jestCode}`);
+    counts.failed = 1;
+  }
+  return counts;
 }

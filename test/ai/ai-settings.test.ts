@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { defaultAiSettings } from '../../domain/ai';
-import type { TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTwoWorkspaces } from '../inbox/team-member';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTwoWorkspaces } from '../inbox/team-member';
 import { minimalPdf } from './minimal-pdf';
 
@@ -85,9 +85,12 @@ describe('knowledge base: refused uploads leave nothing behind', () => {
 
   it('403 for an agent uploading or deleting', async () => {
     const doc = (await upload({ title: 'Agent-proof', format: 'text', content: 'Admins only.' }).expect(201)).body;
+    const before = (await list().expect(200)).body.data;
     expect((await upload({ title: 'Mine', format: 'text', content: 'hello' }, agentToken).expect(403)).body.error.code).toBe('forbidden');
     await request(app.url).delete(`/ai/knowledge/${doc.id}`).set(bearer(agentToken)).expect(403);
     expect(await chunksOf(doc.id)).toEqual(['Admins only.']);
+    expect((await list().expect(200)).body.data).toEqual(before);
+    expect(await app.db.system('knowledge_documents').where({ tenant_id: tenant.tenant.id, title: 'Mine' })).toEqual([]);
   });
 });
 

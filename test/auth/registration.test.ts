@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, latestOtp, newRegistration, refreshCookieFrom } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, latestOtp, newRegistration, refreshCookieFrom } from '../support/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, refreshCookieFrom, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, refreshCookieFrom, registerTenant, type RegisteredTenant } from '../support/factories';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
@@ -103,7 +103,10 @@ describe('refresh tokens rotate, and a replayed one ends the whole family', () =
     const afterReuse = await request(app.url).post('/auth/refresh').set('Cookie', second).expect(401);
     expect(afterReuse.body.error.code).toBe('refresh_token_reused');
     const family = await app.db.system('refresh_tokens').whereIn('id', [first, second].map((c) => c.split('=')[1].split('.')[0]));
-    expect(family.every((row) => row.revoked_at && row.revoked_reason === 'reuse')).toBe(true);
+    expect(family.map((row) => ({ revoked: row.revoked_at instanceof Date, reason: row.revoked_reason }))).toEqual([
+      { revoked: true, reason: 'reuse' },
+      { revoked: true, reason: 'reuse' },
+    ]);
 
     // Sessions in other families (the sign-up session) are untouched.
     await request(app.url).post('/auth/refresh').set('Cookie', tenant.refreshCookie).expect(200);

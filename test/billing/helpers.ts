@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { TSubscriptionResponse } from '../../domain/billing';
-import type { TestApp } from '../harness';
-import { bearer, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../support/harness';
+import { bearer, type RegisteredTenant } from '../support/factories';
 
 export async function subscribe(app: TestApp, tenant: RegisteredTenant, planId = 'growth') {
   const res = await request(app.url).post('/billing/create-subscription').set(bearer(tenant.accessToken)).send({ planId }).expect(201);

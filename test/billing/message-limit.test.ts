@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { recordUsage } from '../../db/billing/usage';
 import { withTenant } from '../../db/tenant-transaction';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant } from '../factories';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant } from '../support/factories';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { signWebhookBody } from '../../sandbox/razorpay';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
+import { workflowIds } from '../../domain/contracts';
+import { subscriptionStateQuery, type subscriptionWorkflow } from '../../workflows/subscription';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
 import { payments, subscribe, subscriptionOf, waitForStatus } from './helpers';
 
 let app: TestApp;
@@ -63,17 +65,24 @@ describe('POST /webhooks/razorpay', () => {
     expect(await invoiceCount()).toBe(1);
   });
 
-  it('charged before activated: the final state is still right', async () => {
+  it('charged before activated, then a stale authenticated: each reaches the workflow and the status never moves back', async () => {
     const other = await registerTenant(app.url);
     const { razorpaySubscriptionId: id } = await subscribe(app, other);
+    // Razorpay's deliveries fail while the app is unreachable, then arrive late and in reverse order,
+    // each under its own (never accepted, so fresh) event id.
+    app.razorpay.setWebhookUrl('http://127.0.0.1:9/webhooks/razorpay');
     await app.razorpay.pay(id);
-    await waitForStatus(app, other, 'active');
-    // Deliver an old `authenticated` and then an `activated` again, late and out of order.
-    const authenticated = app.razorpay.deliveries().find((d) => d.event === 'subscription.authenticated' && d.body.includes(id))!;
-    await app.razorpay.redeliver(authenticated.eventId);
-    await app.razorpay.sendEvent(id, 'subscription.activated');
-    await new Promise((r) => setTimeout(r, 500));
+    await app.razorpay.idle();
+    app.razorpay.setWebhookUrl(`${app.url}/webhooks/razorpay`);
+    const missed = (event: string) => app.razorpay.deliveries().find((d) => d.event === event && d.body.includes(id) && d.status === 0)!;
+    const reversed = ['subscription.charged', 'subscription.activated', 'subscription.authenticated'].map((event) => missed(event).eventId);
+    for (const eventId of reversed) expect(await app.razorpay.redeliver(eventId)).toEqual({ status: 200 });
+
+    const actor = app.temporal.workflow.getHandle<typeof subscriptionWorkflow>(workflowIds.subscription(other.tenant.id));
+    await eventually(async () => expect((await actor.query(subscriptionStateQuery)).seenEventIds).toEqual(expect.arrayContaining(reversed)));
+    expect((await actor.query(subscriptionStateQuery)).status).toBe('active');
     expect((await subscriptionOf(app, other)).status).toBe('active');
+    expect((await payments(app, other)).filter((p) => p.status === 'captured')).toHaveLength(1);
   });
 
   it('an event for a subscription nobody knows is acknowledged, not retried forever', async () => {

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import type { trialWorkflow } from '../../workflows/trial';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant } from '../factories';
-import { eventually } from '../eventually';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
 import { payments, subscribe, subscriptionOf, waitForStatus } from './helpers';
 
 // Trials of 3 s and a grace period of 3 s, so expiry and suspension happen inside the test.

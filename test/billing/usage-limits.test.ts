@@ -2,8 +2,8 @@ import request from 'supertest';
 import { recordUsage } from '../../db/billing/usage';
 import { withTenant } from '../../db/tenant-transaction';
 import { dailyMetricsScheduleId } from '../../worker/schedules';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant } from '../support/factories';
 import { subscribe, waitForStatus } from './helpers';
 
 let app: TestApp;

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { Payload } from '@temporalio/common';
 import { hashPassword } from '../../api/auth/passwords';
 import { upsertPlatformAdmin } from '../../db/system/platform-admins';
-import type { TestApp } from '../harness';
+import type { TestApp } from '../support/harness';
 
 export interface PlatformAdmin {
   id: string;

@@ -5,8 +5,8 @@ import { temporal } from '@temporalio/proto';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import { createTemporalClient } from '../../api/temporal/client';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 import { dataJson, metadataText, signedInPlatformAdmin, toJsonPayload, type JsonPayload, type PlatformAdmin } from './helpers';
 
 // Two keys: k2 encrypts now; k1 is the key before a rotation, still listed so its payloads decode.

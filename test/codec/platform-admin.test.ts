@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import request from 'supertest';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 import { dataJson, jsonPlain, metadataText, signedInPlatformAdmin, type JsonPayload, type PlatformAdmin } from './helpers';
 
 const UI_ORIGIN = 'http://localhost:8233';

@@ -4,7 +4,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { reconcileFromStatus } from '../../activities/meta/dispatch';
 import { createGraphClient, GraphError, type GraphClient } from '../../activities/meta/graph-client';
 import { withTenant } from '../../db/tenant-transaction';
-import { startTestApp, type TestApp } from '../harness';
+import { startTestApp, type TestApp } from '../support/harness';
 import { connectNumber, createTenant, dispatcherFor, ledgerOf, queueMessage, sleep, storedWamids } from './setup';
 
 let app: TestApp;

@@ -1,5 +1,5 @@
 import { withTenant } from '../../db/tenant-transaction';
-import { startTestApp, type TestApp } from '../harness';
+import { startTestApp, type TestApp } from '../support/harness';
 import { connectNumber, createTenant, dispatcherFor, ledgerOf, queueMessage, storedWamids } from './setup';
 
 let app: TestApp;

@@ -4,7 +4,7 @@ import { createGraphClient } from '../../activities/meta/graph-client';
 import { seal } from '../../db/crypto/field-encryption';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TMessageContent } from '../../domain/messages';
-import type { TestApp } from '../harness';
+import type { TestApp } from '../support/harness';
 
 export async function createTenant(app: TestApp): Promise<string> {
   const tag = randomUUID().slice(0, 8);

@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 
 
 let app: TestApp;

@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import type { trialWorkflow } from '../../workflows/trial';
 import { subscribe, waitForStatus } from '../billing/helpers';
-import { bearer, registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 
 
 let app: TestApp;

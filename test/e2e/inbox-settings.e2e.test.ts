@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
-import { registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 
 
 let app: TestApp;

@@ -6,12 +6,13 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
+import type { Socket } from 'socket.io';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
-import { eventually } from '../eventually';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { eventually } from '../support/eventually';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
 
 let app: TestApp;
@@ -180,13 +181,55 @@ test('once the 24-hour window has closed the composer offers approved templates,
 });
 
 test('when the server drops the socket, the inbox reconnects with a fresh token and catches up on what it missed', async () => {
-  const page = await logIn(tenant.registration);
-  await openInbox(page);
-  app.realtime.io.disconnectSockets(true);
-  await page.locator('[data-testid=realtime-status][data-state=connecting]').waitFor();
+  // What each socket of this tenant presented and was sent, seen from the server.
+  const sockets: { auth: { token?: string; lastSeq?: number }; sent: { event: string; seq?: number }[] }[] = [];
+  const record = (socket: Socket) => {
+    const entry = { auth: socket.handshake.auth as { token?: string; lastSeq?: number }, sent: [] as { event: string; seq?: number }[] };
+    sockets.push(entry);
+    socket.onAnyOutgoing((event: string, data?: { seq?: number }) => entry.sent.push({ event, seq: data?.seq }));
+  };
+  app.realtime.io.on('connection', record);
+  try {
+    const page = await logIn(tenant.registration);
+    await openInbox(page);
+    expect(sockets).toHaveLength(1);
 
-  const waId = customerWaId();
-  await app.meta.customer(phoneNumberId).send({ waId, name: 'Kavya Menon' }, 'Are you there?');
-  await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+    // The refresh the client makes after the drop is held until the missed message has been published,
+    // so the message can only reach the page through the catch-up of the new connection.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const refreshed: string[] = [];
+    await page.route('**/auth/refresh', async (route) => {
+      await released;
+      const response = await route.fetch();
+      refreshed.push(((await response.json()) as { accessToken: string }).accessToken);
+      await route.fulfill({ response });
+    });
+    app.realtime.io.disconnectSockets(true);
+    await page.locator('[data-testid=realtime-status][data-state=connecting]').waitFor();
+
+    const newestSeq = async () => Number((await app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id }).max({ seq: 'seq' }))[0].seq ?? 0);
+    const before = await newestSeq();
+    const waId = customerWaId();
+    await app.meta.customer(phoneNumberId).send({ waId, name: 'Kavya Menon' }, 'Are you there?');
+    const missed = await eventually(async () => {
+      const row = await app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id, event: 'message.new' }).where('seq', '>', before).first();
+      expect(row).toBeDefined();
+      return { seq: Number(row.seq) };
+    });
+    expect(await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).count()).toBe(0);
+    release();
+
+    await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+    expect(refreshed).toHaveLength(1);
+    const [first, second] = sockets;
+    expect(sockets).toHaveLength(2);
+    expect(second.auth.token).toBe(refreshed[0]);
+    expect(second.auth.lastSeq).toBeLessThan(missed.seq);
+    expect(first.sent.map((m) => m.seq)).not.toContain(missed.seq);
+    expect(second.sent).toContainEqual({ event: 'message.new', seq: missed.seq });
+  } finally {
+    app.realtime.io.off('connection', record);
+  }
 });

@@ -7,13 +7,13 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
-import { eventually } from '../eventually';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { connectTestNumber } from '../whatsapp-factories';
+import { eventually } from '../support/eventually';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { connectTestNumber } from '../support/whatsapp-factories';
 
 
 let app: TestApp;

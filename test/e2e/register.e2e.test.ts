@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
-import { startTestApp, type TestApp } from '../harness';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/harness';
 
 
 interface Signup {

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import type { TestApp } from '../harness';
-import { bearer, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { customerWaId } from '../whatsapp-factories';
+import type { TestApp } from '../support/harness';
+import { bearer, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { customerWaId } from '../support/whatsapp-factories';
 import { listedConversation, startInboxWorld, stopInboxWorld } from './inbox-world';
 
 let app: TestApp;
@@ -58,10 +58,18 @@ describe('the inbox API', () => {
 
   it('another tenant gets 404 for a conversation id, and sees none in its inbox', async () => {
     const conversation = await conversationWith(customerWaId(), 'Priya', 'private');
+    const ownersView = async () => {
+      const { mode, status, assignedTo } = (await get(`/conversations/${conversation.id}`).expect(200)).body;
+      return { mode, status, assignedTo };
+    };
+    expect(await ownersView()).toEqual({ mode: 'ai', status: 'open', assignedTo: null });
     await get(`/conversations/${conversation.id}`, other).expect(404);
     await get(`/conversations/${conversation.id}/messages`, other).expect(404);
     await post(`/conversations/${conversation.id}/takeover`, {}, other).expect(404);
     expect((await get('/conversations', other).expect(200)).body.data).toEqual([]);
     await post(`/conversations/${conversation.id}/assign`, { userId: other.user.id }).expect(404);
+    // Commands are applied by the actor before the API answers, so a leaked takeover or assign would show here.
+    expect(await ownersView()).toEqual({ mode: 'ai', status: 'open', assignedTo: null });
+    expect((await get('/conversations?mine=true', other).expect(200)).body.data).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { startTestApp, type TestApp, type TestAppOptions } from '../harness';
-import { connectTestNumber } from '../whatsapp-factories';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/harness';
+import { connectTestNumber } from '../support/whatsapp-factories';
 
 /** The full product (API + worker), a workspace with a connected number, and another workspace. */
 export async function startInboxWorld(options: TestAppOptions = {}): Promise<{ app: TestApp; tenant: RegisteredTenant; other: RegisteredTenant; phoneNumberId: string }> {

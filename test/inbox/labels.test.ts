@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { TestApp } from '../harness';
-import { bearer, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../support/harness';
+import { bearer, type RegisteredTenant } from '../support/factories';
 import { startTwoWorkspaces } from './team-member';
 
 let app: TestApp;

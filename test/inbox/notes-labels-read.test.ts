@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { applyConversationCommand } from '../../activities/conversations/apply-command';
-import type { TestApp } from '../harness';
-import { bearer, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { customerWaId } from '../whatsapp-factories';
+import type { TestApp } from '../support/harness';
+import { bearer, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { customerWaId } from '../support/whatsapp-factories';
 import { listedConversation, startInboxWorld, stopInboxWorld } from './inbox-world';
 
 let app: TestApp;
@@ -27,13 +27,17 @@ async function conversationWith(text: string) {
 describe('notes, labels and read receipts', () => {
   it('keeps private notes on the conversation, with their author, never sent to the customer', async () => {
     const { conversation } = await conversationWith('hello');
-    const sentBefore = app.meta.sent({ phoneNumberId }).length;
+    const customer = { phoneNumberId, to: conversation.contact.phone.slice(1) };
     const note = await post(`/conversations/${conversation.id}/notes`, { body: 'VIP: call back before 5pm' }).expect(201);
     expect(note.body).toMatchObject({ conversationId: conversation.id, authorId: tenant.user.id, authorName: tenant.user.name, body: 'VIP: call back before 5pm' });
     await post(`/conversations/${conversation.id}/notes`, { body: 'Second note' }).expect(201);
     const notes = (await get(`/conversations/${conversation.id}/notes`).expect(200)).body.data;
     expect(notes.map((n: { body: string }) => n.body)).toEqual(['VIP: call back before 5pm', 'Second note']);
-    expect(app.meta.sent({ phoneNumberId })).toHaveLength(sentBefore);
+    // The actor dispatches in order: once a reply queued after the notes has reached Meta, a note
+    // handed to the dispatcher would have reached it first.
+    const reply = await post('/messages/send', { to: conversation.contact.phone, type: 'text', text: { body: 'We are on it' } }).expect(202);
+    await eventually(async () => expect(app.meta.sent(customer).map((m) => m.bizOpaqueCallbackData)).toContain(reply.body.messageId));
+    expect(app.meta.sent(customer).map((m) => m.bizOpaqueCallbackData)).toEqual([reply.body.messageId]);
 
     const empty = await post(`/conversations/${conversation.id}/notes`, { body: '   ' }).expect(400);
     expect(empty.body.error.code).toBe('validation_failed');

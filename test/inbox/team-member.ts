@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 
 /** A teammate invited by the tenant's admin who accepted, signed in with `role`. */
 export async function inviteMember(url: string, admin: RegisteredTenant, role: 'admin' | 'agent' = 'agent'): Promise<{ accessToken: string; user: { id: string } }> {

@@ -5,7 +5,7 @@ import { buffer } from 'node:stream/consumers';
 import { ApplicationFailure } from '@temporalio/common';
 import { createLocalMediaStorage } from '../../db/media/storage';
 import { withTenant } from '../../db/tenant-transaction';
-import type { TestApp } from '../harness';
+import type { TestApp } from '../support/harness';
 
 /** Bytes that start like a JPEG and are unique per call, so a stored file proves which upload it came from. */
 export function jpegBytes(size = 4096): Buffer {

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { createMediaActivities, type MediaActivities } from '../../activities/media';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { failureOf, filesOnDisk, insertInboundMessage, jpegBytes, metaMediaFor, storedBytes } from './helpers';
 
 let app: TestApp;
@@ -91,11 +91,13 @@ describe('inbound media', () => {
 
   it('a failed download is retryable, stores nothing, and the retry succeeds', async () => {
     const { bytes, message, input } = await detachedImage();
+    const before = await filesOnDisk(app, tenant.tenant.id);
     app.meta.injectFault({ kind: 'http', status: 503, operation: 'media_download', phoneNumberId, times: 1 });
     const failure = await failureOf(media.storeInboundMedia(input));
     expect(failure).toMatchObject({ type: 'media_retryable', nonRetryable: false });
     expect(failure.message).toContain('503');
     expect(await mediaRowsOf(message.id)).toHaveLength(0);
+    expect(await filesOnDisk(app, tenant.tenant.id)).toEqual(before);
 
     const stored = await media.storeInboundMedia(input);
     expect(await storedBytes(app, tenant.tenant.id, stored.mediaFileId)).toEqual(bytes);
@@ -121,8 +123,16 @@ describe('inbound media', () => {
   });
 
   it('refuses a message of another workspace without downloading', async () => {
-    const { input } = await detachedImage();
+    const { message, input } = await detachedImage();
+    const graphCallsForMedia = () => app.meta.requests().filter((r) => r.nodeId === input.mediaId).map((r) => r.operation);
+    const othersFiles = await filesOnDisk(app, other.tenant.id);
     const failure = await failureOf(media.storeInboundMedia({ ...input, tenantId: other.tenant.id }));
     expect(failure).toMatchObject({ type: 'message_not_found', nonRetryable: true });
+    expect(graphCallsForMedia()).toEqual([]);
+    expect(await mediaRowsOf(message.id)).toHaveLength(0);
+    expect(await filesOnDisk(app, other.tenant.id)).toEqual(othersFiles);
+    // The same media for its own workspace is looked up and downloaded: the count above would have seen it.
+    await media.storeInboundMedia(input);
+    expect(graphCallsForMedia()).toEqual(['node', 'media_download']);
   });
 });

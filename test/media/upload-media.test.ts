@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createMediaActivities, type MediaActivities } from '../../activities/media';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { connectTestNumber } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { connectTestNumber } from '../support/whatsapp-factories';
 import { failureOf, jpegBytes, storedBytes } from './helpers';
 
 const MB = 1024 * 1024;

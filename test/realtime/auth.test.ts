@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { signAccessToken } from '../../api/auth/access-tokens';
 import request from 'supertest';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { inviteMember } from '../inbox/team-member';
-import { startTestApp, type TestApp } from '../harness';
+import { startTestApp, type TestApp } from '../support/harness';
 import { disconnection, openSocket, ready, refusal, type TestSocket } from './socket-client';
 
 let app: TestApp;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect, createServer } from 'node:net';
 import Redis from 'ioredis';
 import pino from 'pino';
 import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../activities/realtime/publish-event';
@@ -7,10 +8,10 @@ import { listenPostgresBus } from '../../api/realtime/bus/postgres-listener';
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
 import type { EventBus } from '../../api/realtime/bus/bus-message';
 import { createEventStore } from '../../api/realtime/event-store';
-import { eventually } from '../eventually';
-import { registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { startTestRedis, type TestRedis } from '../redis-server';
+import { eventually } from '../support/eventually';
+import { registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
 
 const logger = pino({ level: 'silent' });
 let app: TestApp;
@@ -24,6 +25,15 @@ afterAll(async () => {
   await app?.stop();
   await redis?.stop();
 });
+
+/** A port nothing listens on (yet). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((listening) => probe.listen(0, '127.0.0.1', listening));
+  const { port } = probe.address() as { port: number };
+  await new Promise((closed) => probe.close(closed));
+  return port;
+}
 
 const event = (tenantId: string, n: number): RealtimeEvent => ({ tenantId, event: 'message.new', payload: { conversationId: randomUUID(), messageId: `m${n}` } });
 
@@ -94,10 +104,30 @@ describe('the realtime bus', () => {
   });
 
   it('Postgres: an unreachable database does not stop the API starting; the bus keeps trying', async () => {
+    // The database sits behind a port where nothing listens yet; a forwarder to it opens there later.
+    const port = await freePort();
+    const target = new URL(app.config.databaseUrl);
+    const url = new URL(app.config.databaseUrl);
+    url.host = `127.0.0.1:${port}`;
     const got = collector();
-    const bus = await listenPostgresBus('postgres://postgres:pw@127.0.0.1:1/none', got.handlers, logger);
-    await bus.close();
-    expect(got.resumes()).toBe(0);
+    const bus = await listenPostgresBus(url.toString(), got.handlers, logger);
+    const forwarder = createServer((socket) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+      socket.pipe(upstream).pipe(socket);
+    });
+    try {
+      expect(got.resumes()).toBe(0);
+      await new Promise((r) => setTimeout(r, 300));
+      await new Promise<void>((listening) => forwarder.listen(port, '127.0.0.1', listening));
+      await eventually(async () => expect(got.resumes()).toBe(1));
+      const published = await publishEvent(app.db.system, event(tenants[1], 35));
+      await eventually(async () => expect(got.seen).toContainEqual(published));
+    } finally {
+      await bus.close();
+      forwarder.close();
+    }
   });
 
   it('pruning deletes a prefix of seq older than the retention and records the horizon', async () => {

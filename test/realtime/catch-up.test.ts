@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { publishEvent, type PublishedEvent } from '../../activities/realtime/publish-event';
 import { createEventStore } from '../../api/realtime/event-store';
-import { eventually } from '../eventually';
-import { registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { eventually } from '../support/eventually';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { openSocket, ready, type TestSocket } from './socket-client';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
-import { registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { startTestApp, type TestApp } from '../harness';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { startTestApp, type TestApp } from '../support/harness';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { openSocket, ready, type TestSocket } from './socket-client';
 
 let app: TestApp;

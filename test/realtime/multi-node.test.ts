@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { publishEvent } from '../../activities/realtime/publish-event';
-import { eventually } from '../eventually';
-import { registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { startTestRedis, type TestRedis } from '../redis-server';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { eventually } from '../support/eventually';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { openSocket, ready, type TestSocket } from './socket-client';
 
 let redis: TestRedis;

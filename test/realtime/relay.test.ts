@@ -5,10 +5,10 @@ import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../act
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
 import { createEventStore, type EventStore } from '../../api/realtime/event-store';
 import { TenantRelay } from '../../api/realtime/tenant-relay';
-import { eventually } from '../eventually';
-import { registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { startTestRedis, type TestRedis } from '../redis-server';
+import { eventually } from '../support/eventually';
+import { registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
 import { FakeSocket, fakeRoomEmitter } from './fake-sockets';
 
 const logger = pino({ level: 'silent' });

@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
 import request from 'supertest';
 import { createNumberRateLimiter } from '../../activities/meta/dispatch';
-import { startTestApp, type TestApp } from '../harness';
-import { startTestRedis, type TestRedis } from '../redis-server';
+import { startTestApp, type TestApp } from '../support/harness';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
 
 let redis: TestRedis;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { bearer, registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
-import { connectTestNumber } from '../whatsapp-factories';
+import { bearer, registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { connectTestNumber } from '../support/whatsapp-factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase, type Database } from '../../db/connection';
 import { withTenant } from '../../db/tenant-transaction';
 import { User } from '../../db/models/user';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
 
 let app: TestApp;
 let db: Database;

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import type { trialWorkflow } from '../../workflows/trial';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant } from '../support/factories';
 
 // A trial of seconds: reminders 4 s and 2 s before an end 6 s after sign-up (production: 2 and 1 days of 7).
 let app: TestApp;

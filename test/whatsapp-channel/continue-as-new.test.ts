@@ -1,7 +1,7 @@
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant } from '../factories';
-import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
 
 // npm test's Temporal server suggests continue-as-new after ~100 history events (scripts/run-tests.ts).

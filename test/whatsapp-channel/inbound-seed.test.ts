@@ -1,9 +1,9 @@
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
 import { inboundConversationSeed } from '../../db/system/conversation-seed';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant } from '../factories';
-import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant } from '../factories';
-import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
 
 let app: TestApp;

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
 
 let app: TestApp;
@@ -122,10 +122,18 @@ describe('sending through the dispatcher', () => {
 
   it('tenant B cannot send from tenant A’s number', async () => {
     const other = await registerTenant(app.url);
-    const res = await send({ to: `+${customerWaId()}`, type: 'template', template: { name: 'hello_world', language: 'en_US' }, phoneNumberId }, other.accessToken).expect(404);
+    const waId = customerWaId();
+    const template = { to: `+${waId}`, type: 'template', template: { name: 'hello_world', language: 'en_US' } };
+    const res = await send({ ...template, phoneNumberId }, other.accessToken).expect(404);
     expect(res.body.error.code).toBe('not_found');
-    const none = await send({ to: `+${customerWaId()}`, type: 'template', template: { name: 'hello_world', language: 'en_US' } }, other.accessToken).expect(422);
+    const none = await send(template, other.accessToken).expect(422);
     expect(none.body.error.code).toBe('no_whatsapp_number');
+    // A's own send to the same customer goes out; once Meta has it, B's would have gone out before it.
+    const own = await send({ ...template, phoneNumberId }).expect(202);
+    await eventually(async () => expect(app.meta.sent({ to: waId }).map((m) => m.bizOpaqueCallbackData)).toContain(own.body.messageId));
+    expect(app.meta.sent({ to: waId }).map((m) => m.bizOpaqueCallbackData)).toEqual([own.body.messageId]);
+    expect(await app.db.system('messages').where({ tenant_id: other.tenant.id })).toEqual([]);
+    expect(await app.db.system('contacts').where({ tenant_id: other.tenant.id })).toEqual([]);
   });
 
   it('400 naming the field for a bad send request', async () => {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { eventually } from '../eventually';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { eventually } from '../support/eventually';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
 // The worker runs as a real child process here, so the test can kill -9 it mid-send.
 let app: TestApp;

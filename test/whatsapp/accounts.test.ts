@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { accountsOf } from './helpers';
 
 let app: TestApp;
@@ -34,12 +34,13 @@ describe('WhatsApp accounts of a workspace', () => {
   });
 
   it("another workspace neither sees nor can change a workspace's numbers", async () => {
-    const [account] = await accountsOf(app, a);
+    const before = await accountsOf(app, a);
+    const account = before.find((x) => !x.isDefault)!;
     expect(await accountsOf(app, b)).toEqual([]);
     const res = await makeDefault(b, account.id).expect(404);
     expect(res.body.error.code).toBe('not_found');
     expect(JSON.stringify(res.body)).not.toContain(account.phoneNumberId);
-    expect((await accountsOf(app, a)).find((x) => x.id === account.id)?.isDefault).toBe(true);
+    expect(await accountsOf(app, a)).toEqual(before);
   });
 
   it('validates the id, and only admins change the default', async () => {
@@ -47,9 +48,13 @@ describe('WhatsApp accounts of a workspace', () => {
     await makeDefault(a, '00000000-0000-4000-8000-000000000000').expect(404);
     const invite = await request(app.url).post('/users/invite').set(bearer(a.accessToken)).send({ email: `agent.${Date.now()}@example.com`, name: 'Agent Smith', role: 'agent' }).expect(201);
     const accepted = await request(app.url).post('/auth/accept-invite').send({ token: invite.body.inviteToken, password: 'correct horse 42 battery' }).expect(200);
-    const [account] = await accountsOf(app, a);
+    // The agent tries to promote a number that is not the default: refused, and the default stays.
+    const before = await accountsOf(app, a);
+    const notDefault = before.find((x) => !x.isDefault)!;
+    expect(notDefault).toBeDefined();
     await request(app.url).get('/whatsapp/me').set(bearer(accepted.body.accessToken)).expect(200);
-    await request(app.url).post(`/whatsapp/accounts/${account.id}/default`).set(bearer(accepted.body.accessToken)).expect(403);
+    await request(app.url).post(`/whatsapp/accounts/${notDefault.id}/default`).set(bearer(accepted.body.accessToken)).expect(403);
+    expect(await accountsOf(app, a)).toEqual(before);
     await request(app.url).get('/whatsapp/embedded/start').set(bearer(accepted.body.accessToken)).expect(403);
   });
 });

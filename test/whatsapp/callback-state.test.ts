@@ -1,6 +1,6 @@
 import { signConnectState } from '../../api/whatsapp/connect-state';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
 import { accountsOf, followCallback, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
 
 let app: TestApp;

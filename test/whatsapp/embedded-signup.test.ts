@@ -3,8 +3,8 @@ import request from 'supertest';
 import { open } from '../../db/crypto/field-encryption';
 import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
 import { graphClient } from '../../sandbox/meta/testing/graph-client';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant } from '../support/factories';
 import { accountsOf, followCallback, historyOf, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
 
 let app: TestApp;

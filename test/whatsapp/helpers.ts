@@ -1,8 +1,8 @@
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import request from 'supertest';
 import type { TWhatsappAccount } from '../../domain/whatsapp';
-import type { TestApp } from '../harness';
-import { bearer, type RegisteredTenant } from '../factories';
+import type { TestApp } from '../support/harness';
+import { bearer, type RegisteredTenant } from '../support/factories';
 
 /** The dialog URL from GET /whatsapp/embedded/start, with simulator switches added. */
 export async function startSignup(app: TestApp, tenant: RegisteredTenant, extra: Record<string, string> = {}): Promise<URL> {

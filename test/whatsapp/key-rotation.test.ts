@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadAccountToken } from '../../activities/meta/account-token';
 import { blindIndex, open, seal, type Sealed } from '../../db/crypto/field-encryption';
 import { resealAll } from '../../db/system/reseal-sealed-columns';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant } from '../support/factories';
 
 let app: TestApp;
 let tenantIds: string[];

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { graphClient } from '../../sandbox/meta/testing/graph-client';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { connectTestNumber } from '../whatsapp-factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { connectTestNumber } from '../support/whatsapp-factories';
 import { inviteMember } from '../inbox/team-member';
 
 let app: TestApp;
