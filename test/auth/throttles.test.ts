@@ -102,6 +102,18 @@ describe('auth throttles', () => {
   });
 });
 
+describe('the API document', () => {
+  it('lists 429 on every throttled route and on no other', async () => {
+    const doc = (await request(direct.url).get('/openapi.json').expect(200)).body;
+    const throttled = ['post /auth/login', 'post /auth/register/initiate', 'post /auth/register', 'post /admin/login', 'post /auth/refresh', 'post /auth/accept-invite', 'get /webhooks/meta', 'post /webhooks/meta', 'post /webhooks/razorpay'];
+    for (const operation of throttled) {
+      const [method, path] = operation.split(' ');
+      expect({ operation, documented: Boolean(doc.paths[path][method].responses['429']) }).toEqual({ operation, documented: true });
+    }
+    expect(doc.paths['/auth/logout'].post.responses['429']).toBeUndefined();
+  });
+});
+
 describe('webhooks', () => {
   it('get a generous per-client limit, whatever the spelling', async () => {
     const client = someAddress();
