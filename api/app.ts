@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth/router';
 import { registerHealthRoutes } from './health/router';
 import { createApiMetrics } from './health/metrics';
 import { RouteRegistry } from './http/route-registry';
+import { createThrottles } from './http/throttle';
 import { createAccessGuards } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
@@ -34,10 +35,12 @@ const API_VERSION = '0.1.0';
 
 /** Builds the Koa app from its dependencies; it never listens (server.ts does, tests use callback()). */
 export function createApp(deps: ApiDeps): Koa {
-  const app = new Koa({ proxy: deps.config.env === 'production' });
+  // Only the configured hops are believed: with none, a forged X-Forwarded-For changes nothing.
+  const hops = deps.config.trustProxyHops;
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
   const metrics = createApiMetrics();
   const limiters = createRateLimiters(deps.config.rateLimits, deps.redis);
-  const routes = new RouteRegistry(createAccessGuards(deps.config, deps.db));
+  const routes = new RouteRegistry(createAccessGuards(deps.config, deps.db), createThrottles(deps.config, deps.redis));
 
   registerHealthRoutes(routes, deps, metrics);
   registerAuthRoutes(routes, deps, limiters);
@@ -45,7 +48,7 @@ export function createApp(deps: ApiDeps): Koa {
   registerBillingRoutes(routes, deps);
   registerWebhookRoutes(routes, deps);
   registerWhatsappRoutes(routes, deps);
-  registerPlatformRoutes(routes, deps, limiters);
+  registerPlatformRoutes(routes, deps);
   registerMetaWebhookRoutes(routes, deps, metrics);
   registerMessageRoutes(routes, deps);
   registerConversationRoutes(routes, deps);

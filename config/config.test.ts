@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +48,37 @@ describe('configuration', () => {
     expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1', META_GRAPH_URL: 'http://127.0.0.1:4020', SANDBOX_META_PUBLIC_URL: 'https://sim.example.com' }))).toBe('https://sim.example.com');
     expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1' }))).toBeUndefined();
     expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '0', META_GRAPH_URL: 'http://127.0.0.1:4020' }))).toBeUndefined();
+  });
+
+  describe('throttles and cookies', () => {
+    const key = randomBytes(32).toString('base64');
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://app.aerostic.example',
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      ENCRYPTION_KEY: key,
+      BLIND_INDEX_KEY: key,
+      ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((name) => [name, randomBytes(24).toString('base64url')])),
+    };
+
+    it('production refuses more than one API node without Redis, naming both', () => {
+      expect(() => loadConfig({ ...production, API_NODES: '3' })).toThrow(/API_NODES=3 needs REDIS_URL/);
+      expect(loadConfig({ ...production, API_NODES: '3', REDIS_URL: 'redis://10.0.0.5:6379' }).redisUrl).toBe('redis://10.0.0.5:6379');
+      expect(loadConfig(production).rateLimits.authPerMinute).toBe(20);
+    });
+
+    it('trusts no proxy unless TRUST_PROXY_HOPS says how many', () => {
+      expect(loadConfig(production).trustProxyHops).toBe(0);
+      expect(loadConfig({ ...production, TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
+      expect(() => loadConfig({ ...production, TRUST_PROXY_HOPS: 'all' })).toThrow(/TRUST_PROXY_HOPS/);
+    });
+
+    it('production always sets Secure cookies; plain-http development does not', () => {
+      expect(loadConfig(production).secureCookies).toBe(true);
+      const dataDir = mkdtempSync(join(tmpdir(), 'aerostic-config-'));
+      expect(loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir }).secureCookies).toBe(false);
+      expect(loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir, PUBLIC_URL: 'https://dev.example' }).secureCookies).toBe(true);
+    });
   });
 });

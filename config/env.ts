@@ -54,6 +54,11 @@ export const ZEnvSchema = z.object({
 
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   OTP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(12_000),
+  /** Reverse proxies in front of the API whose X-Forwarded-For entry is trusted; 0 = the socket's address only. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** How many API processes serve this deployment; more than one needs Redis for shared throttles. */
+  API_NODES: z.coerce.number().int().positive().default(1),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
 

@@ -31,7 +31,12 @@ export interface AppConfig {
   trial: { durationMs: number; reminderOffsetsMs: number[] };
   billing: { graceMs: number };
   conversations: { quietPeriodMs: number; channelQuietPeriodMs: number; metaRatePerSecond: number };
-  rateLimits: { authPerMinute: number; otpPerHour: number };
+  /** `lockoutMaxSeconds` caps the doubling lockout of a throttle key that keeps failing. */
+  rateLimits: { authPerMinute: number; otpPerHour: number; webhookPerMinute: number; windowSeconds: number; lockoutMaxSeconds: number };
+  /** Proxy hops whose X-Forwarded-For entry is believed (0: the socket address is the client). */
+  trustProxyHops: number;
+  /** Cookies carry `Secure` whatever the request looked like (production, or an https PUBLIC_URL). */
+  secureCookies: boolean;
   bodyLimitBytes: number;
   /** `simulatorPublicUrl`: the sandbox simulator as a browser reaches it, when that differs from `graphUrl`. */
   meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string; simulatorPublicUrl?: string };
@@ -55,6 +60,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production) {
     const missing = productionSecrets.filter((name) => !env[name]);
     if (missing.length) throw new ConfigError(`Production needs real secrets; missing: ${missing.join(', ')}`);
+  }
+  if (production && env.API_NODES > 1 && !env.REDIS_URL) {
+    throw new ConfigError(`API_NODES=${env.API_NODES} needs REDIS_URL: throttles counted per process would multiply by the node count`);
   }
   if (!env.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set (npm start provides the embedded Postgres)');
   if (!env.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is not set (npm start provides the dev server)');
@@ -100,7 +108,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     billing: { graceMs: env.BILLING_GRACE_DAYS * DAY_MS },
     conversations: { quietPeriodMs: env.CONVERSATION_QUIET_MINUTES * 60_000, channelQuietPeriodMs: 10 * 60_000, metaRatePerSecond: env.META_RATE_PER_SECOND },
-    rateLimits: { authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE, otpPerHour: env.OTP_RATE_LIMIT_PER_HOUR },
+    rateLimits: {
+      authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+      otpPerHour: env.OTP_RATE_LIMIT_PER_HOUR,
+      webhookPerMinute: env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      windowSeconds: 60,
+      lockoutMaxSeconds: 3600,
+    },
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    secureCookies: production || publicUrl.startsWith('https:'),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     meta: {
       appId: pick(env.META_APP_ID, 'sandbox-app'),

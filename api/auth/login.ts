@@ -2,25 +2,49 @@ import type { TAuthResponse, TLogin } from '../../domain/auth';
 import { AppError } from '../../domain/errors';
 import { Tenant } from '../../db/models/tenant';
 import { User } from '../../db/models/user';
-import { findLoginCandidate } from '../../db/system/identity';
+import { findLoginCandidate, type LoginCandidate } from '../../db/system/identity';
 import { withTenant } from '../../db/tenant-transaction';
 import type { ApiDeps } from '../deps';
+import { recordAuthEvent } from './auth-audit';
 import { verifyPassword } from './passwords';
 import { issueRefreshToken } from './refresh-tokens';
 import { authResponse } from './sessions';
 
 /** One answer for unknown email and wrong password, so login never reveals who has an account. */
-export async function login(deps: ApiDeps, input: TLogin): Promise<TAuthResponse & { refreshToken: string }> {
+export async function login(deps: ApiDeps, input: TLogin, ip: string): Promise<TAuthResponse & { refreshToken: string }> {
   const { db, config } = deps;
   const candidate = await findLoginCandidate(db.system, input.email);
   const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
-  if (!candidate || !passwordOk) throw new AppError('invalid_credentials', 'Email or password is not right');
-  if (candidate.status !== 'active') throw new AppError('account_deactivated', 'This account is not active; ask your workspace admin');
+  if (!candidate) {
+    deps.logger.info({ ip }, 'login failed: no such account');
+    throw invalidCredentials();
+  }
+  if (!passwordOk || candidate.status !== 'active') {
+    // Not awaited: an account that exists must answer as fast as one that doesn't.
+    void auditFailure(deps, candidate, ip, passwordOk ? candidate.status : 'wrong_password');
+    if (!passwordOk) throw invalidCredentials();
+    throw new AppError('account_deactivated', 'This account is not active; ask your workspace admin');
+  }
 
   return withTenant(db.app, candidate.tenantId, async (trx) => {
     const user = await User.query(trx).patchAndFetchById(candidate.userId, { lastLoginAt: new Date() });
+    await recordAuthEvent(trx, { tenantId: candidate.tenantId, userId: candidate.userId, action: 'auth.login', ip });
     const tenant = await Tenant.query(trx).findById(candidate.tenantId).throwIfNotFound();
     const refreshToken = await issueRefreshToken(trx, { tenantId: tenant.id, userId: user.id }, config.jwt.refreshTtlDays);
     return { ...(await authResponse(config.jwt, user, tenant)), refreshToken };
   });
+}
+
+function invalidCredentials(): AppError {
+  return new AppError('invalid_credentials', 'Email or password is not right');
+}
+
+async function auditFailure(deps: ApiDeps, candidate: LoginCandidate, ip: string, reason: string): Promise<void> {
+  try {
+    await withTenant(deps.db.app, candidate.tenantId, (trx) =>
+      recordAuthEvent(trx, { tenantId: candidate.tenantId, userId: candidate.userId, action: 'auth.login_failed', ip, metadata: { reason } }),
+    );
+  } catch (err) {
+    deps.logger.error({ err, tenantId: candidate.tenantId }, 'could not record a failed login');
+  }
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { AppConfig } from '../../config';
+import { secureCookies } from '../http/secure-cookies';
 
 export const REFRESH_COOKIE = 'aerostic_refresh';
 
@@ -9,7 +10,7 @@ export function setRefreshCookie(ctx: Context, config: AppConfig, token: string)
     httpOnly: true,
     sameSite: 'strict',
     path: '/auth',
-    secure: config.publicUrl.startsWith('https:') && ctx.secure,
+    secure: secureCookies(ctx, config),
     maxAge: config.jwt.refreshTtlDays * 86_400_000,
     overwrite: true,
   });

@@ -7,10 +7,10 @@ import type { ApiDeps } from '../deps';
 import { rotateRefreshToken } from './refresh-tokens';
 import { authResponse } from './sessions';
 
-export async function refreshSession(deps: ApiDeps, presented: string | undefined): Promise<TAuthResponse & { refreshToken: string }> {
+export async function refreshSession(deps: ApiDeps, presented: string | undefined, ip: string): Promise<TAuthResponse & { refreshToken: string }> {
   const { db, config } = deps;
   if (!presented) throw new AppError('refresh_token_invalid', 'No session; sign in');
-  const rotated = await rotateRefreshToken(db, presented, config.jwt.refreshTtlDays);
+  const rotated = await rotateRefreshToken(db, presented, config.jwt.refreshTtlDays, ip);
   return withTenant(db.app, rotated.tenantId, async (trx) => {
     const user = await User.query(trx).findById(rotated.userId);
     if (!user || user.status !== 'active') throw new AppError('account_deactivated', 'This account is not active; ask your workspace admin');

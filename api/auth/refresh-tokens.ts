@@ -5,14 +5,19 @@ import type { Database } from '../../db/connection';
 import { RefreshToken } from '../../db/models/refresh-token';
 import { findRefreshTokenTenant } from '../../db/system/identity';
 import { withTenant } from '../../db/tenant-transaction';
+import { recordAuthEvent } from './auth-audit';
 import { randomToken, safeEqualHex, sha256 } from './secrets';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Issues a refresh token in `familyId` (a new family at sign-in); the value is `id.secret`. */
+/**
+ * Issues a refresh token; the value is `id.secret`. Without `family` it starts a session (sign-in)
+ * that ends `ttlDays` from now; a rotation passes its family, whose end every later token inherits,
+ * so rotating never extends a session past that absolute lifetime.
+ */
 export async function issueRefreshToken(
   trx: Knex,
-  owner: { tenantId: string; userId: string; familyId?: string },
+  owner: { tenantId: string; userId: string; family?: { id: string; expiresAt: Date } },
   ttlDays: number,
 ): Promise<string> {
   const id = randomUUID();
@@ -21,9 +26,9 @@ export async function issueRefreshToken(
     id,
     tenantId: owner.tenantId,
     userId: owner.userId,
-    familyId: owner.familyId ?? randomUUID(),
+    familyId: owner.family?.id ?? randomUUID(),
     tokenHash: sha256(secret),
-    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+    expiresAt: owner.family?.expiresAt ?? new Date(Date.now() + ttlDays * 86_400_000),
   });
   return `${id}.${secret}`;
 }
@@ -40,17 +45,18 @@ type Rotation = { ok: true; value: RotatedToken } | { ok: false; error: AppError
  * Exchanges a refresh token for a new one in the same family. Presenting a token that was already
  * rotated means it leaked: the whole family is revoked (committed) and the request refused.
  */
-export async function rotateRefreshToken(db: Database, presented: string, ttlDays: number): Promise<RotatedToken> {
+export async function rotateRefreshToken(db: Database, presented: string, ttlDays: number, ip: string): Promise<RotatedToken> {
   const found = await locate(db, presented);
   const outcome = await withTenant(db.app, found.tenantId, async (trx): Promise<Rotation> => {
     const row = await RefreshToken.query(trx).findById(found.id).forUpdate();
     if (!row || !safeEqualHex(sha256(found.secret), row.tokenHash)) return { ok: false, error: invalid() };
     if (row.rotatedAt || (row.revokedAt && row.revokedReason === 'reuse')) {
       await revokeFamily(trx, row.familyId, 'reuse');
+      await recordAuthEvent(trx, { tenantId: row.tenantId, userId: row.userId, action: 'auth.refresh_reused', ip, metadata: { familyId: row.familyId } });
       return { ok: false, error: new AppError('refresh_token_reused', 'This session was ended for your safety; sign in again') };
     }
     if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) return { ok: false, error: invalid() };
-    const refreshToken = await issueRefreshToken(trx, { tenantId: row.tenantId, userId: row.userId, familyId: row.familyId }, ttlDays);
+    const refreshToken = await issueRefreshToken(trx, { tenantId: row.tenantId, userId: row.userId, family: { id: row.familyId, expiresAt: row.expiresAt } }, ttlDays);
     await RefreshToken.query(trx).findById(row.id).patch({ rotatedAt: new Date(), replacedBy: refreshToken.split('.')[0] });
     return { ok: true, value: { tenantId: row.tenantId, userId: row.userId, refreshToken } };
   });

@@ -21,10 +21,11 @@ import { withVerifiedOtp } from './verify-otp';
  */
 export async function register(deps: ApiDeps, input: TRegister, ip: string): Promise<TAuthResponse & { refreshToken: string }> {
   const { db, config } = deps;
-  const passwordHash = await hashPassword(input.password);
   const otp = { system: db.system, pepper: config.otp.pepper, maxAttempts: config.otp.maxAttempts, purpose: REGISTER_PURPOSE, phone: input.phone, email: input.email, code: input.otp };
 
-  return withVerifiedOtp(otp, () => {
+  // The password is hashed only once the code is right: a wrong guess must not buy a costly argon2 run.
+  return withVerifiedOtp(otp, async () => {
+    const passwordHash = await hashPassword(input.password);
     const tenantId = randomUUID();
     return withTenant(db.app, tenantId, async (trx) => {
       const now = new Date();

@@ -9,7 +9,7 @@ import {
 import { ZAcceptInviteSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { limitByClient, type RateLimiters } from '../middleware/rate-limits';
+import type { RateLimiters } from '../middleware/rate-limits';
 import { acceptInvite } from '../users/accept-invite';
 import { describeMe } from './get-me';
 import { initiateRegistration } from './initiate-registration';
@@ -20,16 +20,15 @@ import { refreshSession } from './refresh-session';
 import { register } from './register';
 
 export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiters: RateLimiters): void {
-  const limited = [limitByClient(limiters.auth)];
   const tag = 'auth';
 
   routes.add(
-    { method: 'post', path: '/auth/register/initiate', tag, summary: 'Start sign-up: sends a 6-digit code to the phone', access: 'public', body: ZRegisterInitiateSchema, response: ZRegisterInitiateResponseSchema, status: 202, before: limited },
+    { method: 'post', path: '/auth/register/initiate', tag, summary: 'Start sign-up: sends a 6-digit code to the phone', access: 'public', body: ZRegisterInitiateSchema, response: ZRegisterInitiateResponseSchema, status: 202, throttle: { policy: 'auth', account: ['email', 'phone'] } },
     async ({ body }) => initiateRegistration(deps, limiters, body),
   );
 
   routes.add(
-    { method: 'post', path: '/auth/register', tag, summary: 'Finish sign-up with the code: creates the workspace and starts the trial', access: 'public', body: ZRegisterSchema, response: ZAuthResponseSchema, status: 201, before: limited },
+    { method: 'post', path: '/auth/register', tag, summary: 'Finish sign-up with the code: creates the workspace and starts the trial', access: 'public', body: ZRegisterSchema, response: ZAuthResponseSchema, status: 201, throttle: { policy: 'auth', account: ['email', 'phone'] } },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await register(deps, body, ctx.ip);
       setRefreshCookie(ctx, deps.config, refreshToken);
@@ -38,19 +37,19 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/login', tag, summary: 'Sign in with email and password', access: 'public', body: ZLoginSchema, response: ZAuthResponseSchema, before: limited },
+    { method: 'post', path: '/auth/login', tag, summary: 'Sign in with email and password', access: 'public', body: ZLoginSchema, response: ZAuthResponseSchema, throttle: { policy: 'auth', account: ['email'] } },
     async ({ body, ctx }) => {
-      const { refreshToken, ...session } = await login(deps, body);
+      const { refreshToken, ...session } = await login(deps, body, ctx.ip);
       setRefreshCookie(ctx, deps.config, refreshToken);
       return session;
     },
   );
 
   routes.add(
-    { method: 'post', path: '/auth/refresh', tag, summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)', access: 'public', response: ZAuthResponseSchema, before: limited },
+    { method: 'post', path: '/auth/refresh', tag, summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)', access: 'public', response: ZAuthResponseSchema, throttle: { policy: 'auth' } },
     async ({ ctx }) => {
       try {
-        const { refreshToken, ...session } = await refreshSession(deps, readRefreshCookie(ctx));
+        const { refreshToken, ...session } = await refreshSession(deps, readRefreshCookie(ctx), ctx.ip);
         setRefreshCookie(ctx, deps.config, refreshToken);
         return session;
       } catch (err) {
@@ -71,7 +70,7 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/accept-invite', tag, summary: 'Accept a team invitation by choosing a password', access: 'public', body: ZAcceptInviteSchema, response: ZAuthResponseSchema, before: limited },
+    { method: 'post', path: '/auth/accept-invite', tag, summary: 'Accept a team invitation by choosing a password', access: 'public', body: ZAcceptInviteSchema, response: ZAuthResponseSchema, throttle: { policy: 'auth' } },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await acceptInvite(deps, body);
       setRefreshCookie(ctx, deps.config, refreshToken);

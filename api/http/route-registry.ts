@@ -3,6 +3,7 @@ import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import type { AuthPrincipal } from '../auth/principal';
 import type { PlatformPrincipal } from '../platform/principal';
+import type { ThrottleSpec, Throttles } from './throttle';
 import { validate } from './validate';
 
 /**
@@ -24,7 +25,9 @@ export interface RouteSpec {
   params?: z.ZodType;
   response?: z.ZodType;
   status?: number;
-  /** Extra middleware before the handler, e.g. a rate limit. */
+  /** Attempts counted per client address (and per account), keyed by this route as declared; see `throttle.ts`. */
+  throttle?: ThrottleSpec;
+  /** Extra middleware before the handler. */
   before?: Middleware[];
   /** CORS for callers other than the web app: runs first (so refusals carry it too) and answers the preflight. */
   cors?: Middleware;
@@ -54,7 +57,10 @@ export class RouteRegistry {
   readonly router = new Router();
   readonly specs: RouteSpec[] = [];
 
-  constructor(private readonly guards: AccessGuards) {}
+  constructor(
+    private readonly guards: AccessGuards,
+    private readonly throttles?: Throttles,
+  ) {}
 
   add<S extends RouteSpec>(spec: S, handler: RouteHandler<S>): void {
     this.specs.push(spec);
@@ -62,6 +68,10 @@ export class RouteRegistry {
     if (spec.cors) {
       chain.push(spec.cors);
       this.router.options(spec.path, spec.cors);
+    }
+    if (spec.throttle) {
+      if (!this.throttles) throw new Error(`${spec.path} declares a throttle but the registry has none`);
+      chain.push(this.throttles.middleware(`${spec.method.toUpperCase()} ${spec.path}`, spec.throttle));
     }
     if (spec.access === 'platform') {
       chain.push(this.guards.authenticatePlatformAdmin);

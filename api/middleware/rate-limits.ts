@@ -1,12 +1,10 @@
-import type { Middleware } from 'koa';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../domain/errors';
 import type { AppConfig } from '../../config';
 
+/** Limits on what a request causes, not on the request itself (those are route throttles, `api/http/throttle.ts`). */
 export interface RateLimiters {
-  /** Per client address and route: login, sign-up, refresh. */
-  auth: RateLimiterAbstract;
   /** Per phone number: how many codes may be sent to one phone in an hour. */
   otp: RateLimiterAbstract;
 }
@@ -15,7 +13,7 @@ export interface RateLimiters {
 export function createRateLimiters(limits: AppConfig['rateLimits'], redis?: Redis): RateLimiters {
   const make = (keyPrefix: string, points: number, duration: number) =>
     redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
-  return { auth: make('auth', limits.authPerMinute, 60), otp: make('otp', limits.otpPerHour, 3600) };
+  return { otp: make('otp', limits.otpPerHour, 3600) };
 }
 
 export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
@@ -26,11 +24,4 @@ export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string,
     const retryAfter = String(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
     throw new AppError('rate_limited', message, { headers: { 'Retry-After': retryAfter } });
   }
-}
-
-export function limitByClient(limiter: RateLimiterAbstract): Middleware {
-  return async (ctx, next) => {
-    await consumeOrRefuse(limiter, `${ctx.ip}:${ctx.path}`, 'Too many attempts; wait a minute and try again');
-    await next();
-  };
 }

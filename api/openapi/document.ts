@@ -40,6 +40,7 @@ function operation(spec: RouteSpec) {
       ...(spec.access === 'public' ? {} : { 401: { description: 'unauthenticated', ...errorRef } }),
       ...(spec.access === 'public' || spec.access === 'platform' ? {} : { 402: { description: 'subscription_required', ...errorRef } }),
       ...(spec.access === 'admin' ? { 403: { description: 'forbidden', ...errorRef } } : {}),
+      ...(spec.throttle ? { 429: { description: 'rate_limited', ...errorRef } } : {}),
     },
   };
 }

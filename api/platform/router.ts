@@ -3,7 +3,6 @@ import { ZCodecPayloadsSchema, ZPlatformLoginResponseSchema } from '../../domain
 import { EncryptionCodec } from '../../worker/codec/encryption-codec';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { limitByClient, type RateLimiters } from '../middleware/rate-limits';
 import { temporalUiCors } from '../middleware/security';
 import { runCodec } from './codec';
 import { renderPlatformLoginPage, platformLoginScript } from './login-page';
@@ -11,13 +10,13 @@ import { loginPlatformAdmin } from './login';
 import { setPlatformCookie } from './session-cookie';
 
 /** Platform admin sign-in and the codec server Temporal UI calls to show decrypted payloads. */
-export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps, limiters: RateLimiters): void {
+export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'platform';
   const codec = new EncryptionCodec(deps.config.encryptionKeys);
   const cors = temporalUiCors(deps.config.temporal.uiUrl);
 
   routes.add(
-    { method: 'post', path: '/admin/login', tag, summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec', access: 'public', body: ZLoginSchema, response: ZPlatformLoginResponseSchema, before: [limitByClient(limiters.auth)] },
+    { method: 'post', path: '/admin/login', tag, summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec', access: 'public', body: ZLoginSchema, response: ZPlatformLoginResponseSchema, throttle: { policy: 'auth', account: ['email'] } },
     async ({ body, ctx }) => {
       const { token, expiresAt } = await loginPlatformAdmin(deps, body);
       setPlatformCookie(ctx, deps.config, token, expiresAt);

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { AppConfig } from '../../config';
+import { secureCookies } from '../http/secure-cookies';
 
 export const PLATFORM_COOKIE = 'aerostic_platform';
 /** The codec routes are the only ones that read it (Temporal UI can send cookies, not our bearer token). */
@@ -10,7 +11,7 @@ export function setPlatformCookie(ctx: Context, config: AppConfig, token: string
     httpOnly: true,
     sameSite: 'strict',
     path: PLATFORM_COOKIE_PATH,
-    secure: config.publicUrl.startsWith('https:') && ctx.secure,
+    secure: secureCookies(ctx, config),
     expires: expiresAt,
     overwrite: true,
   });

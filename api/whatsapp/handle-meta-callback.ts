@@ -9,10 +9,11 @@ import { metaCallbackUrl } from './start-embedded-signup';
 type PageOutcome = { connected: true } | { error: ConnectPageError };
 
 /**
- * Meta's redirect after the Embedded Signup dialog. The tenant comes only from the verified state;
+ * Meta's redirect after the Embedded Signup dialog. The tenant comes only from the verified state,
+ * accepted only from the browser that started the connect (`browser`: its connect cookie);
  * the answer is always the web app's WhatsApp settings page, carrying the outcome.
  */
-export async function handleMetaCallback(deps: ApiDeps, query: TMetaCallbackQuery): Promise<string> {
+export async function handleMetaCallback(deps: ApiDeps, query: TMetaCallbackQuery, browser: string | undefined): Promise<string> {
   const page = (outcome: PageOutcome) => {
     const url = new URL('/app/settings/whatsapp', deps.config.publicUrl);
     if ('connected' in outcome) url.searchParams.set('connected', '1');
@@ -20,7 +21,7 @@ export async function handleMetaCallback(deps: ApiDeps, query: TMetaCallbackQuer
     return url.toString();
   };
 
-  const state = query.state ? await verifyConnectState(deps.config.jwt, query.state) : undefined;
+  const state = query.state ? await verifyConnectState(deps.config.jwt, query.state, browser) : undefined;
   if (!state) return page({ error: 'invalid_state' });
   if (query.error) return page({ error: 'access_denied' });
   if (!query.code) return page({ error: 'invalid_request' });

@@ -12,6 +12,7 @@ import {
 import { ZTemplatePickerQuerySchema, ZTemplatePickerResponseSchema } from '../../domain/whatsapp-templates';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
+import { bindConnectToBrowser, takeConnectBinding } from './connect-cookie';
 import { handleMetaCallback } from './handle-meta-callback';
 import { initCloudNumber } from './init-cloud-number';
 import { listApprovedTemplates } from './list-approved-templates';
@@ -30,13 +31,13 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
 
   routes.add(
     { method: 'get', path: '/whatsapp/embedded/start', tag, summary: 'The Embedded Signup dialog URL, with a signed single-use state (10 minutes)', access: 'admin', response: ZEmbeddedStartResponseSchema },
-    async ({ auth }) => startEmbeddedSignup(deps.config, auth),
+    async ({ auth, ctx }) => startEmbeddedSignup(deps.config, auth, bindConnectToBrowser(ctx, deps.config)),
   );
 
   routes.add(
     { method: 'get', path: '/meta/callback', tag, summary: "Meta's redirect after Embedded Signup: connects the number, then 302 to the WhatsApp settings page with ?connected=1 or ?error=<code>", access: 'public', query: ZMetaCallbackQuerySchema, status: 302 },
     async ({ ctx, query }) => {
-      const target = await handleMetaCallback(deps, query);
+      const target = await handleMetaCallback(deps, query, takeConnectBinding(ctx, deps.config));
       ctx.set(OPENER_POLICY);
       ctx.set('Cache-Control', 'no-store');
       ctx.redirect(target);

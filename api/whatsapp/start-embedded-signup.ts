@@ -8,7 +8,7 @@ export const metaCallbackUrl = (config: AppConfig) => `${config.publicUrl}/meta/
  * The Embedded Signup dialog URL, with the parameters Meta's JS SDK sends for it (`config_id`,
  * `response_type=code`, `override_default_response_type`, `extras`) plus a signed state.
  */
-export async function startEmbeddedSignup(config: AppConfig, auth: AuthPrincipal): Promise<{ url: string }> {
+export async function startEmbeddedSignup(config: AppConfig, auth: AuthPrincipal, browser: string): Promise<{ url: string }> {
   const url = new URL(config.meta.oauthDialogUrl);
   const params = {
     client_id: config.meta.appId,
@@ -16,7 +16,7 @@ export async function startEmbeddedSignup(config: AppConfig, auth: AuthPrincipal
     response_type: 'code',
     override_default_response_type: 'true',
     redirect_uri: metaCallbackUrl(config),
-    state: await signConnectState(config.jwt, auth),
+    state: await signConnectState(config.jwt, { tenantId: auth.tenantId, userId: auth.userId, browser }),
     extras: JSON.stringify({ setup: {}, sessionInfoVersion: '3' }),
   };
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);

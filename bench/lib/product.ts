@@ -55,6 +55,8 @@ export async function startProduct(o: ProductOptions): Promise<Product> {
     LOG_LEVEL: o.logLevel,
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     OTP_RATE_LIMIT_PER_HOUR: '1000',
+    // The bench posts every webhook from one loopback address; production's per-client ceiling would cap the rate it measures.
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000000',
     ...(stack.workflowBundle ? { AEROSTIC_WORKFLOW_BUNDLE: stack.workflowBundle } : {}),
   };
   // Generates the data dir's secrets, which the API and worker processes then read.

@@ -1,6 +1,8 @@
 import Redis from 'ioredis';
 import request from 'supertest';
 import { createNumberRateLimiter } from '../../activities/meta/dispatch';
+import { ThrottleBucket } from '../../api/http/throttle-bucket';
+import type { AppError } from '../../domain/errors';
 import { startTestApp, type TestApp } from '../support/harness';
 import { startTestRedis, type TestRedis } from '../support/redis-server';
 
@@ -25,6 +27,25 @@ describe('limits shared through Redis', () => {
       await expect(workerA.consume('1065403522')).rejects.toMatchObject({ remainingPoints: 0 });
       // Another number has its own bucket.
       expect((await workerA.consume('2000000000')).remainingPoints).toBe(4);
+    } finally {
+      a.disconnect();
+      b.disconnect();
+    }
+  });
+
+  it('two API nodes share a lockout, and it doubles whichever node the key comes back to', async () => {
+    const [a, b] = [new Redis(redis.url), new Redis(redis.url)];
+    try {
+      const name = `shared-${Date.now()}`;
+      const options = { points: 1, windowSeconds: 1, lockoutMaxSeconds: 8 };
+      const [nodeA, nodeB] = [new ThrottleBucket(name, options, a), new ThrottleBucket(name, options, b)];
+      const retryAfter = (p: Promise<void>) => p.then(() => 0, (err: AppError) => Number(err.headers?.['Retry-After']));
+      await nodeA.take('POST /auth/login|ip:203.0.113.7', 'x');
+      expect(await retryAfter(nodeB.take('POST /auth/login|ip:203.0.113.7', 'x'))).toBe(1);
+      await new Promise((r) => setTimeout(r, 1200));
+      await nodeB.take('POST /auth/login|ip:203.0.113.7', 'x');
+      expect(await retryAfter(nodeA.take('POST /auth/login|ip:203.0.113.7', 'x'))).toBe(2);
+      expect(await a.keys('throttle:*')).not.toHaveLength(0);
     } finally {
       a.disconnect();
       b.disconnect();

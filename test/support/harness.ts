@@ -66,6 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     TEMPORAL_TASK_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     OTP_RATE_LIMIT_PER_HOUR: '1000',
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
     ...(options.trialDays ? { TRIAL_DAYS: String(options.trialDays) } : {}),
     ...options.env,
   });

@@ -1,7 +1,8 @@
 import { signConnectState } from '../../api/whatsapp/connect-state';
+import { workflowIds } from '../../domain/contracts';
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
-import { accountsOf, followCallback, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
+import { accountsOf, browserConnectSecret, followCallback, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
@@ -37,9 +38,12 @@ describe('/meta/callback refuses a bad state and stores nothing', () => {
   });
 
   it('forged with another secret, missing, or garbage', async () => {
-    const wrongKey = await signConnectState({ ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(40)) }, { tenantId: tenant.tenant.id, userId: tenant.user.id });
-    for (const state of [wrongKey, null, 'not-a-jwt']) {
-      expect((await followCallback(await callbackWithState(state))).location.toString()).toBe(invalidState());
+    for (const state of ['wrong key', null, 'not-a-jwt']) {
+      const dialog = await startSignup(app, tenant);
+      const forged = state === 'wrong key' ? await signConnectState({ ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(40)) }, { tenantId: tenant.tenant.id, userId: tenant.user.id, browser: browserConnectSecret() }) : state;
+      if (forged === null) dialog.searchParams.delete('state');
+      else dialog.searchParams.set('state', forged);
+      expect((await followCallback(await submitDialog(dialog))).location.toString()).toBe(invalidState());
     }
     expect(await storedRows(app, tenant.tenant.id)).toEqual([]);
   });
@@ -50,8 +54,10 @@ describe('/meta/callback refuses a bad state and stores nothing', () => {
   });
 
   it('expired: signed more than 10 minutes ago', async () => {
-    const expired = await signConnectState(app.config.jwt, { tenantId: tenant.tenant.id, userId: tenant.user.id }, Date.now() - 11 * 60_000);
-    const result = await followCallback(await callbackWithState(expired));
+    const dialog = await startSignup(app, tenant);
+    const expired = await signConnectState(app.config.jwt, { tenantId: tenant.tenant.id, userId: tenant.user.id, browser: browserConnectSecret() }, Date.now() - 11 * 60_000);
+    dialog.searchParams.set('state', expired);
+    const result = await followCallback(await submitDialog(dialog));
     expect(result.location.toString()).toBe(invalidState());
     expect(await storedRows(app, tenant.tenant.id)).toEqual([]);
   });
@@ -69,5 +75,22 @@ describe('/meta/callback refuses a bad state and stores nothing', () => {
     expect((await followCallback(second)).location.toString()).toBe(invalidState());
 
     expect(await accountsOf(app, fresh)).toHaveLength(1);
+  });
+
+  it('bound to the browser: a valid state completed in another browser is refused and runs nothing', async () => {
+    const attacker = await registerTenant(app.url);
+    // The attacker starts a connect of its own workspace and has someone else's browser finish it.
+    const callback = await submitDialog(await startSignup(app, attacker));
+    const nonce = JSON.parse(Buffer.from(callback.searchParams.get('state')!.split('.')[1], 'base64url').toString()).jti;
+    const workflowId = workflowIds.whatsappConnect(attacker.tenant.id, nonce);
+
+    const replayed = await followCallback(callback, 'another browser');
+    expect(replayed.location.toString()).toBe(invalidState());
+    expect(await storedRows(app, attacker.tenant.id)).toEqual([]);
+    await expect(app.temporal.workflow.getHandle(workflowId).describe()).rejects.toThrow(/not found/i);
+
+    // The same state and code from the browser that started it still connect: only the binding refused it.
+    expect((await followCallback(callback)).location.searchParams.get('connected')).toBe('1');
+    expect(await accountsOf(app, attacker)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
 import { graphClient } from '../../sandbox/meta/testing/graph-client';
 import { startTestApp, type TestApp } from '../support/harness';
 import { bearer, registerTenant } from '../support/factories';
-import { accountsOf, followCallback, historyOf, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
+import { accountsOf, browserReceived, followCallback, historyOf, settingsPage, startSignup, storedRows, submitDialog } from './helpers';
 
 let app: TestApp;
 
@@ -22,6 +22,8 @@ describe('Embedded Signup: start → Meta dialog → /meta/callback', () => {
 
     const start = await request(app.url).get('/whatsapp/embedded/start').set(bearer(tenant.accessToken)).expect(200);
     responses.push(start.text);
+    browserReceived(start.headers['set-cookie']);
+    expect(String(start.headers['set-cookie'])).toMatch(/aerostic_connect=[^;]+; path=\/meta\/callback;.*samesite=lax; httponly/i);
     const dialog = new URL(start.body.url);
     expect(dialog.origin + dialog.pathname).toBe(app.config.meta.oauthDialogUrl);
     expect(Object.fromEntries(dialog.searchParams)).toMatchObject({

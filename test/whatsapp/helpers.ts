@@ -4,9 +4,22 @@ import type { TWhatsappAccount } from '../../domain/whatsapp';
 import type { TestApp } from '../support/harness';
 import { bearer, type RegisteredTenant } from '../support/factories';
 
+/** The test's browser: the connect cookie its latest signup start left (a later start replaces it, as in a browser). */
+let browserCookie: string | undefined;
+
+/** The connect secret the test's browser holds, for states a test signs itself. */
+export const browserConnectSecret = (): string => browserCookie!.slice('aerostic_connect='.length);
+
+/** Keeps the connect cookie of a /whatsapp/embedded/start answer, as the browser that asked would. */
+export function browserReceived(setCookie: string | string[] | undefined): void {
+  const cookie = ([] as string[]).concat(setCookie ?? []).find((c) => c.startsWith('aerostic_connect='));
+  browserCookie = cookie?.split(';')[0];
+}
+
 /** The dialog URL from GET /whatsapp/embedded/start, with simulator switches added. */
 export async function startSignup(app: TestApp, tenant: RegisteredTenant, extra: Record<string, string> = {}): Promise<URL> {
   const res = await request(app.url).get('/whatsapp/embedded/start').set(bearer(tenant.accessToken)).expect(200);
+  browserReceived(res.headers['set-cookie']);
   const url = new URL(res.body.url);
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return url;
@@ -34,9 +47,13 @@ export interface CallbackResult {
   body: string;
 }
 
-/** Follows Meta's redirect to our callback, without following our redirect to the web app. */
-export async function followCallback(callbackUrl: URL): Promise<CallbackResult> {
-  const res = await fetch(callbackUrl, { redirect: 'manual' });
+/**
+ * Follows Meta's redirect to our callback, without following our redirect to the web app, from the
+ * test's browser (its connect cookie sent) unless `from` says another browser.
+ */
+export async function followCallback(callbackUrl: URL, from: 'the test browser' | 'another browser' = 'the test browser'): Promise<CallbackResult> {
+  const cookie = from === 'the test browser' ? browserCookie : undefined;
+  const res = await fetch(callbackUrl, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   return { status: res.status, location: new URL(res.headers.get('location') ?? 'about:blank'), body: await res.text() };
 }
 
