@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ZPhoneSchema } from './auth';
+import { ZEmailSchema, ZPhoneSchema } from './auth';
 
-export const ZOutboxQuerySchema = z.object({ to: ZPhoneSchema });
+/** A phone (codes, reminders) or an email address (verification and reset links). */
+export const ZOutboxQuerySchema = z.object({ to: z.union([ZPhoneSchema, ZEmailSchema]) });
 
 export const ZOutboxResponseSchema = z.object({
   data: z.array(z.object({ to: z.string(), body: z.string(), kind: z.string(), createdAt: z.string() })),
