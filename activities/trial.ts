@@ -5,6 +5,7 @@ import { userPhoneAad } from '../db/crypto/sealed-columns';
 import { withTenant } from '../db/tenant-transaction';
 import { Tenant } from '../db/models/tenant';
 import { User } from '../db/models/user';
+import { trialReminderTemplateMessage } from '../domain/platform-templates';
 import type { PlatformNotifier } from './notifications/platform-notifier';
 
 export interface TrialActivityDeps {
@@ -36,6 +37,7 @@ export function createTrialActivities({ db, notifier, config }: TrialActivityDep
           kind: 'trial_reminder',
           body: `Your Aerostic free trial ends in ${days}. Choose a plan under Billing to keep your workspace running.`,
           idempotencyKey: `trial-reminder:${input.tenantId}:${input.reminderKey}:${admin.id}`,
+          template: trialReminderTemplateMessage(days),
         });
       }
       return admins.length;

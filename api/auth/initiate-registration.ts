@@ -5,6 +5,7 @@ import { workspaceSlugInUse } from '../../db/system/identity';
 import { insertOtpChallenge } from '../../db/system/otp-challenges';
 import type { ApiDeps } from '../deps';
 import { consumeOrRefuse, type RateLimiters } from '../middleware/rate-limits';
+import { otpTemplateMessage } from '../../domain/platform-templates';
 import { otpHash, sixDigitCode } from './secrets';
 import { workspaceSlug } from './slug';
 
@@ -40,6 +41,7 @@ export async function initiateRegistration(
     kind: 'otp',
     body: `Your Aerostic verification code is ${code}. It expires in ${config.otp.ttlMinutes} minutes.`,
     idempotencyKey: `otp:${challengeKey}:${expiresAt.getTime()}`,
+    template: otpTemplateMessage(code),
   });
   return { status: 'otp_sent', expiresAt: expiresAt.toISOString() };
 }
