@@ -75,4 +75,15 @@ describe('platform notifications are sent from the platform number through the d
     }, 30_000);
     expect((reminder.body as unknown as TemplateBody).template.components[0].parameters[0].text).toMatch(/^\d+ days?$/);
   });
+
+  it('the phone simulator can show the code: /sandbox/info lists the platform number, and its sends to the phone carry the code', async () => {
+    const tenant = await registerTenant(app.url);
+    const info = await request(app.url).get('/sandbox/info').set('Authorization', `Bearer ${tenant.accessToken}`).expect(200);
+    expect(info.body.numbers).toEqual([expect.objectContaining({ phoneNumberId: PLATFORM.phoneNumberId, platform: true, isDefault: false })]);
+
+    const code = await latestOtp(app.url, tenant.registration.phone);
+    const query = new URLSearchParams({ phoneNumberId: PLATFORM.phoneNumberId, to: tenant.registration.phone.slice(1) });
+    const shown = (await (await fetch(`${info.body.metaSimulatorUrl}/_sim/sent?${query}`)).json()) as { data: { preview: { text?: string } }[] };
+    expect(shown.data.map((m) => m.preview.text)).toEqual(expect.arrayContaining([expect.stringContaining(code)]));
+  });
 });
