@@ -4,10 +4,12 @@ import { createConversationActivities, type ConversationActivityDeps } from './c
 import { createMediaActivities, type MediaActivityDeps } from './media';
 import type { DispatchActivities } from './meta/dispatch/activity';
 import { createMetricsActivities } from './metrics';
+import { createPlatformNotificationActivities } from './notifications/platform-activities';
+import type { PlatformSender } from './meta/dispatch/platform-sender';
 import { createTrialActivities, type TrialActivityDeps } from './trial';
 import { createWhatsappActivities, type WhatsappActivityDeps } from './whatsapp';
 
-export type ActivityDeps = TrialActivityDeps & BillingDeps & WhatsappActivityDeps & ConversationActivityDeps & MediaActivityDeps & AiActivityDeps & { dispatcher: DispatchActivities };
+export type ActivityDeps = TrialActivityDeps & BillingDeps & WhatsappActivityDeps & ConversationActivityDeps & MediaActivityDeps & AiActivityDeps & { dispatcher: DispatchActivities; platformSender: PlatformSender };
 
 /** Every activity the workers register, built from explicit dependencies (no singletons). */
 export function createActivities(deps: ActivityDeps) {
@@ -21,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWhatsappActivities(deps),
     ...createMediaActivities(deps),
     ...createAiActivities(deps),
+    ...createPlatformNotificationActivities(deps),
   };
 }
 

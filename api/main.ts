@@ -4,6 +4,7 @@ import { createPlatformNotifier } from '../activities/notifications/platform-not
 import { createLogger } from './logging/logger';
 import { startServer } from './server';
 import { createTemporalClient } from './temporal/client';
+import { platformDeliveryStarter } from './temporal/start-platform-delivery';
 import { connectRedis } from '../worker/redis';
 
 async function main() {
@@ -12,7 +13,7 @@ async function main() {
   const db = createDatabase(config.databaseUrl);
   const redis = connectRedis(config.redisUrl);
   const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
-  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system), redis });
+  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system, platformDeliveryStarter(temporal, config)), redis });
   logger.info({ port: config.port, sandbox: config.sandbox }, 'api listening');
 
   const shutdown = async () => {

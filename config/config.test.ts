@@ -59,6 +59,8 @@ describe('configuration', () => {
       JWT_SECRET: randomBytes(32).toString('base64url'),
       ENCRYPTION_KEY: key,
       BLIND_INDEX_KEY: key,
+      OTP_PEPPER: randomBytes(32).toString('base64url'),
+      SMTP_URL: 'smtp://mail.example.com:587',
       ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((name) => [name, randomBytes(24).toString('base64url')])),
     };
 
@@ -80,5 +82,43 @@ describe('configuration', () => {
       expect(loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir }).secureCookies).toBe(false);
       expect(loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir, PUBLIC_URL: 'https://dev.example' }).secureCookies).toBe(true);
     });
+  const productionEnv = () => {
+    const key = () => Buffer.alloc(32, 7).toString('base64');
+    return {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'j'.repeat(40),
+      ENCRYPTION_KEY: key(),
+      BLIND_INDEX_KEY: key(),
+      OTP_PEPPER: 'p'.repeat(40),
+      SMTP_URL: 'smtp://mail.example.com:587',
+      META_APP_ID: 'app',
+      META_APP_SECRET: 'secret',
+      META_WEBHOOK_VERIFY_TOKEN: 'verify',
+      GEMINI_API_KEY: 'gemini',
+      RAZORPAY_KEY_ID: 'rzp',
+      RAZORPAY_KEY_SECRET: 'rzp-secret',
+      RAZORPAY_WEBHOOK_SECRET: 'rzp-hook',
+      PLATFORM_PHONE_NUMBER_ID: '1000',
+      PLATFORM_WA_TOKEN: 'wa-token',
+    };
+  };
+
+  it('production refuses sandbox mode and names the conflict', () => {
+    expect(loadConfig(productionEnv()).sandbox).toBe(false);
+    expect(() => loadConfig({ ...productionEnv(), AEROSTIC_SANDBOX: '1' })).toThrow(/NODE_ENV=production conflicts with sandbox mode \(AEROSTIC_SANDBOX=1\)/);
+  });
+
+  it('the OTP pepper is its own secret: required in production, generated apart from the JWT secret in embedded mode', () => {
+    const { OTP_PEPPER: _pepper, SMTP_URL: _smtp, ...withoutPepper } = productionEnv();
+    expect(() => loadConfig(withoutPepper)).toThrow(/missing: OTP_PEPPER, SMTP_URL/);
+    expect(loadConfig(productionEnv()).otp.pepper).toBe('p'.repeat(40));
+
+    const dataDir = mkdtempSync(join(tmpdir(), 'aerostic-config-'));
+    const embedded = loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir, JWT_SECRET: 'j'.repeat(40) });
+    const stored = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
+    expect(embedded.otp.pepper).toBe(stored.otpPepper);
+    expect(embedded.otp.pepper).not.toBe('j'.repeat(40));
+    expect(embedded.otp.pepper.length).toBeGreaterThanOrEqual(32);
   });
 });

@@ -24,6 +24,9 @@ export const ZEnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().optional(),
   BLIND_INDEX_KEY: z.string().optional(),
+  OTP_PEPPER: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('Aerostic <no-reply@aerostic.local>'),
 
   TRIAL_DAYS: z.coerce.number().positive().default(7),
   TRIAL_REMINDER_DAYS: z.string().default('2,1'),
@@ -59,6 +62,7 @@ export const ZEnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How many API processes serve this deployment; more than one needs Redis for shared throttles. */
   API_NODES: z.coerce.number().int().positive().default(1),
+  OTP_DAILY_ATTEMPTS: z.coerce.number().int().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
 });
 
@@ -80,4 +84,6 @@ export const productionSecrets = [
   'PLATFORM_PHONE_NUMBER_ID',
   'PLATFORM_WA_TOKEN',
   'BLIND_INDEX_KEY',
+  'OTP_PEPPER',
+  'SMTP_URL',
 ] as const satisfies readonly (keyof Env)[];

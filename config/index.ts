@@ -27,7 +27,10 @@ export interface AppConfig {
   encryptionKeys: EncryptionKey[];
   /** Keys the blind indexes (lookups of encrypted phone numbers) and contact keys; never rotated. */
   blindIndexKey: Buffer;
-  otp: { pepper: string; ttlMinutes: number; maxAttempts: number };
+  /** `dailyAttempts`: wrong codes one phone may try in 24 hours, across every challenge sent to it. */
+  otp: { pepper: string; ttlMinutes: number; maxAttempts: number; dailyAttempts: number };
+  /** Verification and password-reset mail: SMTP in production, the sandbox outbox without `smtpUrl`. */
+  mail: { smtpUrl?: string; from: string };
   trial: { durationMs: number; reminderOffsetsMs: number[] };
   billing: { graceMs: number };
   conversations: { quietPeriodMs: number; channelQuietPeriodMs: number; metaRatePerSecond: number };
@@ -72,6 +75,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const pick = (given: string | undefined, fallback: string | undefined) => given ?? fallback ?? '';
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const sandbox = env.AEROSTIC_SANDBOX ?? !(env.META_APP_ID && env.META_APP_SECRET);
+  if (production && sandbox) {
+    throw new ConfigError('NODE_ENV=production conflicts with sandbox mode (AEROSTIC_SANDBOX=1): the sandbox outbox and simulators are for one machine only; set AEROSTIC_SANDBOX=0');
+  }
 
   return {
     env: env.NODE_ENV,
@@ -101,7 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     encryptionKeys: parseEncryptionKeys(pick(env.ENCRYPTION_KEY, generated?.encryptionKey)),
     blindIndexKey: parseKey('BLIND_INDEX_KEY', pick(env.BLIND_INDEX_KEY, generated?.blindIndexKey)),
-    otp: { pepper: pick(env.JWT_SECRET, generated?.otpPepper), ttlMinutes: 10, maxAttempts: 5 },
+    otp: { pepper: pick(env.OTP_PEPPER, generated?.otpPepper), ttlMinutes: 10, maxAttempts: 5, dailyAttempts: env.OTP_DAILY_ATTEMPTS },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     trial: {
       durationMs: env.TRIAL_DAYS * DAY_MS,
       reminderOffsetsMs: parseDayList(env.TRIAL_REMINDER_DAYS).map((d) => d * DAY_MS),

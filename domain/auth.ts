@@ -82,7 +82,21 @@ export const ZAccessSchema = z.object({
 export type TAccess = z.infer<typeof ZAccessSchema>;
 
 export const ZMeResponseSchema = z.object({
-  user: ZUserSchema,
+  /** `emailVerified`: the web app shows a banner until the mailed link is opened. */
+  user: ZUserSchema.extend({ emailVerified: z.boolean() }),
   tenant: ZTenantSummarySchema.extend({ access: ZAccessSchema }),
 });
 export type TMeResponse = z.infer<typeof ZMeResponseSchema>;
+
+export const ZLinkTokenSchema = z.string().trim().min(20, 'must be the token from the link').max(200);
+
+export const ZVerifyEmailSchema = z.object({ token: ZLinkTokenSchema });
+
+export const ZPasswordForgotSchema = z.object({ email: ZEmailSchema });
+export type TPasswordForgot = z.infer<typeof ZPasswordForgotSchema>;
+
+export const ZPasswordResetSchema = z.object({ token: ZLinkTokenSchema, password: ZPasswordSchema });
+export type TPasswordReset = z.infer<typeof ZPasswordResetSchema>;
+
+/** The same answer whether or not an account has the address: nothing to learn from it. */
+export const ZAcceptedResponseSchema = z.object({ status: z.literal('accepted') });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ZPhoneSchema } from './auth';
+import { ZEmailSchema, ZPhoneSchema } from './auth';
 
-export const ZOutboxQuerySchema = z.object({ to: ZPhoneSchema });
+/** A phone (codes, reminders) or an email address (verification and reset links). */
+export const ZOutboxQuerySchema = z.object({ to: z.union([ZPhoneSchema, ZEmailSchema]) });
 
 export const ZOutboxResponseSchema = z.object({
   data: z.array(z.object({ to: z.string(), body: z.string(), kind: z.string(), createdAt: z.string() })),
@@ -12,6 +13,7 @@ export type TOutboxResponse = z.infer<typeof ZOutboxResponseSchema>;
 export const ZSandboxInfoResponseSchema = z.object({
   /** Null when sandbox mode runs against a Graph API that is not the simulator. */
   metaSimulatorUrl: z.string().nullable(),
-  numbers: z.array(z.object({ phoneNumberId: z.string(), displayPhoneNumber: z.string(), verifiedName: z.string().nullable(), isDefault: z.boolean() })),
+  /** `platform`: the platform's own number (sign-up codes, reminders), listed so the phone can show what it sent. */
+  numbers: z.array(z.object({ phoneNumberId: z.string(), displayPhoneNumber: z.string(), verifiedName: z.string().nullable(), isDefault: z.boolean(), platform: z.literal(true).optional() })),
 });
 export type TSandboxInfoResponse = z.infer<typeof ZSandboxInfoResponseSchema>;

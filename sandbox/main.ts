@@ -3,6 +3,7 @@ import { startGeminiSimulator } from './gemini';
 import { startMetaSimulator } from './meta';
 import { startRazorpaySimulator } from './razorpay';
 import { sandboxPorts, sandboxUrls } from './ports';
+import { provisionPlatformNumber } from './platform-number';
 
 /**
  * The sandbox's simulators in one process, started by `npm start` in sandbox mode. They use the
@@ -26,6 +27,8 @@ async function main() {
     webhookUrl: `${apiUrl}/webhooks/meta`,
     port: sandboxPorts().meta,
   });
+  const { phoneNumberId, waToken } = config.platform;
+  if (phoneNumberId && waToken) await provisionPlatformNumber(meta, { phoneNumberId, waToken });
   const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, port: sandboxPorts().gemini });
   console.log(`simulators: razorpay ${razorpay.url}, meta ${meta.url}, gemini ${gemini.url}`);
 

@@ -3,6 +3,7 @@
  * unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, migrations, the built web app, then the
  * worker and the API. Ctrl-C stops the children, then Temporal, then Postgres.
  */
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { migrateLatest } from '../db/migrate';
 import { isPortInUse } from './stack/free-port';
@@ -17,6 +18,7 @@ import { temporalCliPath } from './stack/temporal-cli-path';
 import { waitForHttp } from './stack/wait-http';
 import { ensureWebBuild } from './stack/web-build';
 import { sandboxPorts, sandboxUrls } from '../sandbox/ports';
+import { SANDBOX_PLATFORM_PHONE_NUMBER_ID } from '../sandbox/platform-number';
 
 const root = resolve(__dirname, '..');
 const TEMPORAL_PORT = 7233;
@@ -172,6 +174,9 @@ async function main(): Promise<void> {
             META_GRAPH_URL: process.env.META_GRAPH_URL ?? sandboxUrls().meta,
             GEMINI_BASE_URL: process.env.GEMINI_BASE_URL ?? sandboxUrls().gemini,
             META_OAUTH_DIALOG_URL: process.env.META_OAUTH_DIALOG_URL ?? `${sandboxUrls().meta}/${process.env.META_GRAPH_VERSION ?? 'v21.0'}/dialog/oauth`,
+            // The platform's own number lives in the Meta simulator for this run (sandbox/platform-number.ts).
+            PLATFORM_PHONE_NUMBER_ID: process.env.PLATFORM_PHONE_NUMBER_ID ?? SANDBOX_PLATFORM_PHONE_NUMBER_ID,
+            PLATFORM_WA_TOKEN: process.env.PLATFORM_WA_TOKEN ?? `EAAGplatform${randomBytes(16).toString('hex')}`,
           }
         : {}),
       DATABASE_URL: infra.databaseUrl,

@@ -4,3 +4,4 @@ export { dailyMetricsRollupWorkflow } from './daily-metrics';
 export { conversationWorkflow } from './conversation';
 export { channelWorkflow } from './channel';
 export { connectWhatsappNumberWorkflow } from './whatsapp-connect';
+export { platformNotificationWorkflow } from './platform-notification';

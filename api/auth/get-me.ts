@@ -5,7 +5,7 @@ import type { User } from '../../db/models/user';
 
 export function describeMe(user: User, tenant: Tenant, now = new Date()): TMeResponse {
   return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, emailVerified: user.emailVerifiedAt !== null },
     tenant: {
       id: tenant.id,
       name: tenant.name,

@@ -8,6 +8,8 @@ import { withTenant } from '../../db/tenant-transaction';
 import { isUniqueViolation } from '../../db/errors';
 import type { ApiDeps } from '../deps';
 import { startTrialWorkflow } from '../temporal/start-trial';
+import { blindIndex, seal } from '../../db/crypto/field-encryption';
+import { userPhoneAad } from '../../db/crypto/sealed-columns';
 import { hashPassword } from './passwords';
 import { issueRefreshToken } from './refresh-tokens';
 import { authResponse } from './sessions';
@@ -17,16 +19,27 @@ import { withVerifiedOtp } from './verify-otp';
 
 /**
  * With a correct code: creates the tenant and its first admin, starts the trial workflow and signs
- * the admin in — all or nothing (the workflow is started before the transaction commits).
+ * the admin in — all or nothing (the workflow is started before the transaction commits). Nothing
+ * costly happens before the code is checked: a wrong code never pays for a password hash.
  */
 export async function register(deps: ApiDeps, input: TRegister, ip: string): Promise<TAuthResponse & { refreshToken: string }> {
   const { db, config } = deps;
-  const otp = { system: db.system, pepper: config.otp.pepper, maxAttempts: config.otp.maxAttempts, purpose: REGISTER_PURPOSE, phone: input.phone, email: input.email, code: input.otp };
-
+  const otp = {
+    system: db.system,
+    pepper: config.otp.pepper,
+    maxAttempts: config.otp.maxAttempts,
+    dailyAttempts: config.otp.dailyAttempts,
+    purpose: REGISTER_PURPOSE,
+    phone: input.phone,
+    phoneHash: blindIndex(config.blindIndexKey, input.phone),
+    email: input.email,
+    code: input.otp,
+  };
   // The password is hashed only once the code is right: a wrong guess must not buy a costly argon2 run.
   return withVerifiedOtp(otp, async () => {
     const passwordHash = await hashPassword(input.password);
     const tenantId = randomUUID();
+    const phone = seal(config.encryptionKeys, input.phone, userPhoneAad(tenantId));
     return withTenant(db.app, tenantId, async (trx) => {
       const now = new Date();
       const trialEndsAt = new Date(now.getTime() + config.trial.durationMs);
@@ -43,7 +56,8 @@ export async function register(deps: ApiDeps, input: TRegister, ip: string): Pro
           tenantId,
           email: input.email,
           name: input.name,
-          phone: input.phone,
+          phoneCiphertext: phone.ciphertext,
+          phoneKeyId: phone.keyId,
           role: 'admin',
           status: 'active',
           passwordHash,

@@ -10,7 +10,11 @@ import { ZAcceptInviteSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import type { RateLimiters } from '../middleware/rate-limits';
+import { createMailer } from '../../activities/notifications/mailer';
 import { acceptInvite } from '../users/accept-invite';
+import { grantOutboxAccess } from '../sandbox/outbox-access';
+import { registerAccountRoutes } from './account-routes';
+import { sendVerificationEmail } from './email-verification';
 import { describeMe } from './get-me';
 import { initiateRegistration } from './initiate-registration';
 import { login } from './login';
@@ -21,16 +25,23 @@ import { register } from './register';
 
 export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiters: RateLimiters): void {
   const tag = 'auth';
+  const mailer = createMailer(deps.config, deps.db.system, deps.logger);
+  registerAccountRoutes(routes, deps, limiters, mailer);
 
   routes.add(
     { method: 'post', path: '/auth/register/initiate', tag, summary: 'Start sign-up: sends a 6-digit code to the phone', access: 'public', body: ZRegisterInitiateSchema, response: ZRegisterInitiateResponseSchema, status: 202, throttle: { policy: 'auth', account: ['email', 'phone'] } },
-    async ({ body }) => initiateRegistration(deps, limiters, body),
+    async ({ body, ctx }) => {
+      const answer = await initiateRegistration(deps, limiters, body);
+      await grantOutboxAccess(ctx, deps.config, [body.phone, body.email]);
+      return answer;
+    },
   );
 
   routes.add(
     { method: 'post', path: '/auth/register', tag, summary: 'Finish sign-up with the code: creates the workspace and starts the trial', access: 'public', body: ZRegisterSchema, response: ZAuthResponseSchema, status: 201, throttle: { policy: 'auth', account: ['email', 'phone'] } },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await register(deps, body, ctx.ip);
+      await sendVerificationEmail(deps, mailer, { tenantId: session.tenant.id, userId: session.user.id, email: session.user.email });
       setRefreshCookie(ctx, deps.config, refreshToken);
       return session;
     },
@@ -73,6 +84,7 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
     { method: 'post', path: '/auth/accept-invite', tag, summary: 'Accept a team invitation by choosing a password', access: 'public', body: ZAcceptInviteSchema, response: ZAuthResponseSchema, throttle: { policy: 'auth' } },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await acceptInvite(deps, body);
+      await sendVerificationEmail(deps, mailer, { tenantId: session.tenant.id, userId: session.user.id, email: session.user.email });
       setRefreshCookie(ctx, deps.config, refreshToken);
       return session;
     },

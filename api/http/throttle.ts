@@ -7,9 +7,11 @@ import { ThrottleBucket } from './throttle-bucket';
 /**
  * `auth`: sign-in, sign-up and recovery routes — failed attempts count (a success is given back),
  * per client address and per account, with doubling lockouts. `webhook`: a generous per-client
- * ceiling for the Meta and Razorpay callbacks, every request counted.
+ * ceiling for the Meta and Razorpay callbacks, every request counted. `mail`: routes that send an
+ * email or message whatever the outcome (password reset, verification resend) — every request counts,
+ * since their answer is the same success for any address and a refund would leave them unlimited.
  */
-export type ThrottlePolicy = 'auth' | 'webhook';
+export type ThrottlePolicy = 'auth' | 'webhook' | 'mail';
 export type AccountField = 'email' | 'phone';
 
 /** Declared on a route spec, e.g. `throttle: { policy: 'auth', account: ['email'] }`. */
@@ -27,6 +29,7 @@ export interface Throttles {
 const MESSAGES: Record<ThrottlePolicy, string> = {
   auth: 'Too many attempts; wait and try again',
   webhook: 'Too many requests; slow down',
+  mail: 'Too many requests; wait and try again',
 };
 
 export function createThrottles(config: AppConfig, redis?: Redis): Throttles {
@@ -34,6 +37,7 @@ export function createThrottles(config: AppConfig, redis?: Redis): Throttles {
   const buckets: Record<ThrottlePolicy, ThrottleBucket> = {
     auth: new ThrottleBucket('auth', { points: limits.authPerMinute, windowSeconds: limits.windowSeconds, lockoutMaxSeconds: limits.lockoutMaxSeconds }, redis),
     webhook: new ThrottleBucket('webhook', { points: limits.webhookPerMinute, windowSeconds: limits.windowSeconds }, redis),
+    mail: new ThrottleBucket('mail', { points: limits.authPerMinute, windowSeconds: limits.windowSeconds, lockoutMaxSeconds: limits.lockoutMaxSeconds }, redis),
   };
   return {
     middleware(route, spec) {

@@ -3,6 +3,7 @@ import { withTenant } from '../../db/tenant-transaction';
 import { ZSandboxInfoResponseSchema, type TSandboxInfoResponse } from '../../domain/sandbox';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
+import { SANDBOX_PLATFORM_DISPLAY_NUMBER } from '../../sandbox/platform-number';
 
 /** Sandbox mode only: what the web phone simulator needs to play the customer of this workspace. */
 export function registerSandboxInfoRoutes(routes: RouteRegistry, deps: ApiDeps): void {
@@ -15,9 +16,11 @@ export function registerSandboxInfoRoutes(routes: RouteRegistry, deps: ApiDeps):
           .orderBy([{ column: 'is_default', order: 'desc' }, { column: 'created_at', order: 'asc' }])
           .select('phone_number_id', 'display_phone_number', 'verified_name', 'is_default'),
       );
+      const { phoneNumberId: platformNumberId } = deps.config.platform;
+      const platform = platformNumberId ? [{ phoneNumberId: platformNumberId, displayPhoneNumber: SANDBOX_PLATFORM_DISPLAY_NUMBER, verifiedName: 'Aerostic (codes and reminders)', isDefault: false, platform: true as const }] : [];
       return {
         metaSimulatorUrl: metaSimulatorUrl(deps.config) ?? null,
-        numbers: rows.map((r) => ({ phoneNumberId: r.phone_number_id, displayPhoneNumber: r.display_phone_number, verifiedName: r.verified_name ?? null, isDefault: r.is_default })),
+        numbers: [...rows.map((r) => ({ phoneNumberId: r.phone_number_id, displayPhoneNumber: r.display_phone_number, verifiedName: r.verified_name ?? null, isDefault: r.is_default })), ...platform],
       };
     },
   );

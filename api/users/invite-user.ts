@@ -2,7 +2,6 @@ import type { TInviteUser } from '../../domain/users';
 import { AppError } from '../../domain/errors';
 import { AuditLog } from '../../db/models/audit-log';
 import { User } from '../../db/models/user';
-import { emailInUse } from '../../db/system/identity';
 import { isUniqueViolation } from '../../db/errors';
 import { withTenant } from '../../db/tenant-transaction';
 import { assertWithinLimit } from '../../db/billing/usage';
@@ -13,9 +12,13 @@ import { toTeamMember } from './team-member';
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
-/** Creates an invited member; the invite link is returned once and only its hash is kept. */
+/**
+ * Creates an invited member; the invite link is returned once and only its hash is kept. Whether the
+ * address has an account in another workspace is not revealed here (that would let any admin probe
+ * for accounts): the invitation is created either way, and accepting it is what reports the conflict.
+ * Only an address already on this team is refused, since the admin sees the team anyway.
+ */
 export async function inviteUser(deps: ApiDeps, actor: AuthPrincipal, input: TInviteUser) {
-  if (await emailInUse(deps.db.system, input.email)) throw new AppError('email_taken', 'An account with this email already exists');
   const token = randomToken();
   try {
     const user = await withTenant(deps.db.app, actor.tenantId, async (trx) => {
@@ -35,7 +38,7 @@ export async function inviteUser(deps: ApiDeps, actor: AuthPrincipal, input: TIn
     });
     return { user: toTeamMember(user), inviteToken: token, inviteUrl: `${deps.config.publicUrl}/invite/${token}` };
   } catch (err) {
-    if (isUniqueViolation(err, 'users_email_unique')) throw new AppError('email_taken', 'An account with this email already exists');
+    if (isUniqueViolation(err, 'users_tenant_email_unique')) throw new AppError('email_taken', 'This email is already on your team');
     throw err;
   }
 }

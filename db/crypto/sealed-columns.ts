@@ -12,8 +12,10 @@ export interface SealedColumn {
 
 export const whatsappTokenAad = (tenantId: string) => tenantId;
 export const contactPhoneAad = (tenantId: string) => tenantId;
+export const userPhoneAad = (tenantId: string) => tenantId;
 
 export const sealedColumns: readonly SealedColumn[] = [
   { table: 'whatsapp_accounts', ciphertextColumn: 'access_token_ciphertext', keyIdColumn: 'access_token_key_id', associatedData: (row) => whatsappTokenAad(row.tenant_id) },
   { table: 'contacts', ciphertextColumn: 'phone_ciphertext', keyIdColumn: 'phone_key_id', associatedData: (row) => contactPhoneAad(row.tenant_id) },
+  { table: 'users', ciphertextColumn: 'phone_ciphertext', keyIdColumn: 'phone_key_id', associatedData: (row) => userPhoneAad(row.tenant_id) },
 ];

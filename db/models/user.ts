@@ -8,7 +8,11 @@ export class User extends BaseModel {
   tenantId!: string;
   email!: string;
   name!: string;
+  /** Written before phones were sealed; new rows keep the phone only in `phoneCiphertext`. */
   phone!: string | null;
+  phoneCiphertext!: string | null;
+  phoneKeyId!: string | null;
+  emailVerifiedAt!: Date | null;
   role!: TRole;
   status!: 'active' | 'invited' | 'deactivated';
   passwordHash!: string | null;

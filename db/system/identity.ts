@@ -2,11 +2,6 @@ import type { Knex } from 'knex';
 
 /** Sign-up and login happen before a tenant is known: these look a credential up across tenants. */
 
-export async function emailInUse(system: Knex, email: string): Promise<boolean> {
-  const row = await system('users').whereRaw('lower(email) = lower(?)', [email]).first('id');
-  return Boolean(row);
-}
-
 export async function workspaceSlugInUse(system: Knex, slug: string): Promise<boolean> {
   const row = await system('tenants').where({ slug }).first('id');
   return Boolean(row);
@@ -20,8 +15,10 @@ export interface LoginCandidate {
 }
 
 export async function findLoginCandidate(system: Knex, email: string): Promise<LoginCandidate | undefined> {
+  // One account per address, but invitations to it may wait in other workspaces: the account wins.
   const row = await system('users')
     .whereRaw('lower(email) = lower(?)', [email])
+    .orderByRaw("status = 'invited'")
     .first('id', 'tenant_id', 'password_hash', 'status');
   return row && { userId: row.id, tenantId: row.tenant_id, passwordHash: row.password_hash, status: row.status };
 }

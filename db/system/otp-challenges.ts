@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 
-/** OTP challenges exist before any tenant does (sign-up), so they live outside RLS. */
+/**
+ * OTP challenges exist before any tenant does (sign-up), so they live outside RLS. The phone is
+ * stored only as a keyed hash (`phoneHash`, the blind index of the number): enough to find a
+ * challenge and count a phone's attempts, useless to anyone reading the table.
+ */
 export interface OtpChallengeRow {
   id: string;
   code_hash: string;
@@ -12,11 +16,11 @@ export interface OtpChallengeRow {
 
 export async function insertOtpChallenge(
   system: Knex,
-  challenge: { purpose: string; phone: string; email: string; codeHash: string; expiresAt: Date },
+  challenge: { purpose: string; phoneHash: string; email: string; codeHash: string; expiresAt: Date },
 ): Promise<void> {
   await system('otp_challenges').insert({
     purpose: challenge.purpose,
-    phone: challenge.phone,
+    phone_hash: challenge.phoneHash,
     email: challenge.email,
     code_hash: challenge.codeHash,
     expires_at: challenge.expiresAt,
@@ -24,12 +28,22 @@ export async function insertOtpChallenge(
 }
 
 /** The newest challenge for this phone and email; older ones are superseded by a re-send. */
-export async function latestOtpChallenge(trx: Knex, purpose: string, phone: string, email: string): Promise<OtpChallengeRow | undefined> {
+export async function latestOtpChallenge(trx: Knex, purpose: string, phoneHash: string, email: string): Promise<OtpChallengeRow | undefined> {
   return trx('otp_challenges')
-    .where({ purpose, phone, email })
+    .where({ purpose, phone_hash: phoneHash, email })
     .orderBy('created_at', 'desc')
     .forUpdate()
     .first('id', 'code_hash', 'attempts', 'expires_at', 'consumed_at', 'locked_at');
+}
+
+/** Wrong codes tried against this phone in the last 24 hours, across every challenge sent to it. */
+export async function failedAttemptsToday(trx: Knex, phoneHash: string): Promise<number> {
+  const row = await trx('otp_challenges')
+    .where({ phone_hash: phoneHash })
+    .where('created_at', '>', trx.raw("now() - interval '24 hours'"))
+    .sum({ n: 'attempts' })
+    .first();
+  return Number(row?.n ?? 0);
 }
 
 export async function recordOtpFailure(trx: Knex, id: string, attempts: number, lock: boolean): Promise<void> {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
+import { blindIndex } from '../../db/crypto/field-encryption';
 import { startTestApp, type TestApp } from '../support/harness';
 import { bearer, latestOtp, newRegistration, refreshCookieFrom } from '../support/factories';
 
@@ -74,19 +75,30 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
     const registration = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
     const otp = await latestOtp(app.url, registration.phone);
-    await app.db.system('otp_challenges').where({ phone: registration.phone }).update({ expires_at: new Date(Date.now() - 1000) });
+    await app.db.system('otp_challenges').where({ phone_hash: blindIndex(app.config.blindIndexKey, registration.phone) }).update({ expires_at: new Date(Date.now() - 1000) });
     const res = await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(422);
     expect(res.body.error.code).toBe('otp_expired');
     expect(await countRows('users', { email: registration.email })).toBe(0);
   });
 
-  it('answers 409 for a taken email or workspace, at initiate and at register', async () => {
+  it('initiate answers the same for a taken email; only a verified code learns of it (409 email_taken) and nothing is written', async () => {
     const first = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(first).expect(202);
     await request(app.url).post('/auth/register').send({ ...first, otp: await latestOtp(app.url, first.phone) }).expect(201);
 
-    const sameEmail = await request(app.url).post('/auth/register/initiate').send(newRegistration({ email: first.email.toUpperCase() })).expect(409);
-    expect(sameEmail.body.error.code).toBe('email_taken');
+    const probe = newRegistration({ email: first.email.toUpperCase() });
+    const unknown = newRegistration();
+    const [taken, free] = await Promise.all([probe, unknown].map((r) => request(app.url).post('/auth/register/initiate').send(r).expect(202)));
+    expect(Object.keys(taken.body).sort()).toEqual(Object.keys(free.body).sort());
+    expect(taken.body.status).toBe(free.body.status);
+
+    const wrong = await request(app.url).post('/auth/register').send({ ...probe, otp: (await latestOtp(app.url, probe.phone)) === '000000' ? '111111' : '000000' }).expect(422);
+    expect(wrong.body.error.code).toBe('otp_invalid');
+    const verified = await request(app.url).post('/auth/register').send({ ...probe, otp: await latestOtp(app.url, probe.phone) }).expect(409);
+    expect(verified.body.error.code).toBe('email_taken');
+    expect(await countRows('users', { email: first.email })).toBe(1);
+    expect(await countRows('tenants', { name: probe.workspace })).toBe(0);
+
     const sameWorkspace = await request(app.url).post('/auth/register/initiate').send(newRegistration({ workspace: first.workspace.toLowerCase() })).expect(409);
     expect(sameWorkspace.body.error.code).toBe('workspace_taken');
 

@@ -11,6 +11,7 @@ import { startRazorpaySimulator, type RazorpaySimulator } from '../../sandbox/ra
 import { startMetaSimulator, type MetaSimulator } from '../../sandbox/meta';
 import { startGeminiSimulator, type GeminiSimulator } from '../../sandbox/gemini';
 import { createTemporalClient } from '../../api/temporal/client';
+import { platformDeliveryStarter } from '../../api/temporal/start-platform-delivery';
 import { createActivityDeps } from '../../worker/activity-deps';
 import { connectRedis } from '../../worker/redis';
 import { createWorkers } from '../../worker/create-workers';
@@ -83,7 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = createDatabase(config.databaseUrl, { poolMax: 5 });
   const redis = connectRedis(config.redisUrl);
   const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
-  const notifier = createPlatformNotifier(db.system);
+  const notifier = createPlatformNotifier(db.system, platformDeliveryStarter(temporal, config));
   const workers = options.withoutWorker
     ? undefined
     : await createWorkers(config, { ...createActivityDeps(config, db, redis), notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });

@@ -88,11 +88,27 @@ describe('team management', () => {
     expect((await app.db.system('users').where({ id: other.user.id }).first()).role).toBe('admin');
   });
 
-  it('400 for a malformed id, 409 for an email already in use', async () => {
+  it('400 for a malformed id, 409 for an email already on this team', async () => {
     const bad = await request(app.url).patch('/users/not-a-uuid').set(bearer(owner.accessToken)).send({ role: 'agent' }).expect(400);
     expect(bad.body.error.details[0].path).toBe('id');
-    const taken = await request(app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email: other.user.email, name: 'Dup', role: 'agent' }).expect(409);
+    const taken = await request(app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email: owner.user.email.toUpperCase(), name: 'Dup', role: 'agent' }).expect(409);
     expect(taken.body.error.code).toBe('email_taken');
+  });
+
+  it('an invite reveals nothing about accounts elsewhere: it answers as for a new address, and only accepting reports the conflict', async () => {
+    const fresh = `fresh.${Date.now()}@example.com`;
+    const forNew = await request(app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email: fresh, name: 'New', role: 'agent' }).expect(201);
+    const forTaken = await request(app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email: other.user.email, name: 'Probe', role: 'agent' }).expect(201);
+    expect(Object.keys(forTaken.body).sort()).toEqual(Object.keys(forNew.body).sort());
+    expect(forTaken.body.user).toMatchObject({ email: other.user.email, status: 'invited' });
+
+    const accepted = await request(app.url).post('/auth/accept-invite').send({ token: forTaken.body.inviteToken, password: 'a fine password 7' }).expect(409);
+    expect(accepted.body.error.code).toBe('email_taken');
+    const account = await app.db.system('users').where({ id: other.user.id }).first();
+    expect(account).toMatchObject({ tenant_id: other.tenant.id, status: 'active' });
+    await request(app.url).post('/auth/login').send({ email: other.user.email, password: other.registration.password }).expect(200);
+    const invitedRow = await app.db.system('users').where({ id: forTaken.body.user.id }).first();
+    expect(invitedRow.status).toBe('invited');
   });
 
   it('pages the team list with an opaque cursor', async () => {

@@ -54,6 +54,8 @@ describe('key rotation (resealAll)', () => {
     expect(first).toEqual([
       { table: 'whatsapp_accounts', resealed: 6, failed: 1, failedIds: [lost.id] },
       { table: 'contacts', resealed: 8, failed: 0, failedIds: [] },
+      // The two admins' phones, sealed at sign-up.
+      { table: 'users', resealed: 2, failed: 0, failedIds: [] },
     ]);
 
     const rows = await app.db.system('whatsapp_accounts').whereIn('tenant_id', tenantIds).whereNot({ id: lost.id });
@@ -75,8 +77,11 @@ describe('key rotation (resealAll)', () => {
       expect(open([newKey], { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id }, row.tenant_id)).toBe(contact.phone);
     }
 
+    const admins = await app.db.system('users').whereIn('tenant_id', tenantIds);
+    for (const admin of admins) expect(open([newKey], { ciphertext: admin.phone_ciphertext, keyId: admin.phone_key_id }, admin.tenant_id)).toMatch(/^\+\d+$/);
+
     const second = await resealAll(app.db.system, rotation, { tenantIds });
-    expect(second.map((r) => r.resealed)).toEqual([0, 0]);
+    expect(second.map((r) => r.resealed)).toEqual([0, 0, 0]);
     expect(second[0].failedIds).toEqual([lost.id]);
   });
 });

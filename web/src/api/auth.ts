@@ -9,6 +9,7 @@ import {
   type TRegisterInitiate,
   type TRegisterInitiateResponse,
 } from '../../../domain/auth';
+import { ZAcceptedResponseSchema, type TPasswordForgot, type TPasswordReset } from '../../../domain/auth';
 import type { TAcceptInvite } from '../../../domain/users';
 import { apiClient } from './client';
 
@@ -34,4 +35,20 @@ export function logout(): Promise<void> {
 
 export function fetchMe(): Promise<TMeResponse> {
   return apiClient.get('/me', ZMeResponseSchema);
+}
+
+export function verifyEmail(token: string): Promise<void> {
+  return apiClient.post('/auth/email/verify', { token }, undefined, false);
+}
+
+export async function resendVerificationEmail(): Promise<void> {
+  await apiClient.post('/auth/email/verify/resend', undefined, ZAcceptedResponseSchema);
+}
+
+export async function forgotPassword(body: TPasswordForgot): Promise<void> {
+  await apiClient.post('/auth/password/forgot', body, ZAcceptedResponseSchema, false);
+}
+
+export function resetPassword(body: TPasswordReset): Promise<void> {
+  return apiClient.post('/auth/password/reset', body, undefined, false);
 }

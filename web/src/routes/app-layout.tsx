@@ -3,6 +3,7 @@ import { Sidebar } from '../features/navigation/sidebar';
 import { useCurrentSession } from '../features/session/use-session';
 import { BlockedPage } from '../features/trial/blocked-page';
 import { TrialBanner } from '../features/trial/trial-banner';
+import { VerifyEmailBanner } from '../features/account/verify-email-banner';
 
 /** The signed-in frame: trial banner on top, navigation on the left, the page on the right. */
 export function AppLayout() {
@@ -12,6 +13,7 @@ export function AppLayout() {
   return (
     <div className="app-shell">
       <TrialBanner />
+      <VerifyEmailBanner />
       <div className="app-shell__body">
         <Sidebar />
         <main className="app-shell__main" data-testid="app-main">

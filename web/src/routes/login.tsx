@@ -71,6 +71,11 @@ export function LoginPage() {
         <Button type="submit" block busy={busy} data-testid="login-submit">
           Log in
         </Button>
+        <p className="form__aside">
+          <Link to="/forgot-password" data-testid="forgot-password-link">
+            Forgot password?
+          </Link>
+        </p>
       </form>
     </AuthLayout>
   );

@@ -10,6 +10,9 @@ import { LabelsSection } from '../features/labels/labels-section';
 import { TeamSection } from '../features/team/team-section';
 import { WhatsappSection } from '../features/whatsapp/whatsapp-section';
 import { AcceptInvitePage } from './accept-invite';
+import { ForgotPasswordPage } from './forgot-password';
+import { ResetPasswordPage } from './reset-password';
+import { VerifyEmailPage } from './verify-email';
 import { AppLayout } from './app-layout';
 import { BillingPage } from './billing';
 import { ComingSoonPage } from './coming-soon';
@@ -36,6 +39,9 @@ export const routes: RouteObject[] = [
   { path: '/register', element: <PublicOnly><RegisterPage /></PublicOnly> },
   { path: '/login', element: <PublicOnly><LoginPage /></PublicOnly> },
   { path: '/invite/:token', element: <AcceptInvitePage /> },
+  { path: '/forgot-password', element: <PublicOnly><ForgotPasswordPage /></PublicOnly> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
   {
     path: '/app',
     element: <RequireAuth><AppLayout /></RequireAuth>,

@@ -8,6 +8,8 @@ const friendly: Record<string, string> = {
   otp_invalid: "That code isn't right. Check the latest code we sent and try again.",
   otp_expired: 'That code has expired. Send a new code and try again.',
   otp_locked: 'Too many wrong codes. Please wait a few minutes, then send a new code.',
+  otp_budget_exhausted: 'Too many wrong codes for this phone today. Please try again tomorrow.',
+  link_invalid: 'This link is invalid, expired or already used. Ask for a new one.',
   rate_limited: 'Too many attempts. Please wait a minute and try again.',
   invalid_credentials: 'That email and password do not match an account.',
   account_deactivated: 'This account has been deactivated. Ask your workspace admin to reactivate it.',

@@ -2,14 +2,14 @@ import { createContext, useCallback, useEffect, useMemo, useState, type ReactNod
 import type { TAuthResponse } from '../../../../domain/auth';
 import { fetchMe, logout } from '../../api/auth';
 import { apiClient } from '../../api/client';
-import { loadSession, restoreSessionOnce, type Session, type SessionState } from './session';
+import { loadSession, restoreSessionOnce, sessionFromMe, type Session, type SessionState } from './session';
 
 export interface SessionContextValue {
   state: SessionState;
   /** Adopt the answer of login, register or accept-invite. */
   signIn(auth: TAuthResponse): Promise<Session>;
   signOut(): Promise<void>;
-  /** Re-read GET /me (trial days, block state, role). */
+  /** Re-read GET /me (trial days, block state, role, email verification). */
   reload(): Promise<void>;
 }
 
@@ -60,9 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const reload = useCallback(async () => {
-    const me = await fetchMe();
-    const { access, ...tenant } = me.tenant;
-    setState({ status: 'authenticated', session: { user: me.user, tenant, access } });
+    setState({ status: 'authenticated', session: sessionFromMe(await fetchMe()) });
   }, []);
 
   const value = useMemo(() => ({ state, signIn, signOut, reload }), [state, signIn, signOut, reload]);

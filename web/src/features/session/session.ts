@@ -1,4 +1,4 @@
-import type { TAccess, TAuthResponse, TTenantSummary, TUser } from '../../../../domain/auth';
+import type { TAccess, TAuthResponse, TMeResponse, TTenantSummary, TUser } from '../../../../domain/auth';
 import { fetchMe } from '../../api/auth';
 import { apiClient, isApiError } from '../../api/client';
 
@@ -6,6 +6,8 @@ export interface Session {
   user: TUser;
   tenant: TTenantSummary;
   access: TAccess;
+  /** False until the mailed link is opened; the app shows a banner meanwhile. */
+  emailVerified: boolean;
 }
 
 export type SessionState =
@@ -19,14 +21,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function loadSession(auth: TAuthResponse): Promise<Session> {
   apiClient.setAccessToken(auth.accessToken);
   try {
-    const me = await fetchMe();
-    const { access, ...tenant } = me.tenant;
-    return { user: me.user, tenant, access };
+    return sessionFromMe(await fetchMe());
   } catch (err) {
     // The sign-in itself succeeded; draw what we know rather than failing the whole login.
     const blocked = isApiError(err) && err.status === 402;
-    return { user: auth.user, tenant: auth.tenant, access: estimateAccess(auth.tenant.trialEndsAt, blocked) };
+    // Unknown here: no banner rather than a wrong one.
+    return { user: auth.user, tenant: auth.tenant, access: estimateAccess(auth.tenant.trialEndsAt, blocked), emailVerified: true };
   }
+}
+
+export function sessionFromMe(me: TMeResponse): Session {
+  const { access, ...tenant } = me.tenant;
+  const { emailVerified, ...user } = me.user;
+  return { user, tenant, access, emailVerified };
 }
 
 function estimateAccess(trialEndsAt: string, blocked: boolean): TAccess {

@@ -64,7 +64,8 @@ export function SimulatorPage() {
     }
     const { metaSimulatorUrl, numbers } = state.info;
     if (!metaSimulatorUrl) return <Unavailable title="No Meta simulator">Sandbox mode is pointed at the real Graph API (META_GRAPH_URL), so there is no simulator to write through.</Unavailable>;
-    if (numbers.length === 0) return <NoNumber />;
+    // The platform's own number only shows what Aerostic sent (codes, reminders): it is not a workspace number.
+    if (numbers.every((n) => n.platform)) return <NoNumber />;
     const number = numbers.find((n) => n.phoneNumberId === chosenId) ?? numbers[0];
     return (
       <div className="simulator">

@@ -1,0 +1,25 @@
+import { platformTemplates } from '../domain/platform-templates';
+import type { MetaSimulator } from './meta';
+
+/** Where the sandbox's platform number lives in the Meta simulator, unless PLATFORM_* say otherwise. */
+export const SANDBOX_PLATFORM_PHONE_NUMBER_ID = '100000000000001';
+/** The platform number as the phone simulator shows it (digits only, as in webhook metadata). */
+export const SANDBOX_PLATFORM_DISPLAY_NUMBER = '15550100001';
+
+/**
+ * Sandbox mode: the platform's own WhatsApp number, in the Meta simulator, with its templates
+ * submitted and approved through the Graph API as on Meta, so sign-up codes and trial reminders
+ * travel the same path as in production (and the phone simulator can show them).
+ */
+export async function provisionPlatformNumber(meta: MetaSimulator, platform: { phoneNumberId: string; waToken: string }): Promise<void> {
+  const account = meta.createAccount({ phoneNumberId: platform.phoneNumberId, token: platform.waToken, displayPhoneNumber: SANDBOX_PLATFORM_DISPLAY_NUMBER, verifiedName: 'Aerostic', wabaName: 'Aerostic platform' });
+  for (const template of Object.values(platformTemplates)) {
+    const res = await fetch(`${meta.url}/${meta.graphVersion}/${account.wabaId}/message_templates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${platform.waToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(template),
+    });
+    if (!res.ok) throw new Error(`the Meta simulator refused the platform template ${template.name}: ${await res.text()}`);
+  }
+  await meta.idle();
+}
