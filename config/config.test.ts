@@ -82,6 +82,8 @@ describe('configuration', () => {
       expect(loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir }).secureCookies).toBe(false);
       expect(loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir, PUBLIC_URL: 'https://dev.example' }).secureCookies).toBe(true);
     });
+  });
+
   const productionEnv = () => {
     const key = () => Buffer.alloc(32, 7).toString('base64');
     return {
