@@ -19,6 +19,8 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
+  /** Given only when the operator manages the app role's login (DATABASE_APP_URL); else derived. */
+  databaseAppUrl?: string;
   redisUrl?: string;
   temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string };
   /** `audience` is tenant tokens'; platform (super) admin tokens carry `platformAudience`, so neither is accepted for the other. */
@@ -76,6 +78,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: resolve(__dirname, '..', 'web', 'dist'),
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
+    databaseAppUrl: env.DATABASE_APP_URL,
     redisUrl: env.REDIS_URL,
     temporal: {
       address: env.TEMPORAL_ADDRESS,
