@@ -21,3 +21,27 @@ export async function pruneRealtimeEvents(system: Knex, retention = '24 hours'):
   const horizon = await system('realtime_horizon').first('pruned_through');
   return Number(horizon?.pruned_through ?? 0);
 }
+
+export interface LoggedEvent {
+  tenantId: string;
+}
+
+/**
+ * Appends one event to the catch-up log and numbers it: `prevSeq` is the tenant's previous event.
+ * With `notifyChannel` the numbered event is also sent by Postgres NOTIFY in the same transaction.
+ */
+export async function appendRealtimeEvent<E extends LoggedEvent & { event: string; payload: object }>(
+  system: Knex,
+  event: E,
+  options: { notifyChannel?: string } = {},
+): Promise<E & { seq: number; prevSeq: number }> {
+  return system.transaction(async (trx) => {
+    // Per tenant, seq order must equal commit order, or a reader could pass a seq that commits later.
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`realtime:${event.tenantId}`]);
+    const [prev] = await trx('realtime_events').where({ tenant_id: event.tenantId }).max({ seq: 'seq' });
+    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, event: event.event, payload: event.payload }).returning('seq');
+    const message = { ...event, seq: Number(row.seq), prevSeq: Number(prev?.seq ?? 0) };
+    if (options.notifyChannel) await trx.raw('select pg_notify(?, ?)', [options.notifyChannel, JSON.stringify(message)]);
+    return message;
+  });
+}
