@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ZEnvSchema, productionSecrets, type Env } from './env';
+import { productionSecretProblems } from './production-checks';
 import { loadOrCreateEmbeddedSecrets } from './secrets';
 
 export interface EncryptionKey {
@@ -57,6 +58,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production) {
     const missing = productionSecrets.filter((name) => !env[name]);
     if (missing.length) throw new ConfigError(`Production needs real secrets; missing: ${missing.join(', ')}`);
+    const weak = productionSecretProblems(env);
+    if (weak.length) throw new ConfigError(`Production refuses weak settings:\n${weak.map((p) => `  ${p}`).join('\n')}`);
   }
   if (!env.DATABASE_URL) throw new ConfigError('DATABASE_URL is not set (npm start provides the embedded Postgres)');
   if (!env.TEMPORAL_ADDRESS) throw new ConfigError('TEMPORAL_ADDRESS is not set (npm start provides the dev server)');
