@@ -10,6 +10,8 @@ export const APP_ROLE = 'aerostic_app';
  */
 export function appRolePassword(ownerUrl: string): string {
   const ownerPassword = decodeURIComponent(new URL(ownerUrl).password);
+  // Derived from nothing, the password would be the same public constant everywhere.
+  if (!ownerPassword) throw new Error(`DATABASE_URL carries no password to derive the ${APP_ROLE} login from; set DATABASE_APP_URL`);
   return createHmac('sha256', ownerPassword).update(`aerostic:${APP_ROLE}:login`).digest('base64url');
 }
 
