@@ -1,7 +1,6 @@
 import type { AppConfig } from '../config';
 import type { Database } from '../db/connection';
-import { open } from '../db/crypto/field-encryption';
-import { userPhoneAad } from '../db/crypto/sealed-columns';
+import { openUserPhone } from '../db/crypto/sealed-columns';
 import { withTenant } from '../db/tenant-transaction';
 import { Tenant } from '../db/models/tenant';
 import { User } from '../db/models/user';
@@ -27,7 +26,7 @@ export function createTrialActivities({ db, notifier, config }: TrialActivityDep
       // Rows from before phones were sealed still hold the plaintext; every newer one is sealed.
       const phoneOf = (admin: User) =>
         admin.phoneCiphertext && admin.phoneKeyId
-          ? open(config.encryptionKeys, { ciphertext: admin.phoneCiphertext, keyId: admin.phoneKeyId }, userPhoneAad(input.tenantId))
+          ? openUserPhone(config.encryptionKeys, input.tenantId, { ciphertext: admin.phoneCiphertext, keyId: admin.phoneKeyId })
           : admin.phone!;
       const days = input.daysLeft === 1 ? '1 day' : `${input.daysLeft} days`;
       for (const admin of admins) {

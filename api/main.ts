@@ -10,7 +10,7 @@ import { connectRedis } from '../worker/redis';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, { appUrl: config.databaseAppUrl });
   const redis = connectRedis(config.redisUrl);
   const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
   const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system, platformDeliveryStarter(temporal, config)), redis });

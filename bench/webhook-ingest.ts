@@ -22,6 +22,7 @@
 import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database } from '../db/connection';
+import { serverVersion } from '../db/system/health';
 import { taskQueue } from '../domain/contracts';
 import { registerTenant } from '../test/support/factories';
 import type { TestApp } from '../test/support/harness';
@@ -45,8 +46,7 @@ async function machineFacts(stack: BenchStack, db: Database): Promise<MachineFac
   const cpuList = cpus();
   let postgres = 'unknown';
   try {
-    const result = await db.system.raw('show server_version');
-    postgres = String(result.rows?.[0]?.server_version ?? 'unknown');
+    postgres = await serverVersion(db.system);
   } catch {
     // Reported as unknown.
   }

@@ -13,6 +13,28 @@ describe('configuration', () => {
     );
   });
 
+  it('production refuses weak secrets, reused or non-random keys and a non-https PUBLIC_URL, naming each', () => {
+    const key = () => randomBytes(32).toString('base64');
+    const strong = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      ENCRYPTION_KEY: `k1:${key()}`,
+      BLIND_INDEX_KEY: key(),
+      PUBLIC_URL: 'https://app.example.com',
+      ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((n) => [n, `${n.toLowerCase()}-value`])),
+    };
+    expect(loadConfig(strong).publicUrl).toBe('https://app.example.com');
+    expect(() => loadConfig({ ...strong, JWT_SECRET: 'x'.repeat(64) })).toThrow(/JWT_SECRET: too predictable/);
+    expect(() => loadConfig({ ...strong, JWT_SECRET: 'changeme'.repeat(5) })).toThrow(/JWT_SECRET: too predictable/);
+    expect(() => loadConfig({ ...strong, ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 7).toString('base64')}` })).toThrow(/ENCRYPTION_KEY: a key is not random/);
+    expect(() => loadConfig({ ...strong, BLIND_INDEX_KEY: strong.ENCRYPTION_KEY.slice(3) })).toThrow(/BLIND_INDEX_KEY: must differ/);
+    expect(() => loadConfig({ ...strong, PUBLIC_URL: 'http://app.example.com' })).toThrow(/PUBLIC_URL: must be an https: URL/);
+    expect(() => loadConfig({ ...strong, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL: required in production/);
+    // Outside production the same values are accepted (embedded mode and tests).
+    expect(() => loadConfig({ ...strong, NODE_ENV: 'development', AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')), PUBLIC_URL: 'http://localhost:3000', JWT_SECRET: 'x'.repeat(64) })).not.toThrow();
+  });
+
   it('embedded mode generates its secrets once into the data dir and keeps them', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'aerostic-config-'));
     const first = loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ZEnvSchema, productionSecrets, type Env } from './env';
+import { productionSecretProblems } from './production-checks';
 import { loadOrCreateEmbeddedSecrets } from './secrets';
 
 export interface EncryptionKey {
@@ -19,6 +20,8 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
+  /** Given only when the operator manages the app role's login (DATABASE_APP_URL); else derived. */
+  databaseAppUrl?: string;
   redisUrl?: string;
   temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string };
   /** `audience` is tenant tokens'; platform (super) admin tokens carry `platformAudience`, so neither is accepted for the other. */
@@ -63,6 +66,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production) {
     const missing = productionSecrets.filter((name) => !env[name]);
     if (missing.length) throw new ConfigError(`Production needs real secrets; missing: ${missing.join(', ')}`);
+    const weak = productionSecretProblems(env);
+    if (weak.length) throw new ConfigError(`Production refuses weak settings:\n${weak.map((p) => `  ${p}`).join('\n')}`);
   }
   if (production && env.API_NODES > 1 && !env.REDIS_URL) {
     throw new ConfigError(`API_NODES=${env.API_NODES} needs REDIS_URL: throttles counted per process would multiply by the node count`);
@@ -90,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: resolve(__dirname, '..', 'web', 'dist'),
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
+    databaseAppUrl: env.DATABASE_APP_URL,
     redisUrl: env.REDIS_URL,
     temporal: {
       address: env.TEMPORAL_ADDRESS,

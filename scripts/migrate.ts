@@ -3,7 +3,7 @@ import { migrateLatest } from '../db/migrate';
 
 async function main() {
   const config = loadConfig();
-  const applied = await migrateLatest(config.databaseUrl);
+  const applied = await migrateLatest(config.databaseUrl, { appUrlGiven: config.databaseAppUrl !== undefined });
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 }
 

@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     const webBuild = ensureWebBuild(root, abort.signal);
     const infra = await startInfrastructure(settings, teardown, lock, abort.signal);
     abort.signal.throwIfAborted();
-    const applied: unknown = await migrateLatest(infra.databaseUrl);
+    const applied: unknown = await migrateLatest(infra.databaseUrl, { appUrlGiven: Boolean(process.env.DATABASE_APP_URL) });
     if (Array.isArray(applied) && applied.length > 0) log(`applied ${applied.length} migration(s)`);
     await webBuild;
     abort.signal.throwIfAborted();

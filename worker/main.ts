@@ -14,7 +14,7 @@ async function main() {
   // The SDK's own logs at WARN: state changes and webpack output are noise in the stack's console.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const logger = createLogger(config.logLevel);
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, { appUrl: config.databaseAppUrl });
   const redis = connectRedis(config.redisUrl);
   const workers = await createWorkers(config, createActivityDeps(config, db, redis), { workflowBundlePath: workerEnv().workflowBundlePath });
   const client = await createTemporalClient(config.temporal, config.encryptionKeys);

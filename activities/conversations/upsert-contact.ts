@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { AppConfig } from '../../config';
-import { phoneColumns } from '../../db/contacts/phone-identity';
+import { legacyPhoneBlindIndex, phoneColumns } from '../../db/contacts/phone-identity';
 
 type Keys = Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>;
 
@@ -12,6 +12,11 @@ export async function upsertContact(
   input: { tenantId: string; phone: string; profileName: string | null; source: 'inbound' | 'api' },
 ): Promise<{ id: string; optedOut: boolean; created: boolean }> {
   const columns = phoneColumns(keys, input.tenantId, input.phone);
+  // A contact stored before per-tenant blind indexes moves to its current index here, so the
+  // insert below finds it instead of creating a second contact for the same phone.
+  await trx('contacts')
+    .where({ tenant_id: input.tenantId, phone_blind_index: legacyPhoneBlindIndex(keys, input.phone) })
+    .update({ phone_blind_index: columns.phone_blind_index });
   const id = randomUUID();
   const [row] = await trx('contacts')
     .insert({ id, tenant_id: input.tenantId, ...columns, profile_name: input.profileName, name: input.profileName, source: input.source })

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { EncryptionKey } from '../../config';
 import type { Database } from '../../db/connection';
-import { open } from '../../db/crypto/field-encryption';
+import { openWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
 
 /** The number's access token, decrypted only inside the activity that calls Meta with it. */
@@ -11,5 +11,5 @@ export async function loadAccountToken(db: Database, encryptionKeys: EncryptionK
   );
   if (!row) throw ApplicationFailure.nonRetryable('This WhatsApp number is not connected to the workspace', 'number_not_connected');
   if (row.status === 'token_expired') throw ApplicationFailure.nonRetryable('The WhatsApp number must be reconnected: its access token expired', 'meta_190');
-  return open(encryptionKeys, { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id }, tenantId);
+  return openWhatsappToken(encryptionKeys, tenantId, { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id });
 }

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { Knex } from 'knex';
-import { pruneRealtimeEvents } from './prune-events';
+import { appendRealtimeEvent, pruneRealtimeEvents } from '../../db/system/realtime-log';
 
 export const REALTIME_CHANNEL = 'aerostic_events';
 
@@ -31,15 +31,7 @@ const PRUNE_EVERY = 500;
  * Redis pub/sub, after the commit so a relayed event is always readable from the log.
  */
 export async function publishEvent(system: Knex, event: RealtimeEvent, redis?: Redis): Promise<PublishedEvent> {
-  const published = await system.transaction(async (trx) => {
-    // Per tenant, seq order must equal commit order, or a reader could pass a seq that commits later.
-    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`realtime:${event.tenantId}`]);
-    const [prev] = await trx('realtime_events').where({ tenant_id: event.tenantId }).max({ seq: 'seq' });
-    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, event: event.event, payload: event.payload }).returning('seq');
-    const message: PublishedEvent = { ...event, seq: Number(row.seq), prevSeq: Number(prev?.seq ?? 0) };
-    if (!redis) await trx.raw('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(message)]);
-    return message;
-  });
+  const published: PublishedEvent = await appendRealtimeEvent(system, event, { notifyChannel: redis ? undefined : REALTIME_CHANNEL });
   if (redis) await redis.publish(REALTIME_CHANNEL, JSON.stringify(published));
   // A failed prune loses nothing: the next one deletes the same prefix.
   if (published.seq % PRUNE_EVERY === 0) await pruneRealtimeEvents(system).catch(() => undefined);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../domain/errors';
 import { consumeOtpChallenge, failedAttemptsToday, latestOtpChallenge, recordOtpFailure } from '../../db/system/otp-challenges';
+import { otpTransaction } from '../../db/system/otp-transaction';
 import { otpHash, safeEqualHex } from './secrets';
 
 interface OtpCheck {
@@ -27,7 +28,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
  * codes cannot buy an attacker more guesses.
  */
 export async function withVerifiedOtp<T>(check: OtpCheck, onVerified: () => Promise<T>): Promise<T> {
-  const outcome = await check.system.transaction(async (trx): Promise<Outcome<T>> => {
+  const outcome = await otpTransaction(check.system, async (trx): Promise<Outcome<T>> => {
     const challenge = await latestOtpChallenge(trx, check.purpose, check.phoneHash, check.email);
     if (!challenge || challenge.consumed_at) {
       return { ok: false, error: new AppError('otp_invalid', 'No code is pending for this phone; request a new one') };

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AppConfig } from '../../config';
-import { open } from '../../db/crypto/field-encryption';
+import { openContactPhone } from '../../db/crypto/sealed-columns';
 import type { TConversation } from '../../domain/inbox';
 
 type Keys = Pick<AppConfig, 'encryptionKeys'>;
@@ -40,7 +40,7 @@ export function toConversation(keys: Keys, row: Record<string, any>): TConversat
     contact: {
       id: row.contact_id,
       name: row.contact_name ?? row.contact_profile_name ?? null,
-      phone: open(keys.encryptionKeys, { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id }, row.tenant_id),
+      phone: openContactPhone(keys.encryptionKeys, row.tenant_id, { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id }),
     },
     phoneNumberId: row.phone_number_id,
     status: row.status,

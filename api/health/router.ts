@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pingDatabase } from '../../db/system/health';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import type { ApiMetrics } from './metrics';
@@ -11,7 +12,7 @@ export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metri
 
   routes.add({ method: 'get', path: '/readyz', tag, summary: 'Postgres and Temporal answer', access: 'public', response: ZReadySchema }, async ({ ctx }) => {
     const checks = {
-      postgres: await probe(() => deps.db.system.raw('select 1')),
+      postgres: await probe(() => pingDatabase(deps.db.system)),
       temporal: await probe(() => deps.temporal.workflowService.getSystemInfo({})),
       ...(deps.redis ? { redis: await probe(() => deps.redis!.ping()) } : {}),
     };

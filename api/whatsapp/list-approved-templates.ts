@@ -1,5 +1,5 @@
 import { createGraphClient, GraphError, type GraphClient } from '../../activities/meta/graph-client';
-import { open } from '../../db/crypto/field-encryption';
+import { openWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import { bodyVariableCount, type TPickerTemplate } from '../../domain/whatsapp-templates';
@@ -33,7 +33,7 @@ export async function listApprovedTemplates(deps: ApiDeps, tenantId: string, pho
   if (!account && phoneNumberId) throw new AppError('not_found', 'No WhatsApp number with this id is connected to the workspace');
   if (!account) throw new AppError('no_whatsapp_number', 'Connect a WhatsApp number first (Settings → WhatsApp)');
   if (account.status === 'token_expired') throw tokenRejected();
-  const token = open(deps.config.encryptionKeys, { ciphertext: account.access_token_ciphertext, keyId: account.access_token_key_id }, tenantId);
+  const token = openWhatsappToken(deps.config.encryptionKeys, tenantId, { ciphertext: account.access_token_ciphertext, keyId: account.access_token_key_id });
 
   const graph = createGraphClient(deps.config.meta);
   const templates: GraphTemplate[] = [];

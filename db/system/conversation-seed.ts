@@ -7,10 +7,11 @@ import { newConversationSeed, type ConversationSeed } from '../../domain/convers
  * set_config, SELECT, COMMIT) that was the API's largest cost per webhook (docs/BENCHMARKS.md). The
  * tenant is the one that owns the receiving number, and every table is filtered by it explicitly.
  */
-export async function inboundConversationSeed(system: Knex, tenantId: string, phoneNumberId: string, phoneBlindIndex: string): Promise<ConversationSeed> {
+export async function inboundConversationSeed(system: Knex, tenantId: string, phoneNumberId: string, phoneBlindIndexes: string[]): Promise<ConversationSeed> {
   const row = await system('contacts as k')
     .leftJoin('conversations as c', (on) => on.on('c.contact_id', 'k.id').andOn('c.tenant_id', 'k.tenant_id').andOnVal('c.phone_number_id', phoneNumberId))
-    .where({ 'k.tenant_id': tenantId, 'k.phone_blind_index': phoneBlindIndex })
+    .where('k.tenant_id', tenantId)
+    .whereIn('k.phone_blind_index', phoneBlindIndexes)
     .first('k.id as contact_id', 'k.opted_out', 'c.id as conversation_id', 'c.last_inbound_at', 'c.status', 'c.mode', 'c.ai_reply_count');
   return seedOf(row);
 }

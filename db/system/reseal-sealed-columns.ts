@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { EncryptionKey } from '../../config';
-import { open, seal } from '../crypto/field-encryption';
+import { CURRENT_ENVELOPE_PATTERN, open, seal } from '../crypto/field-encryption';
 import { sealedColumns, type SealedColumn } from '../crypto/sealed-columns';
 
 export interface ResealCounts {
@@ -20,7 +20,8 @@ export interface ResealOptions {
 }
 
 /**
- * Key rotation: re-seals, with the first configured key, every value sealed with another one. It
+ * Key rotation: re-seals, with the first configured key, every value sealed with another one or in
+ * the v1 envelope (whose associated data named only the tenant, not the column). It
  * crosses tenants by nature, so it runs on the owner connection. Batches walk the primary key
  * upwards and each row is updated only if it still holds the value that was read, so a concurrent
  * write wins and a second run finds nothing to do.
@@ -37,7 +38,7 @@ async function resealColumn(system: Knex, keys: EncryptionKey[], column: SealedC
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows: { id: string; tenant_id: string; ciphertext: string; key_id: string }[] = await system(column.table)
-      .whereNot(column.keyIdColumn, current)
+      .where((q) => q.whereNot(column.keyIdColumn, current).orWhereNot(column.ciphertextColumn, 'like', CURRENT_ENVELOPE_PATTERN))
       .where('id', '>', after)
       .modify((q) => (options.tenantIds ? q.whereIn('tenant_id', options.tenantIds) : q))
       .orderBy('id')
@@ -49,7 +50,7 @@ async function resealColumn(system: Knex, keys: EncryptionKey[], column: SealedC
         const aad = column.associatedData(row);
         let resealed;
         try {
-          resealed = seal(keys, open(keys, { ciphertext: row.ciphertext, keyId: row.key_id }, aad), aad);
+          resealed = seal(keys, open(keys, { ciphertext: row.ciphertext, keyId: row.key_id }, aad, column.legacyAssociatedData(row)), aad);
         } catch {
           counts.failed++;
           counts.failedIds.push(row.id);

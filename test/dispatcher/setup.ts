@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createDispatcher, type DispatcherDeps, type DispatchInput } from '../../activities/meta/dispatch';
 import { createGraphClient } from '../../activities/meta/graph-client';
-import { seal } from '../../db/crypto/field-encryption';
+import { sealWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TMessageContent } from '../../domain/messages';
 import type { TestApp } from '../support/harness';
@@ -18,7 +18,7 @@ export async function createTenant(app: TestApp): Promise<string> {
 /** A registered number in the simulator and its whatsapp_accounts row with the token sealed to the tenant. */
 export async function connectNumber(app: TestApp, tenantId: string) {
   const account = app.meta.createAccount({ phoneNumberId: `${randomInt(100_000_000, 999_999_999)}${randomInt(100_000, 999_999)}` });
-  const sealed = seal(app.config.encryptionKeys, account.token, tenantId);
+  const sealed = sealWhatsappToken(app.config.encryptionKeys, tenantId, account.token);
   await withTenant(app.db.app, tenantId, (trx) =>
     trx('whatsapp_accounts').insert({
       tenant_id: tenantId,

@@ -70,7 +70,7 @@ async function typeAsCustomer(page: Page, text: string): Promise<void> {
 
 /** The inbound messages stored for this customer, oldest first. */
 async function storedInbound(phone: string) {
-  const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, phone) }).first();
+  const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) }).first();
   return contact ? app.db.system('messages').where({ contact_id: contact.id, direction: 'inbound' }).orderBy('created_at') : [];
 }
 
@@ -131,7 +131,7 @@ test('list rows, a photo and STOP reach the business from the phone', async () =
   await page.locator('[data-testid=phone-customer-message][data-state=delivered]', { hasText: 'this colour?' }).locator('img').waitFor();
 
   await page.getByTestId('phone-send-stop').click();
-  await eventually(async () => expect(await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, phone) }).first()).toMatchObject({ opted_out: true }));
+  await eventually(async () => expect(await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) }).first()).toMatchObject({ opted_out: true }));
   await page.locator('[data-testid=phone-customer-message][data-state=delivered]', { hasText: 'STOP' }).waitFor();
   await shot(page, 'quick-actions');
 });

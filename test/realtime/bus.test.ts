@@ -3,7 +3,7 @@ import { connect, createServer } from 'node:net';
 import Redis from 'ioredis';
 import pino from 'pino';
 import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../activities/realtime/publish-event';
-import { pruneRealtimeEvents } from '../../activities/realtime/prune-events';
+import { pruneRealtimeEvents } from '../../db/system/realtime-log';
 import { listenPostgresBus } from '../../api/realtime/bus/postgres-listener';
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
 import type { EventBus } from '../../api/realtime/bus/bus-message';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { seal } from '../../db/crypto/field-encryption';
+import { sealWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TestApp } from './harness';
 
@@ -9,7 +9,7 @@ import type { TestApp } from './harness';
  */
 export async function connectTestNumber(app: TestApp, tenantId: string) {
   const account = app.meta.createAccount({ phoneNumberId: String(randomInt(100_000_000, 999_999_999)) + String(randomInt(100_000, 999_999)) });
-  const sealed = seal(app.config.encryptionKeys, account.token, tenantId);
+  const sealed = sealWhatsappToken(app.config.encryptionKeys, tenantId, account.token);
   await withTenant(app.db.app, tenantId, (trx) =>
     trx('whatsapp_accounts').insert({
       tenant_id: tenantId,

@@ -22,7 +22,7 @@ it('a long conversation continues as new without losing or repeating a message',
   const waId = customerWaId();
   const count = 30;
   for (let i = 0; i < count; i++) await app.meta.customer(phoneNumberId).send(waId, `message ${i}`);
-  const contactId = async () => (await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, `+${waId}`) }).first('id'))?.id;
+  const contactId = async () => (await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) }).first('id'))?.id;
   const stored = await eventually(async () => {
     const rows = await app.db.system('messages').where({ contact_id: (await contactId()) ?? null, direction: 'inbound' });
     expect(rows).toHaveLength(count);

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const messagesFrom = async (waId: string) => {
-  const contact = await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, `+${waId}`) }).first();
+  const contact = await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) }).first();
   if (!contact) return [];
   return app.db.system('messages').where({ contact_id: contact.id, direction: 'inbound' }).orderBy('created_at');
 };

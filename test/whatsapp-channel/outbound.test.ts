@@ -29,7 +29,7 @@ async function customerWhoWrote(): Promise<string> {
   const waId = customerWaId();
   await app.meta.customer(phoneNumberId).send({ waId, name: 'Kiran' }, 'Hi there');
   await eventually(async () => {
-    const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, `+${waId}`) }).first('id');
+    const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, `+${waId}`) }).first('id');
     expect(await app.db.system('conversations').where({ contact_id: contact?.id ?? null }).whereNotNull('last_inbound_at').first()).toBeDefined();
   });
   return `+${waId}`;

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import request from 'supertest';
-import { open } from '../../db/crypto/field-encryption';
+import { openWhatsappToken } from '../../db/crypto/sealed-columns';
 import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
 import { graphClient } from '../../sandbox/meta/testing/graph-client';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -61,7 +61,7 @@ describe('Embedded Signup: start → Meta dialog → /meta/callback', () => {
     ]);
 
     const [row] = await storedRows(app, tenant.tenant.id);
-    const token = open(app.config.encryptionKeys, { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id }, tenant.tenant.id);
+    const token = openWhatsappToken(app.config.encryptionKeys, tenant.tenant.id, { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id });
     expect(token).toMatch(/^EAAG/);
     // It is the real business token: Meta accepts it for the number.
     expect((await graphClient(app.meta.url)('GET', simAccount.phoneNumberId, { token })).status).toBe(200);

@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadAccountToken } from '../../activities/meta/account-token';
-import { blindIndex, open, seal, type Sealed } from '../../db/crypto/field-encryption';
+import { blindIndex, isCurrentEnvelope, open, type Sealed } from '../../db/crypto/field-encryption';
+import { openContactPhone, openWhatsappToken, sealContactPhone, sealWhatsappToken } from '../../db/crypto/sealed-columns';
 import { resealAll } from '../../db/system/reseal-sealed-columns';
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant } from '../support/factories';
+import { sealV1 } from '../support/legacy-envelope';
 
 let app: TestApp;
 let tenantIds: string[];
@@ -32,7 +34,7 @@ async function insertContact(tenantId: string, phone: string, sealed: Sealed) {
 }
 
 describe('key rotation (resealAll)', () => {
-  it('re-seals every value not sealed with the first key, in batches, idempotently', async () => {
+  it('re-seals every value not sealed with the first key or still in the v1 envelope, in batches, idempotently', async () => {
     const oldKeys = app.config.encryptionKeys;
     const rotation = [newKey, ...oldKeys];
     const accounts = [];
@@ -40,19 +42,23 @@ describe('key rotation (resealAll)', () => {
     for (const tenantId of tenantIds) {
       for (let i = 0; i < 3; i++) {
         const token = `EAAG${randomBytes(24).toString('hex')}`;
-        accounts.push(await insertAccount(tenantId, token, seal(oldKeys, token, tenantId)));
+        // Rows as the code before the column-naming envelope stored them.
+        accounts.push(await insertAccount(tenantId, token, sealV1(oldKeys, token, tenantId)));
       }
       for (let i = 0; i < 4; i++) {
         const phone = `+9198${digits().slice(0, 8)}`;
-        contacts.push(await insertContact(tenantId, phone, seal(oldKeys, phone, tenantId)));
+        contacts.push(await insertContact(tenantId, phone, i % 2 ? sealV1(oldKeys, phone, tenantId) : sealContactPhone(oldKeys, tenantId, phone)));
       }
     }
-    const alreadyNew = await insertAccount(tenantIds[0], 'EAAG-already-new-token', seal([newKey], 'EAAG-already-new-token', tenantIds[0]));
-    const lost = await insertAccount(tenantIds[1], 'EAAG-lost', seal([{ id: 'retired', key: randomBytes(32) }], 'EAAG-lost', tenantIds[1]));
+    const alreadyNew = await insertAccount(tenantIds[0], 'EAAG-already-new-token', sealWhatsappToken([newKey], tenantIds[0], 'EAAG-already-new-token'));
+    const v1WithNewKey = await insertAccount(tenantIds[0], 'EAAG-v1-new-key', sealV1([newKey], 'EAAG-v1-new-key', tenantIds[0]));
+    const lost = await insertAccount(tenantIds[1], 'EAAG-lost', sealWhatsappToken([{ id: 'retired', key: randomBytes(32) }], tenantIds[1], 'EAAG-lost'));
+    // v1 values stay readable until re-sealed.
+    expect(openWhatsappToken(rotation, tenantIds[0], accounts[0].sealed)).toBe(accounts[0].token);
 
     const first = await resealAll(app.db.system, rotation, { batchSize: 2, tenantIds });
     expect(first).toEqual([
-      { table: 'whatsapp_accounts', resealed: 6, failed: 1, failedIds: [lost.id] },
+      { table: 'whatsapp_accounts', resealed: 7, failed: 1, failedIds: [lost.id] },
       { table: 'contacts', resealed: 8, failed: 0, failedIds: [] },
       // The two admins' phones, sealed at sign-up.
       { table: 'users', resealed: 2, failed: 0, failedIds: [] },
@@ -60,12 +66,14 @@ describe('key rotation (resealAll)', () => {
 
     const rows = await app.db.system('whatsapp_accounts').whereIn('tenant_id', tenantIds).whereNot({ id: lost.id });
     expect(new Set(rows.map((r) => r.access_token_key_id))).toEqual(new Set([newKey.id]));
-    for (const account of accounts) {
+    expect(rows.every((r) => isCurrentEnvelope({ ciphertext: r.access_token_ciphertext, keyId: r.access_token_key_id }))).toBe(true);
+    for (const account of [...accounts, v1WithNewKey]) {
       const row = rows.find((r) => r.id === account.id)!;
       expect(row.access_token_ciphertext).not.toBe(account.sealed.ciphertext);
-      // The new key alone opens the new ciphertext; the old one still opens while its key is listed.
-      expect(open([newKey], { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id }, row.tenant_id)).toBe(account.token);
-      expect(open(rotation, account.sealed, row.tenant_id)).toBe(account.token);
+      // The new key alone opens the new ciphertext, bound to the column; the old one still opens while its key is listed.
+      expect(openWhatsappToken([newKey], row.tenant_id, { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id })).toBe(account.token);
+      expect(() => open([newKey], { ciphertext: row.access_token_ciphertext, keyId: row.access_token_key_id }, row.tenant_id)).toThrow();
+      expect(openWhatsappToken(rotation, row.tenant_id, account.sealed)).toBe(account.token);
     }
     expect(rows.find((r) => r.id === alreadyNew.id)!.access_token_ciphertext).toBe(alreadyNew.sealed.ciphertext);
     const account = accounts[0];
@@ -74,7 +82,7 @@ describe('key rotation (resealAll)', () => {
     const contactRows = await app.db.system('contacts').whereIn('id', contacts.map((c) => c.id));
     for (const contact of contacts) {
       const row = contactRows.find((r) => r.id === contact.id)!;
-      expect(open([newKey], { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id }, row.tenant_id)).toBe(contact.phone);
+      expect(openContactPhone([newKey], row.tenant_id, { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id })).toBe(contact.phone);
     }
 
     const admins = await app.db.system('users').whereIn('tenant_id', tenantIds);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../../domain/errors';
 import type { ApiDeps } from '../../deps';
 import { maskPhone } from '../../logging/logger';
-import { phoneBlindIndex } from '../../../db/contacts/phone-identity';
+import { phoneLookupIndexes } from '../../../db/contacts/phone-identity';
 import { inboundConversationSeed } from '../../../db/system/conversation-seed';
 import { signalInbound } from '../../temporal/conversation-commands';
 import { hmacSha256Matches } from '../signature';
@@ -48,7 +48,7 @@ export async function receiveMetaWebhook({ deps, numbers, statuses, onUnknownNum
     for (const message of change.messages) {
       messageCount++;
       handoffs.push(
-        inboundConversationSeed(deps.db.system, tenantId, change.phoneNumberId, phoneBlindIndex(deps.config, message.from)).then((seed) =>
+        inboundConversationSeed(deps.db.system, tenantId, change.phoneNumberId, phoneLookupIndexes(deps.config, tenantId, message.from)).then((seed) =>
           signalInbound(deps.temporal, deps.config, { tenantId, phoneNumberId: change.phoneNumberId, phone: message.from, seed }, message),
         ),
       );
