@@ -6,6 +6,19 @@ import { loadConfig, metaSimulatorUrl, parseEncryptionKeys } from './index';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', TEMPORAL_ADDRESS: '127.0.0.1:7233' };
 
+/** A production environment that passes every check: strong random secrets, distinct keys, https. */
+const productionEnv = () => ({
+  ...base,
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://app.aerostic.example',
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  OTP_PEPPER: randomBytes(32).toString('base64url'),
+  SMTP_URL: 'smtp://mail.example.com:587',
+  ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((name) => [name, randomBytes(24).toString('base64url')])),
+});
+
 describe('configuration', () => {
   it('production refuses to start without real secrets and names the missing ones', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
@@ -15,15 +28,7 @@ describe('configuration', () => {
 
   it('production refuses weak secrets, reused or non-random keys and a non-https PUBLIC_URL, naming each', () => {
     const key = () => randomBytes(32).toString('base64');
-    const strong = {
-      ...base,
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      ENCRYPTION_KEY: `k1:${key()}`,
-      BLIND_INDEX_KEY: key(),
-      PUBLIC_URL: 'https://app.example.com',
-      ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((n) => [n, `${n.toLowerCase()}-value`])),
-    };
+    const strong = { ...productionEnv(), ENCRYPTION_KEY: `k1:${key()}`, PUBLIC_URL: 'https://app.example.com' };
     expect(loadConfig(strong).publicUrl).toBe('https://app.example.com');
     expect(() => loadConfig({ ...strong, JWT_SECRET: 'x'.repeat(64) })).toThrow(/JWT_SECRET: too predictable/);
     expect(() => loadConfig({ ...strong, JWT_SECRET: 'changeme'.repeat(5) })).toThrow(/JWT_SECRET: too predictable/);
@@ -73,18 +78,7 @@ describe('configuration', () => {
   });
 
   describe('throttles and cookies', () => {
-    const key = randomBytes(32).toString('base64');
-    const production = {
-      ...base,
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://app.aerostic.example',
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      ENCRYPTION_KEY: key,
-      BLIND_INDEX_KEY: key,
-      OTP_PEPPER: randomBytes(32).toString('base64url'),
-      SMTP_URL: 'smtp://mail.example.com:587',
-      ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((name) => [name, randomBytes(24).toString('base64url')])),
-    };
+    const production = productionEnv();
 
     it('production refuses more than one API node without Redis, naming both', () => {
       expect(() => loadConfig({ ...production, API_NODES: '3' })).toThrow(/API_NODES=3 needs REDIS_URL/);
@@ -106,28 +100,6 @@ describe('configuration', () => {
     });
   });
 
-  const productionEnv = () => {
-    const key = () => Buffer.alloc(32, 7).toString('base64');
-    return {
-      ...base,
-      NODE_ENV: 'production',
-      JWT_SECRET: 'j'.repeat(40),
-      ENCRYPTION_KEY: key(),
-      BLIND_INDEX_KEY: key(),
-      OTP_PEPPER: 'p'.repeat(40),
-      SMTP_URL: 'smtp://mail.example.com:587',
-      META_APP_ID: 'app',
-      META_APP_SECRET: 'secret',
-      META_WEBHOOK_VERIFY_TOKEN: 'verify',
-      GEMINI_API_KEY: 'gemini',
-      RAZORPAY_KEY_ID: 'rzp',
-      RAZORPAY_KEY_SECRET: 'rzp-secret',
-      RAZORPAY_WEBHOOK_SECRET: 'rzp-hook',
-      PLATFORM_PHONE_NUMBER_ID: '1000',
-      PLATFORM_WA_TOKEN: 'wa-token',
-    };
-  };
-
   it('production refuses sandbox mode and names the conflict', () => {
     expect(loadConfig(productionEnv()).sandbox).toBe(false);
     expect(() => loadConfig({ ...productionEnv(), AEROSTIC_SANDBOX: '1' })).toThrow(/NODE_ENV=production conflicts with sandbox mode \(AEROSTIC_SANDBOX=1\)/);
@@ -136,7 +108,8 @@ describe('configuration', () => {
   it('the OTP pepper is its own secret: required in production, generated apart from the JWT secret in embedded mode', () => {
     const { OTP_PEPPER: _pepper, SMTP_URL: _smtp, ...withoutPepper } = productionEnv();
     expect(() => loadConfig(withoutPepper)).toThrow(/missing: OTP_PEPPER, SMTP_URL/);
-    expect(loadConfig(productionEnv()).otp.pepper).toBe('p'.repeat(40));
+    const env = productionEnv();
+    expect(loadConfig(env).otp.pepper).toBe(env.OTP_PEPPER);
 
     const dataDir = mkdtempSync(join(tmpdir(), 'aerostic-config-'));
     const embedded = loadConfig({ ...base, AEROSTIC_DATA_DIR: dataDir, JWT_SECRET: 'j'.repeat(40) });

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadAccountToken } from '../../activities/meta/account-token';
 import { blindIndex, isCurrentEnvelope, open, type Sealed } from '../../db/crypto/field-encryption';
-import { openContactPhone, openWhatsappToken, sealContactPhone, sealWhatsappToken } from '../../db/crypto/sealed-columns';
+import { openContactPhone, openUserPhone, openWhatsappToken, sealContactPhone, sealWhatsappToken } from '../../db/crypto/sealed-columns';
 import { resealAll } from '../../db/system/reseal-sealed-columns';
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant } from '../support/factories';
@@ -86,7 +86,7 @@ describe('key rotation (resealAll)', () => {
     }
 
     const admins = await app.db.system('users').whereIn('tenant_id', tenantIds);
-    for (const admin of admins) expect(open([newKey], { ciphertext: admin.phone_ciphertext, keyId: admin.phone_key_id }, admin.tenant_id)).toMatch(/^\+\d+$/);
+    for (const admin of admins) expect(openUserPhone([newKey], admin.tenant_id, { ciphertext: admin.phone_ciphertext, keyId: admin.phone_key_id })).toMatch(/^\+\d+$/);
 
     const second = await resealAll(app.db.system, rotation, { tenantIds });
     expect(second.map((r) => r.resealed)).toEqual([0, 0, 0]);
