@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ZEnvSchema, productionSecrets, type Env } from './env';
 import { loadOrCreateEmbeddedSecrets } from './secrets';
+import { TemporalTlsError, temporalConnectionSettings, type TemporalConnectionSettings } from './temporal-connection';
 
 export interface EncryptionKey {
   id: string;
@@ -20,7 +21,7 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
   redisUrl?: string;
-  temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string };
+  temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string; connection: TemporalConnectionSettings };
   /** `audience` is tenant tokens'; platform (super) admin tokens carry `platformAudience`, so neither is accepted for the other. */
   jwt: { secret: Uint8Array; issuer: string; audience: string; platformAudience: string; accessTtlSeconds: number; refreshTtlDays: number };
   /** The first key encrypts; every key listed can decrypt (rotation). */
@@ -82,6 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueuePrefix: env.TEMPORAL_TASK_QUEUE_PREFIX,
       uiUrl: env.TEMPORAL_UI_URL ?? 'http://localhost:8233',
+      connection: temporalConnection(env.TEMPORAL_ADDRESS, env),
     },
     jwt: {
       secret: new TextEncoder().encode(pick(env.JWT_SECRET, generated?.jwtSecret)),
@@ -153,6 +155,15 @@ export function parseEncryptionKeys(raw: string): EncryptionKey[] {
   });
   if (!keys.length) throw new ConfigError('ENCRYPTION_KEY has no key');
   return keys;
+}
+
+function temporalConnection(address: string, env: Env): TemporalConnectionSettings {
+  try {
+    return temporalConnectionSettings(address, env);
+  } catch (err) {
+    if (err instanceof TemporalTlsError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 function parseDayList(raw: string): number[] {

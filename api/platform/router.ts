@@ -13,7 +13,7 @@ import { setPlatformCookie } from './session-cookie';
 /** Platform admin sign-in and the codec server Temporal UI calls to show decrypted payloads. */
 export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps, limiters: RateLimiters): void {
   const tag = 'platform';
-  const codec = new EncryptionCodec(deps.config.encryptionKeys);
+  const codec = new EncryptionCodec(deps.config.encryptionKeys, { readPlaintext: true });
   const cors = temporalUiCors(deps.config.temporal.uiUrl);
 
   routes.add(
