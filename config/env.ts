@@ -61,6 +61,8 @@ export const ZEnvSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   OTP_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** Bearer token Prometheus presents at /metrics; required in production. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 export type Env = z.infer<typeof ZEnvSchema>;
@@ -81,4 +83,5 @@ export const productionSecrets = [
   'PLATFORM_PHONE_NUMBER_ID',
   'PLATFORM_WA_TOKEN',
   'BLIND_INDEX_KEY',
+  'METRICS_TOKEN',
 ] as const satisfies readonly (keyof Env)[];

@@ -34,6 +34,8 @@ export interface AppConfig {
   conversations: { quietPeriodMs: number; channelQuietPeriodMs: number; metaRatePerSecond: number };
   rateLimits: { authPerMinute: number; otpPerHour: number };
   bodyLimitBytes: number;
+  /** Bearer token for /metrics; undefined (open endpoint) only outside production. */
+  metricsToken?: string;
   /** `simulatorPublicUrl`: the sandbox simulator as a browser reaches it, when that differs from `graphUrl`. */
   meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string; simulatorPublicUrl?: string };
   gemini: { apiKey: string; baseUrl?: string; model: string };
@@ -104,6 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     conversations: { quietPeriodMs: env.CONVERSATION_QUIET_MINUTES * 60_000, channelQuietPeriodMs: 10 * 60_000, metaRatePerSecond: env.META_RATE_PER_SECOND },
     rateLimits: { authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE, otpPerHour: env.OTP_RATE_LIMIT_PER_HOUR },
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    metricsToken: env.METRICS_TOKEN,
     meta: {
       appId: pick(env.META_APP_ID, 'sandbox-app'),
       appSecret: pick(env.META_APP_SECRET, generated?.metaAppSecret),
