@@ -15,11 +15,13 @@ import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { createKnowledgeDocument } from './create-knowledge-document';
-import { KNOWLEDGE_UPLOAD_PATH, readKnowledgeBody } from './read-knowledge-body';
+import { KNOWLEDGE_UPLOAD_PATH, KNOWLEDGE_UPLOADS_PER_TENANT, readKnowledgeBody } from './read-knowledge-body';
+import { TenantConcurrency } from '../http/tenant-concurrency';
 
 /** The AI agent's settings and knowledge base: agents may read them (to see what the AI knows), admins change them. */
 export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'ai';
+  const knowledgeUploads = new TenantConcurrency(KNOWLEDGE_UPLOADS_PER_TENANT, 'knowledge uploads (read and PDF parse)');
   const tenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => withTenant(deps.db.app, tenantId, work);
 
   routes.add(
@@ -42,7 +44,7 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       tag,
       summary: 'Add a document the AI may quote: text, markdown (its syntax is stripped) or pdf (content = the file in base64; its text is extracted). 422 when there is no text to read',
       access: 'admin',
-      before: [readKnowledgeBody],
+      before: [knowledgeUploads.middleware(), readKnowledgeBody],
       body: ZKnowledgeDocumentCreateSchema,
       response: ZKnowledgeDocumentSchema,
       status: 201,
