@@ -46,6 +46,8 @@ export const ZEnvSchema = z.object({
   META_OAUTH_DIALOG_URL: z.string().optional(),
   /** Where a browser reaches the sandbox's Meta simulator (the phone simulator page); default: META_GRAPH_URL. */
   SANDBOX_META_PUBLIC_URL: optionalUrl,
+  /** Token the simulators' /_sim control routes require; default: derived from JWT_SECRET. */
+  SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   PLATFORM_PHONE_NUMBER_ID: z.string().optional(),
   PLATFORM_WA_TOKEN: z.string().optional(),
 

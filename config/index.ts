@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ZEnvSchema, productionSecrets, type Env } from './env';
@@ -41,6 +42,8 @@ export interface AppConfig {
   gemini: { apiKey: string; baseUrl?: string; model: string };
   razorpay: { keyId: string; keySecret: string; webhookSecret: string; baseUrl?: string };
   platform: { phoneNumberId?: string; waToken?: string };
+  /** The simulators' control token (sandbox mode), shared with the web app through /sandbox/info. */
+  sandboxControlToken: string;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +128,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       baseUrl: env.RAZORPAY_BASE_URL,
     },
     platform: { phoneNumberId: env.PLATFORM_PHONE_NUMBER_ID, waToken: env.PLATFORM_WA_TOKEN },
+    sandboxControlToken: env.SANDBOX_CONTROL_TOKEN ?? createHmac('sha256', pick(env.JWT_SECRET, generated?.jwtSecret)).update('aerostic sandbox control').digest('base64url'),
   };
 }
 

@@ -2,7 +2,7 @@ import { loadConfig } from '../config';
 import { startGeminiSimulator } from './gemini';
 import { startMetaSimulator } from './meta';
 import { startRazorpaySimulator } from './razorpay';
-import { sandboxPorts, sandboxUrls } from './ports';
+import { sandboxPorts, sandboxUrls, simulatorControl } from './ports';
 
 /**
  * The sandbox's simulators in one process, started by `npm start` in sandbox mode. They use the
@@ -18,6 +18,7 @@ async function main() {
     webhookUrl: `${apiUrl}/webhooks/razorpay`,
     port: sandboxPorts().razorpay,
     publicUrl: sandboxUrls().razorpay,
+    control: simulatorControl(config),
   });
   const meta = await startMetaSimulator({
     appId: config.meta.appId,
@@ -25,8 +26,9 @@ async function main() {
     graphVersion: config.meta.graphVersion,
     webhookUrl: `${apiUrl}/webhooks/meta`,
     port: sandboxPorts().meta,
+    control: simulatorControl(config),
   });
-  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, port: sandboxPorts().gemini });
+  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, port: sandboxPorts().gemini, control: simulatorControl(config) });
   console.log(`simulators: razorpay ${razorpay.url}, meta ${meta.url}, gemini ${gemini.url}`);
 
   const stop = async () => {

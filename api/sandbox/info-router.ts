@@ -17,6 +17,7 @@ export function registerSandboxInfoRoutes(routes: RouteRegistry, deps: ApiDeps):
       );
       return {
         metaSimulatorUrl: metaSimulatorUrl(deps.config) ?? null,
+        simulatorControlToken: deps.config.sandboxControlToken,
         numbers: rows.map((r) => ({ phoneNumberId: r.phone_number_id, displayPhoneNumber: r.display_phone_number, verifiedName: r.verified_name ?? null, isDefault: r.is_default })),
       };
     },
