@@ -17,6 +17,7 @@ import type { RouteRegistry } from '../http/route-registry';
 import { createKnowledgeDocument } from './create-knowledge-document';
 import { KNOWLEDGE_UPLOAD_PATH, KNOWLEDGE_UPLOADS_PER_TENANT, readKnowledgeBody } from './read-knowledge-body';
 import { TenantConcurrency } from '../http/tenant-concurrency';
+import { recordAudit } from '../audit/record-audit';
 
 /** The AI agent's settings and knowledge base: agents may read them (to see what the AI knows), admins change them. */
 export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
@@ -30,7 +31,12 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   );
   routes.add(
     { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
-    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => saveAiSettings(trx, auth.tenantId, body)),
+    async ({ auth, body, ctx }) =>
+      tenantTx(auth.tenantId, async (trx) => {
+        const saved = await saveAiSettings(trx, auth.tenantId, body);
+        await recordAudit(trx, auth, 'ai_settings.updated', { fields: Object.keys(body).sort() }, ctx.ip);
+        return saved;
+      }),
   );
 
   routes.add(

@@ -6,6 +6,7 @@ import type { RouteRegistry } from '../http/route-registry';
 import { limitByClient, type RateLimiters } from '../middleware/rate-limits';
 import { temporalUiCors } from '../middleware/security';
 import { runCodec } from './codec';
+import { recordPlatformAudit } from '../../db/system/platform-audit';
 import { renderPlatformLoginPage, platformLoginScript } from './login-page';
 import { loginPlatformAdmin } from './login';
 import { setPlatformCookie } from './session-cookie';
@@ -28,7 +29,14 @@ export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps, lim
   for (const operation of ['decode', 'encode'] as const) {
     routes.add(
       { method: 'post', path: `/codec/${operation}`, tag, summary: `Codec server for Temporal UI and CLI: ${operation} payloads (platform admins only)`, access: 'platform', cors, body: ZCodecPayloadsSchema, response: ZCodecPayloadsSchema },
-      async ({ body }) => runCodec(codec, operation, body),
+      async ({ auth, body, ctx }) => {
+        // Every decode leaves a row before any plaintext leaves the API.
+        if (operation === 'decode') {
+          const metadata = { payloads: body.payloads.length, namespace: ctx.get('x-namespace').slice(0, 200) || null };
+          await recordPlatformAudit(deps.db.system, { adminId: auth.adminId, action: 'codec.decode', metadata, ip: ctx.ip });
+        }
+        return runCodec(codec, operation, body);
+      },
     );
   }
 
