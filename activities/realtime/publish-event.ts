@@ -14,7 +14,7 @@ export interface RealtimeEvent {
 }
 
 /**
- * What crosses the bus. `prevSeq` is the tenant's previous event, so an API node can tell an event
+ * What crosses the bus. `seq` counts this tenant's events only (1, 2, 3 …). `prevSeq` is the tenant's previous event, so an API node can tell an event
  * that follows the last one it relayed from one that arrived early (it then reads the log instead).
  */
 export interface PublishedEvent extends RealtimeEvent {
@@ -31,18 +31,28 @@ const PRUNE_EVERY = 500;
  * Redis pub/sub, after the commit so a relayed event is always readable from the log.
  */
 export async function publishEvent(system: Knex, event: RealtimeEvent, redis?: Redis): Promise<PublishedEvent> {
+  let globalId = 0;
   const published = await system.transaction(async (trx) => {
     // Per tenant, seq order must equal commit order, or a reader could pass a seq that commits later.
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`realtime:${event.tenantId}`]);
-    const [prev] = await trx('realtime_events').where({ tenant_id: event.tenantId }).max({ seq: 'seq' });
-    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, event: event.event, payload: event.payload }).returning('seq');
-    const message: PublishedEvent = { ...event, seq: Number(row.seq), prevSeq: Number(prev?.seq ?? 0) };
+    // The tenant's own sequence; after a prune emptied its log, it goes on from the horizon.
+    const { rows } = await trx.raw(
+      `select greatest(
+         (select max(seq) from realtime_events where tenant_id = :tenant),
+         (select pruned_through from realtime_tenant_horizon where tenant_id = :tenant),
+         0) as prev`,
+      { tenant: event.tenantId },
+    );
+    const prevSeq = Number(rows[0].prev);
+    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, seq: prevSeq + 1, event: event.event, payload: event.payload }).returning(['id', 'seq']);
+    globalId = Number(row.id);
+    const message: PublishedEvent = { ...event, seq: Number(row.seq), prevSeq };
     if (!redis) await trx.raw('select pg_notify(?, ?)', [REALTIME_CHANNEL, JSON.stringify(message)]);
     return message;
   });
   if (redis) await redis.publish(REALTIME_CHANNEL, JSON.stringify(published));
   // A failed prune loses nothing: the next one deletes the same prefix.
-  if (published.seq % PRUNE_EVERY === 0) await pruneRealtimeEvents(system).catch(() => undefined);
+  if (globalId % PRUNE_EVERY === 0) await pruneRealtimeEvents(system).catch(() => undefined);
   return published;
 }
 
