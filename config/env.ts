@@ -22,6 +22,12 @@ export const ZEnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE_PREFIX: z.string().default(''),
   TEMPORAL_UI_URL: optionalUrl,
+  /** A Temporal cluster over TLS / mTLS (PEM text or a file path each) or with an API key (Temporal Cloud). */
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  TEMPORAL_TLS_CA: z.string().optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
 
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z.string().optional(),
@@ -45,6 +51,8 @@ export const ZEnvSchema = z.object({
   META_OAUTH_DIALOG_URL: z.string().optional(),
   /** Where a browser reaches the sandbox's Meta simulator (the phone simulator page); default: META_GRAPH_URL. */
   SANDBOX_META_PUBLIC_URL: optionalUrl,
+  /** Token the simulators' /_sim control routes require; default: derived from JWT_SECRET. */
+  SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   PLATFORM_PHONE_NUMBER_ID: z.string().optional(),
   PLATFORM_WA_TOKEN: z.string().optional(),
 
@@ -66,6 +74,8 @@ export const ZEnvSchema = z.object({
   API_NODES: z.coerce.number().int().positive().default(1),
   OTP_DAILY_ATTEMPTS: z.coerce.number().int().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /** Bearer token Prometheus presents at /metrics; required in production. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 export type Env = z.infer<typeof ZEnvSchema>;
@@ -88,4 +98,5 @@ export const productionSecrets = [
   'BLIND_INDEX_KEY',
   'OTP_PEPPER',
   'SMTP_URL',
+  'METRICS_TOKEN',
 ] as const satisfies readonly (keyof Env)[];

@@ -1,8 +1,10 @@
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ZEnvSchema, productionSecrets, type Env } from './env';
 import { productionSecretProblems } from './production-checks';
 import { loadOrCreateEmbeddedSecrets } from './secrets';
+import { TemporalTlsError, temporalConnectionSettings, type TemporalConnectionSettings } from './temporal-connection';
 
 export interface EncryptionKey {
   id: string;
@@ -23,7 +25,7 @@ export interface AppConfig {
   /** Given only when the operator manages the app role's login (DATABASE_APP_URL); else derived. */
   databaseAppUrl?: string;
   redisUrl?: string;
-  temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string };
+  temporal: { address: string; namespace: string; taskQueuePrefix: string; uiUrl: string; connection: TemporalConnectionSettings };
   /** `audience` is tenant tokens'; platform (super) admin tokens carry `platformAudience`, so neither is accepted for the other. */
   jwt: { secret: Uint8Array; issuer: string; audience: string; platformAudience: string; accessTtlSeconds: number; refreshTtlDays: number };
   /** The first key encrypts; every key listed can decrypt (rotation). */
@@ -44,11 +46,15 @@ export interface AppConfig {
   /** Cookies carry `Secure` whatever the request looked like (production, or an https PUBLIC_URL). */
   secureCookies: boolean;
   bodyLimitBytes: number;
+  /** Bearer token for /metrics; undefined (open endpoint) only outside production. */
+  metricsToken?: string;
   /** `simulatorPublicUrl`: the sandbox simulator as a browser reaches it, when that differs from `graphUrl`. */
   meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string; simulatorPublicUrl?: string };
   gemini: { apiKey: string; baseUrl?: string; model: string };
   razorpay: { keyId: string; keySecret: string; webhookSecret: string; baseUrl?: string };
   platform: { phoneNumberId?: string; waToken?: string };
+  /** The simulators' control token (sandbox mode), shared with the web app through /sandbox/info. */
+  sandboxControlToken: string;
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueuePrefix: env.TEMPORAL_TASK_QUEUE_PREFIX,
       uiUrl: env.TEMPORAL_UI_URL ?? 'http://localhost:8233',
+      connection: temporalConnection(env.TEMPORAL_ADDRESS, env),
     },
     jwt: {
       secret: new TextEncoder().encode(pick(env.JWT_SECRET, generated?.jwtSecret)),
@@ -131,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     secureCookies: production || publicUrl.startsWith('https:'),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    metricsToken: env.METRICS_TOKEN,
     meta: {
       appId: pick(env.META_APP_ID, 'sandbox-app'),
       appSecret: pick(env.META_APP_SECRET, generated?.metaAppSecret),
@@ -149,6 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       baseUrl: env.RAZORPAY_BASE_URL,
     },
     platform: { phoneNumberId: env.PLATFORM_PHONE_NUMBER_ID, waToken: env.PLATFORM_WA_TOKEN },
+    sandboxControlToken: env.SANDBOX_CONTROL_TOKEN ?? createHmac('sha256', pick(env.JWT_SECRET, generated?.jwtSecret)).update('aerostic sandbox control').digest('base64url'),
   };
 }
 
@@ -182,6 +191,15 @@ export function parseEncryptionKeys(raw: string): EncryptionKey[] {
   });
   if (!keys.length) throw new ConfigError('ENCRYPTION_KEY has no key');
   return keys;
+}
+
+function temporalConnection(address: string, env: Env): TemporalConnectionSettings {
+  try {
+    return temporalConnectionSettings(address, env);
+  } catch (err) {
+    if (err instanceof TemporalTlsError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 function parseDayList(raw: string): number[] {

@@ -13,7 +13,8 @@ const ZTemplate = z.object({
 });
 const ZMediaRef = z
   .object({
-    link: z.url().optional(),
+    /** Meta fetches it: only https, so the file never travels in clear (nor a file:, data: or javascript: URL). */
+    link: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
     id: z.string().max(128).optional(),
     /** Our `media_files` id from `POST /media`; uploaded to Meta at send time. */
     fileId: z.uuid().optional(),

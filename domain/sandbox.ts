@@ -13,6 +13,8 @@ export type TOutboxResponse = z.infer<typeof ZOutboxResponseSchema>;
 export const ZSandboxInfoResponseSchema = z.object({
   /** Null when sandbox mode runs against a Graph API that is not the simulator. */
   metaSimulatorUrl: z.string().nullable(),
+  /** Sent as x-sandbox-control-token to the simulator's /_sim routes, which answer only the web app's origin. */
+  simulatorControlToken: z.string(),
   /** `platform`: the platform's own number (sign-up codes, reminders), listed so the phone can show what it sent. */
   numbers: z.array(z.object({ phoneNumberId: z.string(), displayPhoneNumber: z.string(), verifiedName: z.string().nullable(), isDefault: z.boolean(), platform: z.literal(true).optional() })),
 });

@@ -2,7 +2,7 @@ import { loadConfig } from '../config';
 import { startGeminiSimulator } from './gemini';
 import { startMetaSimulator } from './meta';
 import { startRazorpaySimulator } from './razorpay';
-import { sandboxPorts, sandboxUrls } from './ports';
+import { sandboxPorts, sandboxUrls, simulatorControl } from './ports';
 import { provisionPlatformNumber } from './platform-number';
 
 /**
@@ -19,6 +19,7 @@ async function main() {
     webhookUrl: `${apiUrl}/webhooks/razorpay`,
     port: sandboxPorts().razorpay,
     publicUrl: sandboxUrls().razorpay,
+    control: simulatorControl(config),
   });
   const meta = await startMetaSimulator({
     appId: config.meta.appId,
@@ -26,10 +27,11 @@ async function main() {
     graphVersion: config.meta.graphVersion,
     webhookUrl: `${apiUrl}/webhooks/meta`,
     port: sandboxPorts().meta,
+    control: simulatorControl(config),
   });
   const { phoneNumberId, waToken } = config.platform;
   if (phoneNumberId && waToken) await provisionPlatformNumber(meta, { phoneNumberId, waToken });
-  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, port: sandboxPorts().gemini });
+  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, port: sandboxPorts().gemini, control: simulatorControl(config) });
   console.log(`simulators: razorpay ${razorpay.url}, meta ${meta.url}, gemini ${gemini.url}`);
 
   const stop = async () => {

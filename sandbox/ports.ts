@@ -1,3 +1,6 @@
+import type { AppConfig } from '../config';
+import type { ControlAccess } from './control-access';
+
 /** Where the sandbox simulators listen in `npm start`; the start script points the app at these. */
 export function sandboxPorts(source: NodeJS.ProcessEnv = process.env) {
   return {
@@ -14,4 +17,9 @@ export function sandboxUrls(source: NodeJS.ProcessEnv = process.env) {
     meta: `http://127.0.0.1:${ports.meta}`,
     gemini: `http://127.0.0.1:${ports.gemini}`,
   };
+}
+
+/** The simulators' control routes answer the web app's origin, with the token the API hands the app. */
+export function simulatorControl(config: AppConfig): ControlAccess {
+  return { token: config.sandboxControlToken, allowedOrigins: [config.webOrigin] };
 }

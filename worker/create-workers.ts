@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { taskQueue, type TaskQueueName } from '../domain/contracts';
 import type { AppConfig } from '../config';
+import { temporalConnectOptions } from '../config/temporal-connection';
 import { createActivities, type ActivityDeps } from '../activities';
 import { encryptedDataConverter } from './codec/encryption-codec';
 
@@ -21,7 +22,7 @@ export async function createWorkers(
   deps: ActivityDeps,
   options: { workflowBundlePath?: string; queues?: TaskQueueName[] } = {},
 ): Promise<WorkerSet & { connection: NativeConnection }> {
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const connection = await NativeConnection.connect(temporalConnectOptions(config.temporal.connection));
   const activities = createActivities(deps);
   const dataConverter = encryptedDataConverter(config.encryptionKeys);
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundlePath

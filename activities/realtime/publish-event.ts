@@ -14,7 +14,7 @@ export interface RealtimeEvent {
 }
 
 /**
- * What crosses the bus. `prevSeq` is the tenant's previous event, so an API node can tell an event
+ * What crosses the bus. `seq` counts this tenant's events only (1, 2, 3 …). `prevSeq` is the tenant's previous event, so an API node can tell an event
  * that follows the last one it relayed from one that arrived early (it then reads the log instead).
  */
 export interface PublishedEvent extends RealtimeEvent {
@@ -31,10 +31,11 @@ const PRUNE_EVERY = 500;
  * Redis pub/sub, after the commit so a relayed event is always readable from the log.
  */
 export async function publishEvent(system: Knex, event: RealtimeEvent, redis?: Redis): Promise<PublishedEvent> {
-  const published: PublishedEvent = await appendRealtimeEvent(system, event, { notifyChannel: redis ? undefined : REALTIME_CHANNEL });
+  const { message, id } = await appendRealtimeEvent(system, event, { notifyChannel: redis ? undefined : REALTIME_CHANNEL });
+  const published: PublishedEvent = message;
   if (redis) await redis.publish(REALTIME_CHANNEL, JSON.stringify(published));
   // A failed prune loses nothing: the next one deletes the same prefix.
-  if (published.seq % PRUNE_EVERY === 0) await pruneRealtimeEvents(system).catch(() => undefined);
+  if (id % PRUNE_EVERY === 0) await pruneRealtimeEvents(system).catch(() => undefined);
   return published;
 }
 

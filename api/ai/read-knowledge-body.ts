@@ -6,6 +6,11 @@ import { AppError } from '../../domain/errors';
 export const KNOWLEDGE_UPLOAD_PATH = '/ai/knowledge';
 /** 5 M characters of content (the schema's limit) as UTF-8 can take up to 3 bytes each. */
 const LIMIT_BYTES = 16 * 1024 * 1024;
+/**
+ * A knowledge upload holds its body (≤ 16 MB) and then a PDF parse (a worker thread of up to 256 MB):
+ * this many at a time per workspace, body read and parse together (429 beyond).
+ */
+export const KNOWLEDGE_UPLOADS_PER_TENANT = 2;
 
 /** The JSON body of a knowledge upload, with a larger limit than the API's default. */
 export const readKnowledgeBody: Middleware = async (ctx, next) => {
@@ -18,7 +23,7 @@ export const readKnowledgeBody: Middleware = async (ctx, next) => {
   try {
     raw = await getRawBody(ctx.req, { limit: LIMIT_BYTES, length: ctx.request.length });
   } catch (err) {
-    if ((err as { type?: string }).type === 'entity.too.large') throw new AppError('payload_too_large', 'A knowledge document can be at most 16 MB (a PDF about 3.7 MB)');
+    if ((err as { type?: string }).type === 'entity.too.large') throw new AppError('payload_too_large', 'A knowledge document can be at most 16 MB (a PDF about 3.7 MB)', { headers: { Connection: 'close' } });
     throw new AppError('validation_failed', 'The request body could not be read');
   }
   try {

@@ -15,11 +15,14 @@ import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { createKnowledgeDocument } from './create-knowledge-document';
-import { KNOWLEDGE_UPLOAD_PATH, readKnowledgeBody } from './read-knowledge-body';
+import { KNOWLEDGE_UPLOAD_PATH, KNOWLEDGE_UPLOADS_PER_TENANT, readKnowledgeBody } from './read-knowledge-body';
+import { TenantConcurrency } from '../http/tenant-concurrency';
+import { recordAudit } from '../audit/record-audit';
 
 /** The AI agent's settings and knowledge base: agents may read them (to see what the AI knows), admins change them. */
 export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'ai';
+  const knowledgeUploads = new TenantConcurrency(KNOWLEDGE_UPLOADS_PER_TENANT, 'knowledge uploads (read and PDF parse)');
   const tenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => withTenant(deps.db.app, tenantId, work);
 
   routes.add(
@@ -28,7 +31,12 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   );
   routes.add(
     { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
-    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => saveAiSettings(trx, auth.tenantId, body)),
+    async ({ auth, body, ctx }) =>
+      tenantTx(auth.tenantId, async (trx) => {
+        const saved = await saveAiSettings(trx, auth.tenantId, body);
+        await recordAudit(trx, auth, 'ai_settings.updated', { fields: Object.keys(body).sort() }, ctx.ip);
+        return saved;
+      }),
   );
 
   routes.add(
@@ -42,7 +50,7 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       tag,
       summary: 'Add a document the AI may quote: text, markdown (its syntax is stripped) or pdf (content = the file in base64; its text is extracted). 422 when there is no text to read',
       access: 'admin',
-      before: [readKnowledgeBody],
+      before: [knowledgeUploads.middleware(), readKnowledgeBody],
       body: ZKnowledgeDocumentCreateSchema,
       response: ZKnowledgeDocumentSchema,
       status: 201,

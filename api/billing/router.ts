@@ -19,6 +19,7 @@ import { withTenant } from '../../db/tenant-transaction';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { runSubscriptionUpdate } from '../temporal/subscription-commands';
+import { recordAudit } from '../audit/record-audit';
 import { getSubscription } from './get-subscription';
 import { listInvoices, listPayments } from './list-payments';
 
@@ -36,7 +37,11 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
 
   routes.add(
     { method: 'post', path: '/billing/create-subscription', tag, summary: 'Subscribe to a plan: creates the Razorpay customer and subscription, returns checkout data', access: 'admin', ...open, body: ZCreateSubscriptionSchema, response: ZCreateSubscriptionResponseSchema, status: 201 },
-    async ({ auth, body }) => runSubscriptionUpdate<TCreateSubscriptionResponse, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.subscribe, body),
+    async ({ auth, body, ctx }) => {
+      const created = await runSubscriptionUpdate<TCreateSubscriptionResponse, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.subscribe, body);
+      await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.subscribed', { planId: body.planId, subscriptionId: created.subscriptionId }, ctx.ip));
+      return created;
+    },
   );
 
   routes.add(
@@ -46,16 +51,18 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
 
   routes.add(
     { method: 'post', path: '/billing/cancel', tag, summary: 'Cancel the subscription, at the end of the cycle (default) or now', access: 'admin', ...open, body: ZCancelSubscriptionSchema, response: ZSubscriptionResponseSchema },
-    async ({ auth, body }) => {
+    async ({ auth, body, ctx }) => {
       await runSubscriptionUpdate<SubscriptionWorkflowState, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.cancel, body);
+      await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.cancelled', { atCycleEnd: body.atCycleEnd }, ctx.ip));
       return tenantTx(auth.tenantId, getSubscription);
     },
   );
 
   routes.add(
     { method: 'post', path: '/billing/change-plan', tag, summary: 'Move the subscription to another plan', access: 'admin', ...open, body: ZChangePlanSchema, response: ZSubscriptionResponseSchema },
-    async ({ auth, body }) => {
+    async ({ auth, body, ctx }) => {
       await runSubscriptionUpdate<SubscriptionWorkflowState, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.changePlan, body);
+      await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.plan_changed', { planId: body.planId }, ctx.ip));
       return tenantTx(auth.tenantId, getSubscription);
     },
   );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pingDatabase } from '../../db/system/health';
+import { AppError } from '../../domain/errors';
 import type { ApiDeps } from '../deps';
+import { secretEquals } from '../http/secret-equal';
 import type { RouteRegistry } from '../http/route-registry';
 import type { ApiMetrics } from './metrics';
 
@@ -21,10 +23,20 @@ export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metri
     return { status: ready ? ('ready' as const) : ('unavailable' as const), checks };
   });
 
-  routes.add({ method: 'get', path: '/metrics', tag, summary: 'Prometheus metrics', access: 'public' }, async ({ ctx }) => {
+  routes.add({ method: 'get', path: '/metrics', tag, summary: 'Prometheus metrics; `Authorization: Bearer <METRICS_TOKEN>` when one is set (always in production)', access: 'public' }, async ({ ctx }) => {
+    requireMetricsToken(deps.config.metricsToken, ctx.get('authorization'));
     ctx.type = metrics.registry.contentType;
     return metrics.registry.metrics();
   });
+}
+
+/** The scraper's bearer token, compared in constant time; without METRICS_TOKEN (never in production) the endpoint is open. */
+function requireMetricsToken(expected: string | undefined, authorization: string): void {
+  if (expected === undefined) return;
+  const presented = /^Bearer (.+)$/i.exec(authorization)?.[1] ?? '';
+  if (!secretEquals(presented, expected)) {
+    throw new AppError('unauthenticated', 'Metrics need the METRICS_TOKEN bearer token', { headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' } });
+  }
 }
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<'ok' | 'failing'> {

@@ -5,6 +5,7 @@ import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { temporalUiCors } from '../middleware/security';
 import { runCodec } from './codec';
+import { recordPlatformAudit } from '../../db/system/platform-audit';
 import { renderPlatformLoginPage, platformLoginScript } from './login-page';
 import { loginPlatformAdmin } from './login';
 import { setPlatformCookie } from './session-cookie';
@@ -12,7 +13,7 @@ import { setPlatformCookie } from './session-cookie';
 /** Platform admin sign-in and the codec server Temporal UI calls to show decrypted payloads. */
 export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'platform';
-  const codec = new EncryptionCodec(deps.config.encryptionKeys);
+  const codec = new EncryptionCodec(deps.config.encryptionKeys, { readPlaintext: true });
   const cors = temporalUiCors(deps.config.temporal.uiUrl);
 
   routes.add(
@@ -27,7 +28,14 @@ export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   for (const operation of ['decode', 'encode'] as const) {
     routes.add(
       { method: 'post', path: `/codec/${operation}`, tag, summary: `Codec server for Temporal UI and CLI: ${operation} payloads (platform admins only)`, access: 'platform', cors, body: ZCodecPayloadsSchema, response: ZCodecPayloadsSchema },
-      async ({ body }) => runCodec(codec, operation, body),
+      async ({ auth, body, ctx }) => {
+        // Every decode leaves a row before any plaintext leaves the API.
+        if (operation === 'decode') {
+          const metadata = { payloads: body.payloads.length, namespace: ctx.get('x-namespace').slice(0, 200) || null };
+          await recordPlatformAudit(deps.db.system, { adminId: auth.adminId, action: 'codec.decode', metadata, ip: ctx.ip });
+        }
+        return runCodec(codec, operation, body);
+      },
     );
   }
 

@@ -20,8 +20,14 @@ export interface EventStore {
 export function createEventStore(app: Knex): EventStore {
   return {
     async latestSeq(tenantId) {
-      const [row] = await withTenant(app, tenantId, (trx) => trx('realtime_events').where({ tenant_id: tenantId }).max({ seq: 'seq' }));
-      return Number(row?.seq ?? 0);
+      const { rows } = await withTenant(app, tenantId, (trx) =>
+        trx.raw(
+          `select greatest((select max(seq) from realtime_events where tenant_id = :tenant),
+                           (select pruned_through from realtime_tenant_horizon where tenant_id = :tenant), 0) as seq`,
+          { tenant: tenantId },
+        ),
+      );
+      return Number(rows[0].seq);
     },
     async eventsAfter(tenantId, after, limit, upTo) {
       const rows = await withTenant(app, tenantId, (trx) => {
@@ -31,7 +37,7 @@ export function createEventStore(app: Knex): EventStore {
       return rows.map((r: { seq: string; event: LoggedEvent['event']; payload: LoggedEvent['payload'] }) => ({ seq: Number(r.seq), event: r.event, payload: r.payload }));
     },
     async prunedThrough(tenantId) {
-      const row = await withTenant(app, tenantId, (trx) => trx('realtime_horizon').first('pruned_through'));
+      const row = await withTenant(app, tenantId, (trx) => trx('realtime_tenant_horizon').where({ tenant_id: tenantId }).first('pruned_through'));
       return Number(row?.pruned_through ?? 0);
     },
   };

@@ -104,7 +104,12 @@ export class TenantRelay {
   }
 
   private async replay(socket: RelaySocket, lastSeq: number, upTo: number): Promise<void> {
-    if (lastSeq >= upTo) return;
+    // A cursor past the tenant's latest seq is from before seqs were per tenant (or forged): reload.
+    if (lastSeq > upTo) {
+      socket.emit('realtime.resync', { seq: upTo });
+      return;
+    }
+    if (lastSeq === upTo) return;
     if (lastSeq < (await this.store.prunedThrough(socket.tenantId))) {
       socket.emit('realtime.resync', { seq: upTo });
       return;

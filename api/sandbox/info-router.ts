@@ -20,6 +20,7 @@ export function registerSandboxInfoRoutes(routes: RouteRegistry, deps: ApiDeps):
       const platform = platformNumberId ? [{ phoneNumberId: platformNumberId, displayPhoneNumber: SANDBOX_PLATFORM_DISPLAY_NUMBER, verifiedName: 'Aerostic (codes and reminders)', isDefault: false, platform: true as const }] : [];
       return {
         metaSimulatorUrl: metaSimulatorUrl(deps.config) ?? null,
+        simulatorControlToken: deps.config.sandboxControlToken,
         numbers: [...rows.map((r) => ({ phoneNumberId: r.phone_number_id, displayPhoneNumber: r.display_phone_number, verifiedName: r.verified_name ?? null, isDefault: r.is_default })), ...platform],
       };
     },

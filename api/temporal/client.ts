@@ -1,8 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig, EncryptionKey } from '../../config';
+import { temporalConnectOptions } from '../../config/temporal-connection';
 import { encryptedDataConverter } from '../../worker/codec/encryption-codec';
 
 export async function createTemporalClient(temporal: AppConfig['temporal'], encryptionKeys: EncryptionKey[]): Promise<Client> {
-  const connection = await Connection.connect({ address: temporal.address });
+  const connection = await Connection.connect(temporalConnectOptions(temporal.connection));
   return new Client({ connection, namespace: temporal.namespace, dataConverter: encryptedDataConverter(encryptionKeys) });
 }

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config';
+import { temporalConnectOptions } from '../../config/temporal-connection';
 import { changesByNumber, ZMetaEnvelopeSchema } from '../../api/webhooks/meta/meta-envelope';
 import { contactKey } from '../../db/contacts/phone-identity';
 import { conversationMessages, taskQueue, workflowIds } from '../../domain/contracts';
@@ -30,7 +31,7 @@ export function conversationWorkflowId(config: AppConfig, tenantId: string, phon
  * it (HTTP, signature, JSON parse, the Postgres seed lookup).
  */
 export async function rawSignaller(config: AppConfig, tenantId: string, phoneNumberId: string) {
-  const connection = await Connection.connect({ address: config.temporal.address });
+  const connection = await Connection.connect(temporalConnectOptions(config.temporal.connection));
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: encryptedDataConverter(config.encryptionKeys) });
   return {
     client,

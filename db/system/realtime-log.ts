@@ -1,25 +1,29 @@
 import type { Knex } from 'knex';
 
 /**
- * Deletes the log's oldest events: everything before the first event younger than `retention`, so
- * what goes is always a prefix of seq and `pruned_through` marks exactly what a cursor can miss.
+ * Deletes the log's oldest events: everything before the first event younger than `retention`, in
+ * the global order (`id`), which within a tenant is its `seq` order, so what goes is a prefix of each
+ * tenant's seq and its `pruned_through` marks exactly what a cursor can miss. Returns the rows deleted.
  */
 export async function pruneRealtimeEvents(system: Knex, retention = '24 hours'): Promise<number> {
-  await system.raw(
+  const { rows } = await system.raw(
     `with cutoff as (
        select coalesce(
-         (select seq from realtime_events where created_at >= now() - ?::interval order by seq limit 1),
-         (select max(seq) + 1 from realtime_events)
-       ) as seq
+         (select id from realtime_events where created_at >= now() - ?::interval order by id limit 1),
+         (select max(id) + 1 from realtime_events)
+       ) as id
      ), gone as (
-       delete from realtime_events where seq < (select seq from cutoff) returning seq
+       delete from realtime_events where id < (select id from cutoff) returning tenant_id, seq
+     ), horizon as (
+       insert into realtime_tenant_horizon (tenant_id, pruned_through)
+       select tenant_id, max(seq) from gone group by tenant_id
+       on conflict (tenant_id) do update set pruned_through = greatest(realtime_tenant_horizon.pruned_through, excluded.pruned_through)
+       returning 1
      )
-     update realtime_horizon set pruned_through = greatest(pruned_through, (select max(seq) from gone))
-     where exists (select 1 from gone)`,
+     select count(*)::int as deleted from gone`,
     [retention],
   );
-  const horizon = await system('realtime_horizon').first('pruned_through');
-  return Number(horizon?.pruned_through ?? 0);
+  return Number(rows[0].deleted);
 }
 
 export interface LoggedEvent {
@@ -27,21 +31,30 @@ export interface LoggedEvent {
 }
 
 /**
- * Appends one event to the catch-up log and numbers it: `prevSeq` is the tenant's previous event.
- * With `notifyChannel` the numbered event is also sent by Postgres NOTIFY in the same transaction.
+ * Appends one event to the catch-up log and numbers it in its tenant's own sequence (`seq`; `prevSeq`
+ * is the tenant's previous event); `id` is the log's global order, which pruning cuts by. With
+ * `notifyChannel` the numbered event is also sent by Postgres NOTIFY in the same transaction.
  */
 export async function appendRealtimeEvent<E extends LoggedEvent & { event: string; payload: object }>(
   system: Knex,
   event: E,
   options: { notifyChannel?: string } = {},
-): Promise<E & { seq: number; prevSeq: number }> {
+): Promise<{ message: E & { seq: number; prevSeq: number }; id: number }> {
   return system.transaction(async (trx) => {
     // Per tenant, seq order must equal commit order, or a reader could pass a seq that commits later.
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`realtime:${event.tenantId}`]);
-    const [prev] = await trx('realtime_events').where({ tenant_id: event.tenantId }).max({ seq: 'seq' });
-    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, event: event.event, payload: event.payload }).returning('seq');
-    const message = { ...event, seq: Number(row.seq), prevSeq: Number(prev?.seq ?? 0) };
+    // The tenant's own sequence; after a prune emptied its log, it goes on from the horizon.
+    const { rows } = await trx.raw(
+      `select greatest(
+         (select max(seq) from realtime_events where tenant_id = :tenant),
+         (select pruned_through from realtime_tenant_horizon where tenant_id = :tenant),
+         0) as prev`,
+      { tenant: event.tenantId },
+    );
+    const prevSeq = Number(rows[0].prev);
+    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, seq: prevSeq + 1, event: event.event, payload: event.payload }).returning(['id', 'seq']);
+    const message = { ...event, seq: Number(row.seq), prevSeq };
     if (options.notifyChannel) await trx.raw('select pg_notify(?, ?)', [options.notifyChannel, JSON.stringify(message)]);
-    return message;
+    return { message, id: Number(row.id) };
   });
 }

@@ -8,13 +8,13 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 afterEach(() => sim.reset());
 
-const control = (path: string, body?: unknown, method = 'POST') => call(sim.url, `/_sim${path}`, body, { key: null, method });
+const control = (path: string, body?: unknown, method = 'POST') => call(sim.url, `/_sim${path}`, body, { key: null, method, controlToken: sim.controlToken });
 
 describe('/_sim control API', () => {
   it('health, CORS and 404', async () => {
     const health = await control('/health', undefined, 'GET');
     expect(health.json).toEqual({ ok: true, url: sim.url });
-    expect(health.headers.get('access-control-allow-origin')).toBe('*');
+    expect(health.headers.get('access-control-allow-origin')).toBeNull();
     expect((await control('/nope', undefined, 'GET')).status).toBe(404);
     expect((await control('/faults', undefined, 'OPTIONS')).status).toBe(204);
   });

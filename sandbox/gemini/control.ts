@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZGeminiFault } from './faults';
 import { readBody, send } from './server';
 import type { GeminiSimulator } from './types';
+import { checkControl, CONTROL_TOKEN_HEADER, type ControlAccess } from '../control-access';
 
 const ZDoc = z.union([z.string().min(1), z.strictObject({ title: z.string().optional(), text: z.string().min(1) })]);
 const ZAnswer = z.union([
@@ -23,13 +24,12 @@ const ROUTES: Record<string, Route> = {
   'POST /reset': (sim) => sim.reset(),
 };
 
-/** `/_sim/*`: drive the simulator over HTTP; CORS-open like the Meta simulator's. Errors are plain `{error:{message}}` 400s. */
-export async function handleControl(sim: GeminiSimulator, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const cors = {
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': 'content-type',
-    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
-  };
+/** `/_sim/*`: drive the simulator over HTTP, with the control token, from no foreign origin. Errors are plain `{error:{message}}` 400s. */
+export async function handleControl(sim: GeminiSimulator, access: ControlAccess, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+  const verdict = checkControl(access, { method: req.method ?? 'GET', origin: header('origin'), token: header(CONTROL_TOKEN_HEADER) });
+  const cors = verdict.headers;
+  if (!verdict.allowed) return send(res, { status: verdict.status, body: { error: { message: verdict.message } }, headers: cors });
   if (req.method === 'OPTIONS') {
     res.writeHead(204, cors).end();
     return;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control';
+import { controlAccessOf } from '../control-access';
 import { FaultStore } from './faults';
 import { handleModelCall, send, type ServerDeps } from './server';
 import type { GeminiRequestRecord, GeminiSimulator, GeminiSimulatorOptions, KnowledgeDoc, NextAnswer } from './types';
@@ -13,6 +14,7 @@ export { embed, cosine } from './embed';
 export { REPLIES } from './answer';
 
 export async function startGeminiSimulator(opts: GeminiSimulatorOptions): Promise<GeminiSimulator> {
+  const access = controlAccessOf(opts.control);
   const stopping = new AbortController();
   let responses = 0;
   const deps: ServerDeps = {
@@ -29,7 +31,7 @@ export async function startGeminiSimulator(opts: GeminiSimulatorOptions): Promis
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const done = url.pathname === '/_sim' || url.pathname.startsWith('/_sim/')
-      ? handleControl(sim!, req, res, url)
+      ? handleControl(sim!, access, req, res, url)
       : handleModelCall(deps, req, res, url);
     done.catch((err: unknown) => {
       console.error('[gemini-sim] unexpected error', err);
@@ -47,6 +49,7 @@ export async function startGeminiSimulator(opts: GeminiSimulatorOptions): Promis
 
   sim = {
     url: `http://${reachableHost}:${port}`,
+    controlToken: access.token,
     setKnowledge: (tenantKey, docs) => {
       if (docs.length === 0) deps.knowledge.delete(tenantKey);
       else deps.knowledge.set(tenantKey, [...docs]);

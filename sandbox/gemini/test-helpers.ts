@@ -11,8 +11,9 @@ export interface CallResult {
 }
 
 /** A raw REST call, shaped the way `@google/genai` sends it (key in `x-goog-api-key`). */
-export async function call(base: string, path: string, body: unknown, opts: { key?: string | null; method?: string; signal?: AbortSignal } = {}): Promise<CallResult> {
+export async function call(base: string, path: string, body: unknown, opts: { key?: string | null; method?: string; signal?: AbortSignal; controlToken?: string } = {}): Promise<CallResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.controlToken) headers['x-sandbox-control-token'] = opts.controlToken;
   if (opts.key !== null) headers['x-goog-api-key'] = opts.key ?? API_KEY;
   const res = await fetch(`${base}${path}`, {
     method: opts.method ?? 'POST',

@@ -1,8 +1,11 @@
+import type { ControlAccess } from '../control-access';
 import type { GeminiFault } from './faults';
 
 export interface GeminiSimulatorOptions {
   /** The only key accepted (`x-goog-api-key` header or `?key=`). */
   apiKey: string;
+  /** Who may call /_sim; default: a random token (`controlToken`) and no browser origin. */
+  control?: ControlAccess;
   /** 0 or unset: a free port. */
   port?: number;
   /** Defaults to 127.0.0.1. */
@@ -55,6 +58,8 @@ export interface ActiveGeminiFault {
 export interface GeminiSimulator {
   /** `http://127.0.0.1:PORT` — the SDK's `httpOptions.baseUrl` / GEMINI_BASE_URL (no `/v1beta`). */
   readonly url: string;
+  /** What `/_sim` requests carry in the x-sandbox-control-token header. */
+  readonly controlToken: string;
   /** Documents quoted for prompts that mention `tenantKey` (`'*'`: every prompt). An empty list removes them. */
   setKnowledge(tenantKey: string, docs: KnowledgeDoc[]): void;
   /** Overrides for the next generate calls, one per call, in order. */

@@ -18,7 +18,8 @@ afterEach(() => sim.idle());
 beforeEach(() => sim.reset({ all: true }));
 
 const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${sim.url}/_sim${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const headers: Record<string, string> = { 'x-sandbox-control-token': sim.controlToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const res = await fetch(`${sim.url}/_sim${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
 };
 
@@ -56,13 +57,10 @@ describe('/_sim control API', () => {
     expect((await control('GET', '/accounts')).json.data).toHaveLength(0);
   });
 
-  it('answers validation problems with 400 and a message, and CORS preflights', async () => {
+  it('answers validation problems with 400 and a message', async () => {
     const bad = await control('POST', '/inbound', { phoneNumberId: 'x', from: '1', message: { type: 'text' } });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toEqual(expect.any(String));
-    const preflight = await fetch(`${sim.url}/_sim/inbound`, { method: 'OPTIONS' });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('registers and expires tokens, and tunes status behaviour', async () => {

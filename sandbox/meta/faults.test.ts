@@ -130,18 +130,18 @@ describe('faults', () => {
   });
 
   it('is driven over HTTP via /_sim/faults', async () => {
-    const post = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'meta-error', code: 131051, async: false, phoneNumberId: account.phoneNumberId, times: 1 }) });
+    const post = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken }, body: JSON.stringify({ kind: 'meta-error', code: 131051, async: false, phoneNumberId: account.phoneNumberId, times: 1 }) });
     const { id } = await post.json();
     expect(id).toEqual(expect.any(String));
-    expect((await (await fetch(`${sim.url}/_sim/faults`)).json()).data).toHaveLength(1);
+    expect((await (await fetch(`${sim.url}/_sim/faults`, { headers: { 'x-sandbox-control-token': sim.controlToken } })).json()).data).toHaveLength(1);
     expect((await send()).json.error.code).toBe(131051);
 
-    await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'http', status: 429, retryAfterSeconds: 3 }) });
+    await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken }, body: JSON.stringify({ kind: 'http', status: 429, retryAfterSeconds: 3 }) });
     expect((await send()).headers.get('retry-after')).toBe('3');
-    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' });
+    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: { 'x-sandbox-control-token': sim.controlToken } });
     expect((await send()).status).toBe(200);
 
-    const invalid = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'meta-error', code: 12345 }) });
+    const invalid = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken }, body: JSON.stringify({ kind: 'meta-error', code: 12345 }) });
     expect(invalid.status).toBe(400);
   });
 });

@@ -14,6 +14,7 @@ import { registerMessageRoutes } from './graph/messages';
 import { registerOAuthRoutes } from './graph/oauth';
 import { registerTemplateRoutes } from './graph/templates';
 import type { GraphRequestRecord } from './types';
+import { checkControl, CONTROL_TOKEN_HEADER, type ControlAccess } from '../control-access';
 
 const BODY_LIMIT = '110mb'; // Graph accepts documents up to 100 MB
 const VERSION = /^v\d+\.\d+$/;
@@ -49,13 +50,13 @@ function renderErrors(): Middleware<SimState> {
   };
 }
 
-/** The web phone simulator calls /_sim from the app's origin. */
-function corsForControl(): Middleware<SimState> {
+/** The web phone simulator calls /_sim from the app's origin, with the control token the API gives it. */
+function guardControl(access: ControlAccess): Middleware<SimState> {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/_sim')) return next();
-    ctx.set('access-control-allow-origin', '*');
-    ctx.set('access-control-allow-headers', 'content-type');
-    ctx.set('access-control-allow-methods', 'GET,POST,PUT,DELETE,OPTIONS');
+    const verdict = checkControl(access, { method: ctx.method, origin: ctx.get('origin') || undefined, token: ctx.get(CONTROL_TOKEN_HEADER) || undefined });
+    ctx.set(verdict.headers);
+    if (!verdict.allowed) return sendJson(ctx, verdict.status, { error: { message: verdict.message } });
     if (ctx.method === 'OPTIONS') {
       ctx.status = 204;
       return;
@@ -88,7 +89,7 @@ function readBody(): Middleware<SimState> {
   };
 }
 
-export function buildApp(deps: SimDeps, control: Parameters<typeof registerControlRoutes>[1]): Koa<SimState> {
+export function buildApp(deps: SimDeps, control: Parameters<typeof registerControlRoutes>[1], access: ControlAccess): Koa<SimState> {
   const app = new Koa<SimState>();
   app.silent = true;
   const graph = new Router<SimState>({ exclusive: 'specificity' });
@@ -108,7 +109,7 @@ export function buildApp(deps: SimDeps, control: Parameters<typeof registerContr
 
   app.use(recordGraphRequests(deps));
   app.use(renderErrors());
-  app.use(corsForControl());
+  app.use(guardControl(access));
   app.use(applyFaults(deps));
   app.use(readBody());
   app.use(controlRouter.routes());

@@ -5,6 +5,7 @@ import type { SimConfig, SimDeps } from './graph/context';
 import { setTemplateStatus } from './graph/templates';
 import { Scheduler } from './scheduler';
 import { buildApp, listen } from './server';
+import { controlAccessOf } from '../control-access';
 import { createAccount, summaryOf } from './state/accounts';
 import { SimStore } from './state/store';
 import type { MetaSimulator, MetaSimulatorOptions, SentMessage } from './types';
@@ -22,6 +23,7 @@ export async function startMetaSimulator(opts: MetaSimulatorOptions): Promise<Me
     strictTemplates: opts.strictTemplates ?? true,
     enforceCustomerServiceWindow: opts.enforceCustomerServiceWindow ?? false,
   };
+  const access = controlAccessOf(opts.control);
   let webhookUrl = opts.webhookUrl;
   let baseUrl = '';
   const store = new SimStore();
@@ -49,6 +51,7 @@ export async function startMetaSimulator(opts: MetaSimulatorOptions): Promise<Me
     },
     appId: config.appId,
     appAccessToken,
+    controlToken: access.token,
     get webhookUrl() {
       return webhookUrl;
     },
@@ -140,7 +143,7 @@ export async function startMetaSimulator(opts: MetaSimulatorOptions): Promise<Me
     },
   };
 
-  const listening = await listen(buildApp(deps, sim), opts.port ?? 0, opts.host ?? '127.0.0.1');
+  const listening = await listen(buildApp(deps, sim, access), opts.port ?? 0, opts.host ?? '127.0.0.1');
   server = listening.server;
   baseUrl = listening.url;
   return sim;

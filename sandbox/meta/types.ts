@@ -1,3 +1,4 @@
+import type { ControlAccess } from '../control-access';
 import type { FaultSpec } from './faults/fault-spec';
 
 export interface MetaSimulatorOptions {
@@ -8,6 +9,8 @@ export interface MetaSimulatorOptions {
   webhookUrl?: string;
   /** Default 0 (an ephemeral port). */
   port?: number;
+  /** Who may call /_sim; default: a random token (`controlToken`) and no browser origin. */
+  control?: ControlAccess;
   /** Default 127.0.0.1. */
   host?: string;
   /** Shown on the OAuth dialog and in debug_token. Default 'Aerostic Sandbox'. */
@@ -211,6 +214,8 @@ export interface MetaSimulator {
   readonly appId: string;
   /** `appId|appSecret`, accepted where Graph accepts an app access token (debug_token). */
   readonly appAccessToken: string;
+  /** What `/_sim` requests carry in the x-sandbox-control-token header. */
+  readonly controlToken: string;
   readonly webhookUrl: string | undefined;
   setWebhookUrl(url: string | undefined): void;
   /** Meta's GET verification handshake against the webhook URL. */

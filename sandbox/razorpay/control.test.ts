@@ -4,7 +4,8 @@ import { razorpayAt, startWebhookReceiver } from './test-helpers';
 const KEY_ID = 'rzp_test_simulator';
 const KEY_SECRET = 'simulator-key-secret';
 
-const json = (method: string, body?: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+let controlToken = '';
+const json = (method: string, body?: unknown) => ({ method, headers: { 'content-type': 'application/json', 'x-sandbox-control-token': controlToken }, body: body === undefined ? undefined : JSON.stringify(body) });
 
 describe('Razorpay simulator /_sim control endpoints', () => {
   let sim: RazorpaySimulator;
@@ -13,6 +14,7 @@ describe('Razorpay simulator /_sim control endpoints', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     sim = await startRazorpaySimulator({ keyId: KEY_ID, keySecret: KEY_SECRET, webhookSecret: 'whsec' });
+    controlToken = sim.controlToken;
   });
   afterAll(async () => {
     await sim.stop();
@@ -35,7 +37,7 @@ describe('Razorpay simulator /_sim control endpoints', () => {
     const sent = await fetch(`${sim.url}/_sim/subscriptions/${sub.id}/events`, json('POST', { event: 'subscription.halted', eventId: 'evtControl0001' }));
     expect(await sent.json()).toEqual({ status: 200, eventId: 'evtControl0001' });
 
-    const { items } = (await (await fetch(`${sim.url}/_sim/deliveries`)).json()) as { items: Array<{ event: string; status: number }> };
+    const { items } = (await (await fetch(`${sim.url}/_sim/deliveries`, json('GET'))).json()) as { items: Array<{ event: string; status: number }> };
     expect(items).toHaveLength(receiver.received.length);
     expect(items.every((d) => d.status === 200)).toBe(true);
     expect(items.at(-1)?.event).toBe('subscription.halted');

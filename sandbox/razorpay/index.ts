@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
+import { checkControl, controlAccessOf, CONTROL_TOKEN_HEADER, type ControlAccess } from '../control-access';
 import Koa from 'koa';
 import { Billing } from './billing';
 import type { SimDeps } from './deps';
@@ -22,6 +23,35 @@ import { WebhookSender, type WebhookDelivery } from './webhooks';
 export { signWebhookBody, type WebhookDelivery } from './webhooks';
 export type { Fault } from './faults';
 
+/**
+ * `/_sim` needs the control token and no foreign Origin; the checkout page's pay form is accepted only
+ * from the page itself (its Origin is the simulator's), so another site cannot approve a payment.
+ */
+function guardControl(access: ControlAccess, ownOrigin: () => string): Koa.Middleware {
+  return async (ctx, next) => {
+    const origin = ctx.get('origin') || undefined;
+    if (ctx.method === 'POST' && ctx.path.startsWith('/checkout/') && origin !== undefined && origin !== ownOrigin()) {
+      ctx.status = 403;
+      ctx.type = 'text/plain';
+      ctx.body = 'Payments are approved only from the checkout page.';
+      return;
+    }
+    if (!ctx.path.startsWith('/_sim')) return next();
+    const verdict = checkControl(access, { method: ctx.method, origin, token: ctx.get(CONTROL_TOKEN_HEADER) || undefined });
+    ctx.set(verdict.headers);
+    if (!verdict.allowed) {
+      ctx.status = verdict.status;
+      ctx.body = { error: { code: 'FORBIDDEN', description: verdict.message } };
+      return;
+    }
+    if (ctx.method === 'OPTIONS') {
+      ctx.status = 204;
+      return;
+    }
+    await next();
+  };
+}
+
 export interface RazorpaySimulatorOptions {
   keyId: string;
   keySecret: string;
@@ -38,6 +68,8 @@ export interface RazorpaySimulatorOptions {
   webhookRetryDelayMs?: number;
   /** Razorpay gives a receiver about 5 s. */
   webhookTimeoutMs?: number;
+  /** Who may call /_sim; default: a random token (`controlToken`) and no browser origin. */
+  control?: ControlAccess;
   /** Auto-charge retries before `halted`; Razorpay's card model retries 3 times (T+1, T+2, T+3). */
   renewalRetries?: number;
 }
@@ -45,6 +77,8 @@ export interface RazorpaySimulatorOptions {
 export interface RazorpaySimulator {
   /** `http://127.0.0.1:PORT`, without `/v1`: the value for RAZORPAY_BASE_URL and the SDK's axios `baseURL`. */
   url: string;
+  /** What `/_sim` requests carry in the x-sandbox-control-token header. */
+  controlToken: string;
   setWebhookUrl(url: string): void;
   checkoutUrl(subscriptionId: string): string;
   /** created → authenticated → active: subscription.authenticated, .activated, .charged, payment.captured. Also clears pending/halted. */
@@ -70,6 +104,7 @@ export interface RazorpaySimulator {
 
 export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Promise<RazorpaySimulator> {
   let baseUrl = '';
+  const access = controlAccessOf(opts.control);
   const checkoutUrl = (id: string) => `${(opts.publicUrl ?? baseUrl).replace(/\/+$/, '')}/checkout/${id}`;
   const store = new Store();
   const billing = new Billing(store, checkoutUrl);
@@ -99,6 +134,7 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
   const injectFaults = faults.middleware();
   app.use(errorResponses());
   app.use((ctx, next) => (ctx.path.startsWith('/v1/') ? auth(ctx, () => injectFaults(ctx, next)) : next()));
+  app.use(guardControl(access, () => new URL(opts.publicUrl ?? baseUrl).origin));
   app.use(router.routes());
   app.use((ctx) => {
     if (ctx.path.startsWith('/v1/')) throw urlNotFound();
@@ -118,6 +154,7 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
 
   return {
     url: baseUrl,
+    controlToken: access.token,
     setWebhookUrl: (url) => webhooks.setUrl(url),
     checkoutUrl,
     pay: async (id) => {

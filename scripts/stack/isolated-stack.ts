@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { failureConverterPath } from '../../worker/codec/encryption-codec';
 import { migrateLatest } from '../../db/migrate';
 import { freePort } from './free-port';
 import { log } from './log';
@@ -69,7 +70,7 @@ export async function bundleWorkflows(root: string, dataDir: string): Promise<st
   const workflowsPath = join(root, 'workflows', 'index.ts');
   if (!existsSync(workflowsPath)) return undefined;
   const started = Date.now();
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: new DefaultLogger('WARN') });
   const file = join(dataDir, 'workflow-bundle.js');
   writeFileSync(file, code);
   log(`workflow code bundled in ${((Date.now() - started) / 1000).toFixed(1)}s`);

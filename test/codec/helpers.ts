@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { Connection } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import { hashPassword } from '../../api/auth/passwords';
 import { upsertPlatformAdmin } from '../../db/system/platform-admins';
 import type { TestApp } from '../support/harness';
@@ -38,3 +40,27 @@ export const jsonPlain = (value: unknown): JsonPayload => ({
 
 export const metadataText = (payload: JsonPayload, key: string) => Buffer.from(payload.metadata[key] ?? '', 'base64').toString('utf8');
 export const dataJson = (payload: JsonPayload): unknown => JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8'));
+
+/** History exactly as the server stores it: a plain connection, no data converter anywhere. */
+export async function rawHistory(app: TestApp, workflowId: string): Promise<temporal.api.history.v1.IHistory> {
+  const connection = await Connection.connect({ address: app.config.temporal.address });
+  try {
+    const events: temporal.api.history.v1.IHistoryEvent[] = [];
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await connection.workflowService.getWorkflowExecutionHistory({ namespace: app.config.temporal.namespace, execution: { workflowId }, nextPageToken });
+      events.push(...(page.history?.events ?? []));
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
+    return { events };
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Every payload in the history, except search attributes, which the server must be able to index. */
+export function payloadsIn(value: unknown): Payload[] {
+  if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
+  if ('metadata' in value && 'data' in value && value.metadata && typeof value.metadata === 'object') return [value as Payload];
+  return Object.entries(value).flatMap(([key, child]) => (key === 'searchAttributes' ? [] : payloadsIn(child)));
+}

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Connection, type Client } from '@temporalio/client';
-import type { Payload } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import { createTemporalClient } from '../../api/temporal/client';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
-import { dataJson, metadataText, signedInPlatformAdmin, toJsonPayload, type JsonPayload, type PlatformAdmin } from './helpers';
+import { dataJson, metadataText, payloadsIn, rawHistory, signedInPlatformAdmin, toJsonPayload, type JsonPayload, type PlatformAdmin } from './helpers';
 
 // Two keys: k2 encrypts now; k1 is the key before a rotation, still listed so its payloads decode.
 const oldKey = { id: 'k1', key: randomBytes(32) };
@@ -19,30 +18,6 @@ let clientBeforeRotation: Client;
 let admin: PlatformAdmin;
 let tenant: RegisteredTenant;
 let history: temporal.api.history.v1.IHistory;
-
-/** History exactly as the server stores it: a plain connection, no data converter anywhere. */
-async function rawHistory(workflowId: string): Promise<temporal.api.history.v1.IHistory> {
-  const connection = await Connection.connect({ address: app.config.temporal.address });
-  try {
-    const events: temporal.api.history.v1.IHistoryEvent[] = [];
-    let nextPageToken: Uint8Array | undefined;
-    do {
-      const page = await connection.workflowService.getWorkflowExecutionHistory({ namespace: app.config.temporal.namespace, execution: { workflowId }, nextPageToken });
-      events.push(...(page.history?.events ?? []));
-      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
-    } while (nextPageToken);
-    return { events };
-  } finally {
-    await connection.close();
-  }
-}
-
-/** Every payload in the history, except search attributes, which the server must be able to index. */
-function payloadsIn(value: unknown): Payload[] {
-  if (!value || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
-  if ('metadata' in value && 'data' in value && value.metadata && typeof value.metadata === 'object') return [value as Payload];
-  return Object.entries(value).flatMap(([key, child]) => (key === 'searchAttributes' ? [] : payloadsIn(child)));
-}
 
 beforeAll(async () => {
   app = await startTestApp({ env: { ENCRYPTION_KEY: [newKey, oldKey].map((k) => `${k.id}:${k.key.toString('base64')}`).join(',') } });
@@ -61,7 +36,7 @@ beforeAll(async () => {
   });
   const result = await app.temporal.workflow.getHandle(workflowId).result();
   expect(result.phase).toBe('converted');
-  history = await rawHistory(workflowId);
+  history = await rawHistory(app, workflowId);
 });
 
 afterAll(async () => {

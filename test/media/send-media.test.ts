@@ -36,4 +36,24 @@ describe('sending an uploaded file', () => {
     const info = await fetch(`${app.meta.url}/${app.config.meta.graphVersion}/${image.id}`, { headers: bearer(account.token) }).then((r) => r.json());
     expect(info.sha256).toBe(uploaded.body.sha256);
   });
+
+  it('a media link must be https: http, file, data and javascript links are refused with 400 and nothing is sent', async () => {
+    const waId = customerWaId();
+    const conversations = () => app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).whereNotNull('last_inbound_at').count({ n: '*' }).then(([r]) => Number(r.n));
+    const before = await conversations();
+    await app.meta.customer(account.phoneNumberId).send(waId, 'send me the brochure');
+    await eventually(async () => expect(await conversations()).toBe(before + 1));
+    const send = (link: string) => request(app.url).post('/messages/send').set(bearer(tenant.accessToken)).send({ to: `+${waId}`, type: 'document', media: { link, filename: 'brochure.pdf' } });
+    for (const link of ['http://cdn.example.com/brochure.pdf', 'file:///etc/passwd', 'data:application/pdf;base64,JVBERi0=', 'javascript:alert(1)']) {
+      const refused = await send(link).expect(400);
+      expect(refused.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'media.link', message: 'must be an https:// URL' }] });
+    }
+    await send('https://cdn.example.com/brochure.pdf').expect(202);
+    const documents = await eventually(async () => {
+      const sent = app.meta.sent({ phoneNumberId: account.phoneNumberId }).filter((m) => m.type === 'document');
+      expect(sent).toHaveLength(1);
+      return sent;
+    });
+    expect((documents[0].body.document as { link: string }).link).toBe('https://cdn.example.com/brochure.pdf');
+  });
 });

@@ -130,16 +130,37 @@ describe('the realtime bus', () => {
     }
   });
 
-  it('pruning deletes a prefix of seq older than the retention and records the horizon', async () => {
-    const old = await publishEvent(app.db.system, event(tenants[0], 40));
-    const kept = await publishEvent(app.db.system, event(tenants[0], 41));
+  it('seq counts each tenant’s own events: another tenant’s activity leaves no gap to count', async () => {
+    const [t1, t2] = tenants;
+    const a = await publishEvent(app.db.system, event(t1, 50));
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push(await publishEvent(app.db.system, event(t2, 51 + i)));
+    const b = await publishEvent(app.db.system, event(t1, 54));
+    expect(b.seq).toBe(a.seq + 1);
+    expect(b.prevSeq).toBe(a.seq);
+    expect(others.map((o) => o.seq)).toEqual([others[0].seq, others[0].seq + 1, others[0].seq + 2]);
+    const store = createEventStore(app.db.app);
+    expect(await store.latestSeq(t1)).toBe(b.seq);
+    expect((await store.eventsAfter(t1, a.seq - 1, 10)).map((e) => e.seq)).toEqual([a.seq, b.seq]);
+  });
+
+  it('pruning deletes a prefix of seq older than the retention, records each tenant’s horizon, and seq goes on from it', async () => {
+    const [t1] = tenants;
+    const old = await publishEvent(app.db.system, event(t1, 40));
+    const kept = await publishEvent(app.db.system, event(t1, 41));
     // In a rolled-back transaction: the log and its horizon are shared by every test running now.
     await app.db.system
       .transaction(async (trx) => {
-        await trx('realtime_events').where('seq', '<=', old.seq).update({ created_at: trx.raw("now() - interval '2 days'") });
-        expect(await pruneRealtimeEvents(trx, '1 day')).toBe(old.seq);
-        expect(await trx('realtime_events').where('seq', '<=', old.seq).count({ n: '*' })).toEqual([{ n: '0' }]);
-        expect(await trx('realtime_events').where({ seq: kept.seq }).first()).toBeDefined();
+        const { id: oldId } = await trx('realtime_events').where({ tenant_id: t1, seq: old.seq }).first('id');
+        await trx('realtime_events').where('id', '<=', oldId).update({ created_at: trx.raw("now() - interval '2 days'") });
+        expect(await pruneRealtimeEvents(trx, '1 day')).toBeGreaterThanOrEqual(1);
+        expect(await trx('realtime_tenant_horizon').where({ tenant_id: t1 }).first()).toEqual({ tenant_id: t1, pruned_through: String(old.seq) });
+        expect(await trx('realtime_events').where({ tenant_id: t1 }).where('seq', '<=', old.seq).count({ n: '*' })).toEqual([{ n: '0' }]);
+        expect(await trx('realtime_events').where({ tenant_id: t1, seq: kept.seq }).first()).toBeDefined();
+        // With the whole log of the tenant gone, its next event still follows the last one.
+        await trx('realtime_events').where({ tenant_id: t1 }).delete();
+        await trx('realtime_tenant_horizon').where({ tenant_id: t1 }).update({ pruned_through: kept.seq });
+        expect((await publishEvent(trx, event(t1, 42))).seq).toBe(kept.seq + 1);
         throw new Error('rollback');
       })
       .catch((err: Error) => expect(err.message).toBe('rollback'));

@@ -15,7 +15,12 @@ describe('GET /sandbox/info (the phone simulator)', () => {
   it("gives the Meta simulator's URL and only this workspace's connected numbers", async () => {
     const tenant = await registerTenant(app.url);
     const empty = await request(app.url).get('/sandbox/info').set(bearer(tenant.accessToken)).expect(200);
-    expect(empty.body).toEqual({ metaSimulatorUrl: app.meta.url, numbers: [] });
+    expect(empty.body).toEqual({ metaSimulatorUrl: app.meta.url, simulatorControlToken: app.config.sandboxControlToken, numbers: [] });
+    // The token the app hands the phone simulator is the one the simulator takes, from the app's origin.
+    const origin = new URL(app.url).origin;
+    const sent = await fetch(`${app.meta.url}/_sim/sent?phoneNumberId=1&to=1`, { headers: { origin, 'x-sandbox-control-token': empty.body.simulatorControlToken } });
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get('access-control-allow-origin')).toBe(origin);
 
     const account = await connectTestNumber(app, tenant.tenant.id);
     const other = await registerTenant(app.url);

@@ -10,6 +10,7 @@ import type { RealtimeServer } from '../../api/realtime/socket-server';
 import { startRazorpaySimulator, type RazorpaySimulator } from '../../sandbox/razorpay';
 import { startMetaSimulator, type MetaSimulator } from '../../sandbox/meta';
 import { startGeminiSimulator, type GeminiSimulator } from '../../sandbox/gemini';
+import { simulatorControl } from '../../sandbox/ports';
 import { createTemporalClient } from '../../api/temporal/client';
 import { platformDeliveryStarter } from '../../api/temporal/start-platform-delivery';
 import { createActivityDeps } from '../../worker/activity-deps';
@@ -73,12 +74,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   if (options.trial) config.trial = options.trial;
   if (options.graceMs) config.billing.graceMs = options.graceMs;
-  const razorpay = await startRazorpaySimulator({ keyId: config.razorpay.keyId, keySecret: config.razorpay.keySecret, webhookSecret: config.razorpay.webhookSecret });
+  // The app's origin is known once it listens; the simulators read the list on every request.
+  const control = simulatorControl(config);
+  const razorpay = await startRazorpaySimulator({ keyId: config.razorpay.keyId, keySecret: config.razorpay.keySecret, webhookSecret: config.razorpay.webhookSecret, control });
   config.razorpay.baseUrl = razorpay.url;
-  const meta = await startMetaSimulator({ appId: config.meta.appId, appSecret: config.meta.appSecret, graphVersion: config.meta.graphVersion });
+  const meta = await startMetaSimulator({ appId: config.meta.appId, appSecret: config.meta.appSecret, graphVersion: config.meta.graphVersion, control });
   config.meta.graphUrl = meta.url;
   config.meta.oauthDialogUrl = meta.dialogUrl;
-  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey });
+  const gemini = await startGeminiSimulator({ apiKey: config.gemini.apiKey, control });
   config.gemini.baseUrl = gemini.url;
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const db = createDatabase(config.databaseUrl, { poolMax: 5, appUrl: config.databaseAppUrl });
@@ -92,6 +95,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (workers) await ensureSchedules(temporal, config);
   const server = await startServer({ config, db, temporal, logger, notifier, redis }, 0, '127.0.0.1');
   config.publicUrl = server.url;
+  control.allowedOrigins.push(new URL(server.url).origin);
   razorpay.setWebhookUrl(`${server.url}/webhooks/razorpay`);
   meta.setWebhookUrl(`${server.url}/webhooks/meta`);
 

@@ -40,11 +40,12 @@ describe('EncryptionCodec', () => {
     expect(text(afterRotation.metadata?.[METADATA_KEY_ID])).toBe('k2');
   });
 
-  it('passes payloads that were never encrypted through untouched', async () => {
-    const codec = new EncryptionCodec([newKey]);
-    const original = plain({ written: 'before encryption was switched on' });
-    const [decoded] = await codec.decode([original]);
-    expect(decoded).toBe(original);
+  it('refuses a payload that was never encrypted (a client without the codec), unless reading for the codec server', async () => {
+    const original = plain({ command: 'converted' });
+    await expect(new EncryptionCodec([newKey]).decode([original])).rejects.toThrow(new ValueError('refusing an unencrypted payload: every client of this namespace must encrypt'));
+    await expect(new EncryptionCodec([newKey]).decode([{ data: original.data }])).rejects.toThrow(/unencrypted payload/);
+    const [shown] = await new EncryptionCodec([newKey], { readPlaintext: true }).decode([original]);
+    expect(shown).toBe(original);
   });
 
   it('refuses a payload whose key is no longer configured, a tampered one and one without key id', async () => {

@@ -20,7 +20,12 @@ export class EncryptionCodec implements PayloadCodec {
   private readonly keys: Map<string, Buffer>;
   private readonly current: EncryptionKey;
 
-  constructor(keys: EncryptionKey[]) {
+  /**
+   * `readPlaintext` only for the codec server: Temporal UI shows history as stored, and a plaintext
+   * payload found there is already readable. Workers and clients refuse it, so nothing sent around
+   * the codec (a raw client, the CLI without `--codec-endpoint`) is ever obeyed.
+   */
+  constructor(keys: EncryptionKey[], private readonly options: { readPlaintext?: boolean } = {}) {
     if (keys.length === 0) throw new ValueError('EncryptionCodec needs at least one key');
     for (const { id, key } of keys) {
       if (key.length !== 32) throw new ValueError(`encryption key "${id}" must be 32 bytes`);
@@ -48,10 +53,12 @@ export class EncryptionCodec implements PayloadCodec {
     };
   }
 
-  /** Payloads written before encryption was switched on (or by a client without it) pass through. */
   private decrypt(payload: Payload): Payload {
     const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-    if (!encoding || utf8Decode(encoding) !== ENCRYPTED_ENCODING) return payload;
+    if (!encoding || utf8Decode(encoding) !== ENCRYPTED_ENCODING) {
+      if (this.options.readPlaintext) return payload;
+      throw new ValueError('refusing an unencrypted payload: every client of this namespace must encrypt');
+    }
     const keyIdBytes = payload.metadata?.[METADATA_KEY_ID];
     if (!keyIdBytes) throw new ValueError('encrypted payload has no encryption key id');
     const keyId = utf8Decode(keyIdBytes);
@@ -71,7 +78,13 @@ export class EncryptionCodec implements PayloadCodec {
   }
 }
 
-/** What every Temporal client and worker of the product uses, so no payload reaches history in clear. */
-export function encryptedDataConverter(keys: EncryptionKey[]): { payloadCodecs: PayloadCodec[] } {
-  return { payloadCodecs: [new EncryptionCodec(keys)] };
+/**
+ * What every Temporal client and worker of the product uses, so no payload reaches history in clear.
+ * The failure converter moves failure messages and stack traces into an encoded payload, which the
+ * codec then encrypts; it is loaded by path because workflow code needs it inside its sandbox.
+ */
+export function encryptedDataConverter(keys: EncryptionKey[]): { payloadCodecs: PayloadCodec[]; failureConverterPath: string } {
+  return { payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath };
 }
+
+export const failureConverterPath = require.resolve('./failure-converter');

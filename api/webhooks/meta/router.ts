@@ -4,6 +4,7 @@ import { AppError } from '../../../domain/errors';
 import type { ApiDeps } from '../../deps';
 import type { ApiMetrics } from '../../health/metrics';
 import type { RouteRegistry } from '../../http/route-registry';
+import { secretEquals } from '../../http/secret-equal';
 import { signalStatuses } from '../../temporal/conversation-commands';
 import { NumberDirectory } from './number-directory';
 import { receiveMetaWebhook } from './receive-meta-webhook';
@@ -20,7 +21,7 @@ export function registerMetaWebhookRoutes(routes: RouteRegistry, deps: ApiDeps, 
   routes.add(
     { method: 'get', path: '/webhooks/meta', tag, summary: "Meta's subscription check: echoes hub.challenge when the verify token matches", access: 'public', query: ZVerifyQuerySchema, throttle: { policy: 'webhook' } },
     async ({ ctx, query }) => {
-      if (query['hub.mode'] !== 'subscribe' || query['hub.verify_token'] !== deps.config.meta.webhookVerifyToken) {
+      if (query['hub.mode'] !== 'subscribe' || !secretEquals(query['hub.verify_token'], deps.config.meta.webhookVerifyToken)) {
         throw new AppError('forbidden', 'The verify token does not match');
       }
       ctx.type = 'text/plain';

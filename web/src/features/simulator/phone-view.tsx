@@ -17,13 +17,15 @@ export interface SimNumber {
 
 interface PhoneViewProps {
   simUrl: string;
+  /** The simulator's control token (GET /sandbox/info). */
+  simToken: string;
   number: SimNumber;
   customer: Customer;
 }
 
 /** The customer's phone: their chat with the business number, as WhatsApp lays it out. */
-export function PhoneView({ simUrl, number, customer }: PhoneViewProps) {
-  const { entries, send, pollError } = usePhoneChat(simUrl, number.phoneNumberId, customer);
+export function PhoneView({ simUrl, simToken, number, customer }: PhoneViewProps) {
+  const { entries, send, pollError } = usePhoneChat(simUrl, simToken, number.phoneNumberId, customer);
   const [openList, setOpenList] = useState<BusinessMessage | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 

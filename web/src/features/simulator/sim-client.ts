@@ -45,6 +45,14 @@ export interface InboundResult {
   delivery: { status?: number; error?: string; skipped?: string };
 }
 
+/** Where the Meta simulator is and the control token its /_sim routes need (from GET /sandbox/info). */
+export interface SimulatorAccess {
+  url: string;
+  token: string;
+}
+
+const CONTROL_TOKEN_HEADER = 'x-sandbox-control-token';
+
 async function call(url: string, init?: RequestInit): Promise<unknown> {
   let res: Response;
   try {
@@ -58,15 +66,15 @@ async function call(url: string, init?: RequestInit): Promise<unknown> {
 }
 
 /** The customer writes to the business: the simulator posts a signed webhook to the app. */
-export async function sendAsCustomer(simUrl: string, input: { phoneNumberId: string; from: string; name?: string; message: CustomerMessageInput }): Promise<InboundResult> {
-  const body = await call(`${simUrl}/_sim/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+export async function sendAsCustomer(sim: SimulatorAccess, input: { phoneNumberId: string; from: string; name?: string; message: CustomerMessageInput }): Promise<InboundResult> {
+  const body = await call(`${sim.url}/_sim/inbound`, { method: 'POST', headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: sim.token }, body: JSON.stringify(input) });
   return body as InboundResult;
 }
 
 /** Everything the business sent this customer from this number, oldest first; unreadable entries are skipped. */
-export async function fetchBusinessMessages(simUrl: string, phoneNumberId: string, to: string): Promise<BusinessMessage[]> {
+export async function fetchBusinessMessages(sim: SimulatorAccess, phoneNumberId: string, to: string): Promise<BusinessMessage[]> {
   const query = new URLSearchParams({ phoneNumberId, to });
-  const body = (await call(`${simUrl}/_sim/sent?${query}`)) as { data?: unknown[] };
+  const body = (await call(`${sim.url}/_sim/sent?${query}`, { headers: { [CONTROL_TOKEN_HEADER]: sim.token } })) as { data?: unknown[] };
   return (body.data ?? []).flatMap((item) => {
     const parsed = ZSentMessage.safeParse(item);
     return parsed.success ? [parsed.data] : [];

@@ -62,7 +62,7 @@ export function SimulatorPage() {
         </Alert>
       );
     }
-    const { metaSimulatorUrl, numbers } = state.info;
+    const { metaSimulatorUrl, simulatorControlToken, numbers } = state.info;
     if (!metaSimulatorUrl) return <Unavailable title="No Meta simulator">Sandbox mode is pointed at the real Graph API (META_GRAPH_URL), so there is no simulator to write through.</Unavailable>;
     // The platform's own number only shows what Aerostic sent (codes, reminders): it is not a workspace number.
     if (numbers.every((n) => n.platform)) return <NoNumber />;
@@ -86,7 +86,7 @@ export function SimulatorPage() {
             <li>Tap reply buttons and list rows as a customer would. Send STOP to opt out, START to opt back in.</li>
           </ul>
         </div>
-        <PhoneView key={`${number.phoneNumberId}:${customer.phone}`} simUrl={metaSimulatorUrl} number={number} customer={customer} />
+        <PhoneView key={`${number.phoneNumberId}:${customer.phone}`} simUrl={metaSimulatorUrl} simToken={simulatorControlToken} number={number} customer={customer} />
       </div>
     );
   })();

@@ -23,7 +23,7 @@ function deliveryProblem(delivery: InboundResult['delivery']): string | undefine
  * One customer's chat with one business number: their own messages (kept locally) merged with what the
  * business sent them, polled from the Meta simulator every second. Mount it under a key per chat.
  */
-export function usePhoneChat(simUrl: string, phoneNumberId: string, customer: Customer) {
+export function usePhoneChat(simUrl: string, simToken: string, phoneNumberId: string, customer: Customer) {
   const [business, setBusiness] = useState<BusinessMessage[]>([]);
   const [mine, setMine] = useState<CustomerBubble[]>(() => loadThread(phoneNumberId, customer.phone));
   const [pollError, setPollError] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function usePhoneChat(simUrl: string, phoneNumberId: string, customer: Cu
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const list = await fetchBusinessMessages(simUrl, phoneNumberId, digitsOf(customer.phone));
+        const list = await fetchBusinessMessages({ url: simUrl, token: simToken }, phoneNumberId, digitsOf(customer.phone));
         if (!active) return;
         setBusiness((prev) => (sameMessages(prev, list) ? prev : list));
         setPollError(null);
@@ -47,7 +47,7 @@ export function usePhoneChat(simUrl: string, phoneNumberId: string, customer: Cu
       active = false;
       clearTimeout(timer);
     };
-  }, [simUrl, phoneNumberId, customer.phone]);
+  }, [simUrl, simToken, phoneNumberId, customer.phone]);
 
   useEffect(() => saveThread(phoneNumberId, customer.phone, mine), [phoneNumberId, customer.phone, mine]);
 
@@ -58,14 +58,14 @@ export function usePhoneChat(simUrl: string, phoneNumberId: string, customer: Cu
       setMine((prev) => [...prev, { id, at: Date.now(), text, state: 'sending', ...extras }]);
       rememberCustomer(customer);
       try {
-        const result = await sendAsCustomer(simUrl, { phoneNumberId, from: digitsOf(customer.phone), name: customer.name.trim() || undefined, message });
+        const result = await sendAsCustomer({ url: simUrl, token: simToken }, { phoneNumberId, from: digitsOf(customer.phone), name: customer.name.trim() || undefined, message });
         const problem = deliveryProblem(result.delivery);
         update({ state: problem ? 'failed' : 'delivered', error: problem });
       } catch (err) {
         update({ state: 'failed', error: (err as Error).message });
       }
     },
-    [simUrl, phoneNumberId, customer],
+    [simUrl, simToken, phoneNumberId, customer],
   );
 
   const entries = useMemo<ChatEntry[]>(
