@@ -25,6 +25,8 @@ export default defineConfig({
   // Keep Vite's dependency cache with the root install rather than a stray web/node_modules.
   cacheDir: fileURLToPath(new URL('../node_modules/.vite/web', import.meta.url)),
   plugins: [react()],
+  // The web app imports the shared zod schemas as @domain/… (tsconfig.json `paths`, jest moduleNameMapper).
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../domain', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -32,7 +34,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The web app imports the shared zod schemas from ../domain.
+    // @domain resolves outside the web root.
     fs: { allow: [repoRoot] },
     proxy: {
       [apiPattern]: { target: apiTarget, changeOrigin: false },

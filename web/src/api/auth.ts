@@ -8,8 +8,8 @@ import {
   type TRegister,
   type TRegisterInitiate,
   type TRegisterInitiateResponse,
-} from '../../../domain/auth';
-import type { TAcceptInvite } from '../../../domain/users';
+} from '@domain/auth';
+import type { TAcceptInvite } from '@domain/users';
 import { apiClient } from './client';
 
 export function initiateRegistration(body: TRegisterInitiate): Promise<TRegisterInitiateResponse> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TAiSettings } from '../../../../domain/ai';
+import type { TAiSettings } from '@domain/ai';
 import { fetchAiSettings } from '../../api/ai';
 import { describeError } from '../forms/error-messages';
 

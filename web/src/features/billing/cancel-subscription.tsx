@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { cancelSubscription } from '../../api/billing';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

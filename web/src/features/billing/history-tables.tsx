@@ -1,4 +1,4 @@
-import type { TInvoice, TPayment } from '../../../../domain/billing';
+import type { TInvoice, TPayment } from '@domain/billing';
 import { Badge } from '../../components/badge';
 import { formatDate, formatDateTime, formatMoney } from './format';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TPlan, TPlanId, TSubscriptionResponse } from '../../../../domain/billing';
+import type { TPlan, TPlanId, TSubscriptionResponse } from '@domain/billing';
 import { changePlan, createSubscription } from '../../api/billing';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

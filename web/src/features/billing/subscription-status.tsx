@@ -1,5 +1,5 @@
-import type { TAccess } from '../../../../domain/auth';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TAccess } from '@domain/auth';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { Badge } from '../../components/badge';
 import { trialEndsPhrase } from '../trial/trial-text';
 import { formatDate, formatMoney } from './format';

@@ -1,5 +1,5 @@
-import type { TAccess } from '../../../../domain/auth';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TAccess } from '@domain/auth';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { checkoutUrlFor } from './billing-errors';
 import { formatMoney } from './format';
 import { canManage, canSubscribe, describeStatus } from './subscription-text';

@@ -1,5 +1,5 @@
-import type { TAccess } from '../../../../domain/auth';
-import type { TSubscriptionResponse, TSubscriptionStatus } from '../../../../domain/billing';
+import type { TAccess } from '@domain/auth';
+import type { TSubscriptionResponse, TSubscriptionStatus } from '@domain/billing';
 import { formatDate } from './format';
 
 export type Tone = 'neutral' | 'green' | 'amber' | 'red';

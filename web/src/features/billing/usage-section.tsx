@@ -1,4 +1,4 @@
-import type { TUsageResponse } from '../../../../domain/billing';
+import type { TUsageResponse } from '@domain/billing';
 import { formatCount } from './format';
 
 const meters = [

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TInvoice, TPayment, TPlan, TSubscriptionResponse, TUsageResponse } from '../../../../domain/billing';
+import type { TInvoice, TPayment, TPlan, TSubscriptionResponse, TUsageResponse } from '@domain/billing';
 import { fetchInvoices, fetchPayments, fetchPlans, fetchSubscription, fetchUsage } from '../../api/billing';
 import { describeError } from '../forms/error-messages';
 

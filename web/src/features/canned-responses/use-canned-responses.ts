@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { TCannedResponse } from '../../../../domain/inbox';
+import type { TCannedResponse } from '@domain/inbox';
 import { listCannedResponses } from '../../api/canned-responses';
 import { useLoadedList } from '../data/use-loaded-list';
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../components/alert';
 import { Icon } from '../../components/icon';
 import { PageHeader } from '../../components/page-header';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { fetchConversation } from '../../api/conversations';
 import { isApiError } from '../../api/api-error';
 import { useRealtimeEvents } from '../realtime/use-realtime';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TInboxMessage } from '../../../../domain/inbox';
+import type { TInboxMessage } from '@domain/inbox';
 import { listMessages } from '../../api/conversations';
 import { describeError } from '../forms/error-messages';
 import { useRealtimeEvents } from '../realtime/use-realtime';

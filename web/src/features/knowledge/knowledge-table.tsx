@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TKnowledgeDocument } from '../../../../domain/ai';
+import type { TKnowledgeDocument } from '@domain/ai';
 import { deleteKnowledgeDocument } from '../../api/ai';
 import { Badge } from '../../components/badge';
 import { ConfirmButton } from '../../components/confirm-button';

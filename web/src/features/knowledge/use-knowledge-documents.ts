@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { TKnowledgeDocument } from '../../../../domain/ai';
+import type { TKnowledgeDocument } from '@domain/ai';
 import { listKnowledgeDocuments } from '../../api/ai';
 import { useLoadedList } from '../data/use-loaded-list';
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { TLabel } from '../../../../domain/inbox';
+import type { TLabel } from '@domain/inbox';
 import { listLabels } from '../../api/labels';
 import { useLoadedList } from '../data/use-loaded-list';
 

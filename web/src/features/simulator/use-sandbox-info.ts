@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TSandboxInfoResponse } from '../../../../domain/sandbox';
+import type { TSandboxInfoResponse } from '@domain/sandbox';
 import { isApiError } from '../../api/api-error';
 import { fetchSandboxInfo } from '../../api/sandbox';
 import { describeError } from '../forms/error-messages';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { TRole } from '../../../../domain/auth';
-import type { TTeamMember, TUpdateUser } from '../../../../domain/users';
+import type { TRole } from '@domain/auth';
+import type { TTeamMember, TUpdateUser } from '@domain/users';
 import { updateUser } from '../../api/users';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';

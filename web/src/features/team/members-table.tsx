@@ -1,4 +1,4 @@
-import type { TTeamMember } from '../../../../domain/users';
+import type { TTeamMember } from '@domain/users';
 import { MemberRow } from './member-row';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TTeamMember } from '../../../../domain/users';
+import type { TTeamMember } from '@domain/users';
 import { listUsers } from '../../api/users';
 import { describeError } from '../forms/error-messages';
 

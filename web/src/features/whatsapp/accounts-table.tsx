@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TWhatsappAccount } from '../../../../domain/whatsapp';
+import type { TWhatsappAccount } from '@domain/whatsapp';
 import { setDefaultWhatsappAccount } from '../../api/whatsapp';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';

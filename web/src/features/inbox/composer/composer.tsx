@@ -1,4 +1,4 @@
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { sendMessage } from '../../../api/messages';
 import { windowRemainingMs } from '../reply-window';
 import { TemplateComposer, type TemplateChoice } from './template-composer';

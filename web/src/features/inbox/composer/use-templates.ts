@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TPickerTemplate } from '../../../../../domain/whatsapp-templates';
+import type { TPickerTemplate } from '@domain/whatsapp-templates';
 import { listTemplates } from '../../../api/templates';
 import { describeError } from '../../forms/error-messages';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TNote } from '../../../../../domain/inbox';
+import type { TNote } from '@domain/inbox';
 import { listNotes } from '../../../api/conversations';
 import { describeError } from '../../forms/error-messages';
 import { useRealtimeEvents } from '../../realtime/use-realtime';
