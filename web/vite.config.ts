@@ -15,7 +15,8 @@ const apiTarget = 'http://localhost:3000';
 const apiPaths = [
   'auth', 'me', 'users', 'sandbox', 'billing', 'whatsapp', 'messages', 'conversations', 'contacts',
   'broadcast', 'broadcasts', 'templates', 'deals', 'pipelines', 'automations', 'analytics', 'ai',
-  'api-keys', 'webhooks', 'meta', 'admin', 'healthz', 'readyz', 'metrics', 'openapi.json', 'docs',
+  'api-keys', 'webhooks', 'meta', 'admin', 'healthz', 'readyz', 'metrics', 'openapi.json', 'docs', 'labels',
+  'canned-responses', 'media',
 ];
 const apiPattern = `^/(${apiPaths.map((p) => p.replace('.', '\\.')).join('|')})(/|\\?|$)`;
 

@@ -3,7 +3,7 @@ import type { TInboxMessage } from '@domain/inbox';
 import { listMessages } from '../../api/conversations';
 import { describeError } from '../forms/error-messages';
 import { useRealtimeEvents } from '../realtime/use-realtime';
-import { coalesce } from './coalesce';
+import { coalesce } from '../../lib/coalesce';
 import { mergeMessages } from './thread-merge';
 
 interface ThreadState {

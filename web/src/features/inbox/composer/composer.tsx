@@ -3,7 +3,7 @@ import { sendMessage } from '../../../api/messages';
 import { windowRemainingMs } from '../reply-window';
 import { TemplateComposer, type TemplateChoice } from './template-composer';
 import { TextComposer } from './text-composer';
-import { useNow } from './use-now';
+import { useNow } from '../../../lib/use-now';
 import { WindowCountdown } from './window-countdown';
 import './composer.css';
 
