@@ -50,6 +50,9 @@ test('a label added elsewhere reaches an open inbox when its tab is shown again,
   await signIn(page, tenant);
   await page.getByTestId('nav-inbox').click();
   await page.getByTestId('inbox-filter-label').waitFor();
+  // Joined: the first resync after connecting has come and gone.
+  await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+  await page.waitForTimeout(500);
   const loads: string[] = [];
   page.on('framenavigated', (frame) => loads.push(frame.url()));
 
