@@ -6,6 +6,8 @@ const shared = {
   roots: ['<rootDir>'],
   testPathIgnorePatterns: ['/node_modules/', '/.data/', '/web/dist/'],
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  // The web app's alias for the shared schemas (tsconfig.json `paths`, web/vite.config.ts).
+  moduleNameMapper: { '^@domain/(.*)$': '<rootDir>/domain/$1' },
   // jose ships only ES modules; SWC turns it into CommonJS for jest's module system.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testTimeout: 60_000,

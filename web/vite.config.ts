@@ -15,7 +15,8 @@ const apiTarget = 'http://localhost:3000';
 const apiPaths = [
   'auth', 'me', 'users', 'sandbox', 'billing', 'whatsapp', 'messages', 'conversations', 'contacts',
   'broadcast', 'broadcasts', 'templates', 'deals', 'pipelines', 'automations', 'analytics', 'ai',
-  'api-keys', 'webhooks', 'meta', 'admin', 'healthz', 'readyz', 'metrics', 'openapi.json', 'docs',
+  'api-keys', 'webhooks', 'meta', 'admin', 'healthz', 'readyz', 'metrics', 'openapi.json', 'docs', 'labels',
+  'canned-responses', 'media',
 ];
 const apiPattern = `^/(${apiPaths.map((p) => p.replace('.', '\\.')).join('|')})(/|\\?|$)`;
 
@@ -25,6 +26,8 @@ export default defineConfig({
   // Keep Vite's dependency cache with the root install rather than a stray web/node_modules.
   cacheDir: fileURLToPath(new URL('../node_modules/.vite/web', import.meta.url)),
   plugins: [react()],
+  // The web app imports the shared zod schemas as @domain/… (tsconfig.json `paths`, jest moduleNameMapper).
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../domain', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -32,7 +35,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The web app imports the shared zod schemas from ../domain.
+    // @domain resolves outside the web root.
     fs: { allow: [repoRoot] },
     proxy: {
       [apiPattern]: { target: apiTarget, changeOrigin: false },

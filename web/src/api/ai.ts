@@ -8,7 +8,7 @@ import {
   type TKnowledgeDocument,
   type TKnowledgeDocumentCreate,
   type TKnowledgePassage,
-} from '../../../domain/ai';
+} from '@domain/ai';
 import { apiClient } from './client';
 
 const ZDocumentsSchema = z.object({ data: z.array(ZKnowledgeDocumentSchema) });

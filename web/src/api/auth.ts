@@ -8,9 +8,9 @@ import {
   type TRegister,
   type TRegisterInitiate,
   type TRegisterInitiateResponse,
-} from '../../../domain/auth';
-import { ZAcceptedResponseSchema, type TPasswordForgot, type TPasswordReset } from '../../../domain/auth';
-import type { TAcceptInvite } from '../../../domain/users';
+} from '@domain/auth';
+import { ZAcceptedResponseSchema, type TPasswordForgot, type TPasswordReset } from '@domain/auth';
+import type { TAcceptInvite } from '@domain/users';
 import { apiClient } from './client';
 
 export function initiateRegistration(body: TRegisterInitiate): Promise<TRegisterInitiateResponse> {

@@ -13,7 +13,7 @@ import {
   type TPlanId,
   type TSubscriptionResponse,
   type TUsageResponse,
-} from '../../../domain/billing';
+} from '@domain/billing';
 import { apiClient } from './client';
 
 const ZPaymentsResponseSchema = z.object({ data: z.array(ZPaymentSchema) });

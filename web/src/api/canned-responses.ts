@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCannedResponseSchema, type TCannedResponse } from '../../../domain/inbox';
+import { ZCannedResponseSchema, type TCannedResponse } from '@domain/inbox';
 import { apiClient } from './client';
 
 const ZCannedResponsesSchema = z.object({ data: z.array(ZCannedResponseSchema) });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ZAuthResponseSchema, type TAuthResponse } from '../../../domain/auth';
-import { ZErrorResponseSchema } from '../../../domain/error-shape';
+import { ZAuthResponseSchema, type TAuthResponse } from '@domain/auth';
+import { ZErrorResponseSchema } from '@domain/error-shape';
 import { ApiError } from './api-error';
 
 export { ApiError, isApiError } from './api-error';

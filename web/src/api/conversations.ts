@@ -8,8 +8,8 @@ import {
   type TConversation,
   type TInboxMessage,
   type TNote,
-} from '../../../domain/inbox';
-import { ZPageSchema } from '../../../domain/pagination';
+} from '@domain/inbox';
+import { ZPageSchema } from '@domain/pagination';
 import { apiClient } from './client';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLabelSchema, type TLabel } from '../../../domain/inbox';
+import { ZLabelSchema, type TLabel } from '@domain/inbox';
 import { apiClient } from './client';
 
 const ZLabelsSchema = z.object({ data: z.array(ZLabelSchema) });

@@ -1,4 +1,4 @@
-import { ZSendMessageResponseSchema, type TSendMessage, type TSendMessageResponse } from '../../../domain/messages';
+import { ZSendMessageResponseSchema, type TSendMessage, type TSendMessageResponse } from '@domain/messages';
 import { apiClient } from './client';
 
 /** SPEC §2.5: the one way to send; answers at once with the message queued. */

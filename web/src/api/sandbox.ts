@@ -1,4 +1,4 @@
-import { ZOutboxResponseSchema, ZSandboxInfoResponseSchema, type TOutboxResponse, type TSandboxInfoResponse } from '../../../domain/sandbox';
+import { ZOutboxResponseSchema, ZSandboxInfoResponseSchema, type TOutboxResponse, type TSandboxInfoResponse } from '@domain/sandbox';
 import { apiClient } from './client';
 
 /** Only answers in sandbox mode; elsewhere the route does not exist. */

@@ -1,4 +1,4 @@
-import { ZTemplatePickerResponseSchema, type TPickerTemplate } from '../../../domain/whatsapp-templates';
+import { ZTemplatePickerResponseSchema, type TPickerTemplate } from '@domain/whatsapp-templates';
 import { apiClient } from './client';
 
 /** The approved templates of a number (read live from Meta by the API), for the composer's picker. */

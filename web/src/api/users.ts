@@ -1,4 +1,4 @@
-import { ZPageSchema } from '../../../domain/pagination';
+import { ZPageSchema } from '@domain/pagination';
 import { z } from 'zod';
 import {
   ZAssignableMemberSchema,
@@ -7,7 +7,7 @@ import {
   type TInviteUser,
   type TTeamMember,
   type TUpdateUser,
-} from '../../../domain/users';
+} from '@domain/users';
 import { apiClient } from './client';
 
 const ZTeamPageSchema = ZPageSchema(ZTeamMemberSchema);

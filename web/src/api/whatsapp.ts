@@ -4,7 +4,7 @@ import {
   ZWhatsappMeResponseSchema,
   type TCloudInit,
   type TWhatsappAccount,
-} from '../../../domain/whatsapp';
+} from '@domain/whatsapp';
 import { apiClient } from './client';
 
 export async function fetchWhatsappAccounts(): Promise<TWhatsappAccount[]> {

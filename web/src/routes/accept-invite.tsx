@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ZAcceptInviteSchema } from '../../../domain/users';
+import { ZAcceptInviteSchema } from '@domain/users';
 import { acceptInvite } from '../api/auth';
 import { isApiError } from '../api/api-error';
 import { Alert } from '../components/alert';

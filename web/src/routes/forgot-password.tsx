@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ZPasswordForgotSchema } from '../../../domain/auth';
+import { ZPasswordForgotSchema } from '@domain/auth';
 import { forgotPassword } from '../api/auth';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { ZLoginSchema } from '../../../domain/auth';
+import { ZLoginSchema } from '@domain/auth';
 import { login } from '../api/auth';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';

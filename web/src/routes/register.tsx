@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TRegisterInitiate } from '../../../domain/auth';
+import type { TRegisterInitiate } from '@domain/auth';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { OtpStep } from '../features/auth/otp-step';
 import { RegisterDetailsForm } from '../features/auth/register-details-form';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
-import { ZPasswordResetSchema } from '../../../domain/auth';
+import { ZPasswordResetSchema } from '@domain/auth';
 import { resetPassword } from '../api/auth';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZAiSettingsUpdateSchema, type TAiSettings } from '../../../../domain/ai';
+import { ZAiSettingsUpdateSchema, type TAiSettings } from '@domain/ai';
 import { saveAiSettings } from '../../api/ai';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

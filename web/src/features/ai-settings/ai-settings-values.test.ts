@@ -1,4 +1,4 @@
-import { defaultAiSettings } from '../../../../domain/ai';
+import { defaultAiSettings } from '@domain/ai';
 import { addIntent, errorFor, fromValues, toValues } from './ai-settings-values';
 
 describe('AI settings form values', () => {

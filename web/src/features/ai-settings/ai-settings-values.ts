@@ -1,4 +1,4 @@
-import { weekdays, type TAiSettings, type TBusinessHours } from '../../../../domain/ai';
+import { weekdays, type TAiSettings, type TBusinessHours } from '@domain/ai';
 
 export type Weekday = (typeof weekdays)[number];
 

@@ -1,4 +1,4 @@
-import { weekdays, type TBusinessHours } from '../../../../domain/ai';
+import { weekdays, type TBusinessHours } from '@domain/ai';
 import { TextField } from '../../components/text-field';
 import type { Weekday } from './ai-settings-values';
 

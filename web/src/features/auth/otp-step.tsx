@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ZOtpSchema, type TRegisterInitiate } from '../../../../domain/auth';
+import { ZOtpSchema, type TRegisterInitiate } from '@domain/auth';
 import { initiateRegistration, register } from '../../api/auth';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

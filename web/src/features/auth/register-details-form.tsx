@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZRegisterInitiateSchema, type TRegisterInitiate } from '../../../../domain/auth';
+import { ZRegisterInitiateSchema, type TRegisterInitiate } from '@domain/auth';
 import { initiateRegistration } from '../../api/auth';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

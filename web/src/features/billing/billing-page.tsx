@@ -1,5 +1,5 @@
 import { useCallback, useEffect, type ReactNode } from 'react';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';

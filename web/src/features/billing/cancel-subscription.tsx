@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { cancelSubscription } from '../../api/billing';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
 import { describeBillingError } from './billing-errors';
-import { formatDate } from './format';
+import { formatDate } from '../../lib/format';
 
 interface Props {
   subscription: TSubscriptionResponse;
@@ -40,26 +41,32 @@ export function CancelSubscription({ subscription, onCancelled }: Props) {
   }
 
   return (
-    <div className="confirm-box confirm-box--danger" data-testid="cancel-confirm">
+    <Dialog
+      tone="danger"
+      label="Cancel the subscription"
+      testId="cancel-confirm"
+      actions={
+        <>
+          {subscription.cancelAtCycleEnd ? null : (
+            <Button busy={busy === 'cycle'} disabled={busy !== null} onClick={() => cancel(true)} data-testid="cancel-at-cycle-end">
+              Cancel on {periodEnd}
+            </Button>
+          )}
+          <Button variant="danger" busy={busy === 'now'} disabled={busy !== null} onClick={() => cancel(false)} data-testid="cancel-now">
+            Cancel now
+          </Button>
+          <Button variant="ghost" disabled={busy !== null} onClick={() => setOpen(false)}>
+            Keep subscription
+          </Button>
+        </>
+      }
+    >
       {error ? <Alert testId="cancel-alert">{error}</Alert> : null}
       <p>
         {subscription.cancelAtCycleEnd
           ? `The subscription already ends on ${periodEnd}. Cancelling now blocks the workspace at once, with no refund for the rest of the period.`
           : `Cancel at the end of the period and keep access until ${periodEnd}, or cancel now and lose access at once.`}
       </p>
-      <div className="confirm-box__buttons">
-        {subscription.cancelAtCycleEnd ? null : (
-          <Button busy={busy === 'cycle'} disabled={busy !== null} onClick={() => cancel(true)} data-testid="cancel-at-cycle-end">
-            Cancel on {periodEnd}
-          </Button>
-        )}
-        <Button variant="danger" busy={busy === 'now'} disabled={busy !== null} onClick={() => cancel(false)} data-testid="cancel-now">
-          Cancel now
-        </Button>
-        <Button variant="ghost" disabled={busy !== null} onClick={() => setOpen(false)}>
-          Keep subscription
-        </Button>
-      </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { TPlan } from '../../../../domain/billing';
+import type { TPlan } from '@domain/billing';
 import { Badge } from '../../components/badge';
 import { Icon } from '../../components/icon';
-import { formatCount, formatMoney } from './format';
+import { formatCount, formatMoney } from '../../lib/format';
 
 interface Props {
   plan: TPlan;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { TPlan, TPlanId, TSubscriptionResponse } from '../../../../domain/billing';
+import type { TPlan, TPlanId, TSubscriptionResponse } from '@domain/billing';
 import { changePlan, createSubscription } from '../../api/billing';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
 import { checkoutUrlFor, describeBillingError } from './billing-errors';
-import { formatMoney } from './format';
+import { formatMoney } from '../../lib/format';
 import { PlanCard } from './plan-card';
 import { canManage, canSubscribe } from './subscription-text';
 
@@ -66,17 +67,22 @@ export function PlansSection({ plans, subscription, isAdmin, onPlanChanged }: Pr
       );
     }
     return (
-      <div className="confirm-box" data-testid={`confirm-change-${plan.id}`}>
+      <Dialog
+        label={`Switch to ${plan.name}`}
+        testId={`confirm-change-${plan.id}`}
+        actions={
+          <>
+            <Button size="sm" busy={busy === plan.id} onClick={() => switchTo(plan.id)} data-testid={`confirm-change-plan-${plan.id}`}>
+              Switch plan
+            </Button>
+            <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => setConfirming(null)}>
+              Keep current plan
+            </Button>
+          </>
+        }
+      >
         <p>Switch to {plan.name} now? You pay {formatMoney(plan.amount, plan.currency)} / month from today.</p>
-        <div className="confirm-box__buttons">
-          <Button size="sm" busy={busy === plan.id} onClick={() => switchTo(plan.id)} data-testid={`confirm-change-plan-${plan.id}`}>
-            Switch plan
-          </Button>
-          <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => setConfirming(null)}>
-            Keep current plan
-          </Button>
-        </div>
-      </div>
+      </Dialog>
     );
   }
 

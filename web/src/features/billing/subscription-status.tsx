@@ -1,8 +1,8 @@
-import type { TAccess } from '../../../../domain/auth';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TAccess } from '@domain/auth';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { Badge } from '../../components/badge';
 import { trialEndsPhrase } from '../trial/trial-text';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../lib/format';
 import { describeStatus } from './subscription-text';
 
 interface Props {

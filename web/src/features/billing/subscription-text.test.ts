@@ -1,7 +1,7 @@
-import type { TAccess } from '../../../../domain/auth';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TAccess } from '@domain/auth';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { checkoutUrlFor } from './billing-errors';
-import { formatMoney } from './format';
+import { formatMoney } from '../../lib/format';
 import { canManage, canSubscribe, describeStatus } from './subscription-text';
 
 const none: TSubscriptionResponse = { status: null, plan: null, razorpaySubscriptionId: null, currentPeriodEnd: null, cancelAtCycleEnd: false, graceEndsAt: null };

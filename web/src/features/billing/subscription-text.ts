@@ -1,6 +1,6 @@
-import type { TAccess } from '../../../../domain/auth';
-import type { TSubscriptionResponse, TSubscriptionStatus } from '../../../../domain/billing';
-import { formatDate } from './format';
+import type { TAccess } from '@domain/auth';
+import type { TSubscriptionResponse, TSubscriptionStatus } from '@domain/billing';
+import { formatDate } from '../../lib/format';
 
 export type Tone = 'neutral' | 'green' | 'amber' | 'red';
 

@@ -1,5 +1,5 @@
-import type { TUsageResponse } from '../../../../domain/billing';
-import { formatCount } from './format';
+import type { TUsageResponse } from '@domain/billing';
+import { formatCount } from '../../lib/format';
 
 const meters = [
   { name: 'messages', label: 'Messages this month', used: 'messagesThisMonth', limit: 'messagesPerMonth' },

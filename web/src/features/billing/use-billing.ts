@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { TInvoice, TPayment, TPlan, TSubscriptionResponse, TUsageResponse } from '../../../../domain/billing';
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { TInvoice, TPayment, TPlan, TSubscriptionResponse, TUsageResponse } from '@domain/billing';
 import { fetchInvoices, fetchPayments, fetchPlans, fetchSubscription, fetchUsage } from '../../api/billing';
+import { queryKeys } from '../../lib/query-keys';
 import { describeError } from '../forms/error-messages';
 
 export interface Loadable<T> {
@@ -17,42 +19,36 @@ export interface BillingData {
   invoices: Loadable<TInvoice[]>;
 }
 
-const empty: Loadable<never> = { data: null, error: null };
-const initial: BillingData = { plans: empty, subscription: empty, usage: empty, payments: empty, invoices: empty };
-
-async function settle<T>(work: Promise<T>): Promise<Loadable<T>> {
-  try {
-    return { data: await work, error: null };
-  } catch (err) {
-    return { data: null, error: describeError(err) };
-  }
-}
+const loadable = <T,>(q: UseQueryResult<T>): Loadable<T> => ({ data: q.data ?? null, error: q.error ? describeError(q.error) : null });
 
 /** Everything the Billing page shows, loaded side by side so one failing call does not blank the rest. */
 export function useBilling(isAdmin: boolean) {
-  const [data, setData] = useState<BillingData>(initial);
-  const [loading, setLoading] = useState(true);
+  const client = useQueryClient();
+  const [plans, subscription, usage, payments, invoices] = useQueries({
+    queries: [
+      { queryKey: queryKeys.billingPart('plans'), queryFn: fetchPlans },
+      { queryKey: queryKeys.billingPart('subscription'), queryFn: fetchSubscription },
+      { queryKey: queryKeys.billingPart('usage'), queryFn: fetchUsage },
+      { queryKey: queryKeys.billingPart('payments'), queryFn: fetchPayments, enabled: isAdmin },
+      { queryKey: queryKeys.billingPart('invoices'), queryFn: fetchInvoices, enabled: isAdmin },
+    ],
+  });
+  const shown = isAdmin ? [plans, subscription, usage, payments, invoices] : [plans, subscription, usage];
 
-  const reload = useCallback(async () => {
-    const none = Promise.resolve(empty as Loadable<never>);
-    const [plans, subscription, usage, payments, invoices] = await Promise.all([
-      settle(fetchPlans()),
-      settle(fetchSubscription()),
-      settle(fetchUsage()),
-      isAdmin ? settle(fetchPayments()) : none,
-      isAdmin ? settle(fetchInvoices()) : none,
-    ]);
-    setData({ plans, subscription, usage, payments, invoices });
-    setLoading(false);
-  }, [isAdmin]);
+  const reload = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.billing }), [client]);
+  const setSubscription = useCallback((sub: TSubscriptionResponse) => client.setQueryData(queryKeys.billingPart('subscription'), sub), [client]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const setSubscription = useCallback((sub: TSubscriptionResponse) => {
-    setData((d) => ({ ...d, subscription: { data: sub, error: null } }));
-  }, []);
-
-  return { ...data, loading, reload, setSubscription };
+  // The sections appear together once every read has answered, so the cards do not jump into place.
+  const loading = shown.some((q) => q.isPending);
+  const part = <T,>(q: UseQueryResult<T>): Loadable<T> => (loading ? { data: null, error: null } : loadable(q));
+  return {
+    plans: part(plans),
+    subscription: part(subscription),
+    usage: part(usage),
+    payments: part(payments),
+    invoices: part(invoices),
+    loading,
+    reload,
+    setSubscription,
+  };
 }

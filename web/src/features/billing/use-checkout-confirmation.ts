@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { TSubscriptionResponse } from '../../../../domain/billing';
+import type { TSubscriptionResponse } from '@domain/billing';
 import { fetchSubscription } from '../../api/billing';
 
 export type ConfirmationState = 'idle' | 'confirming' | 'confirmed' | 'timeout';

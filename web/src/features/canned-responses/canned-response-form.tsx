@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZCannedResponseCreateSchema, type TCannedResponse } from '../../../../domain/inbox';
+import { ZCannedResponseCreateSchema, type TCannedResponse } from '@domain/inbox';
 import { isApiError } from '../../api/api-error';
 import { createCannedResponse, updateCannedResponse } from '../../api/canned-responses';
 import { Alert } from '../../components/alert';

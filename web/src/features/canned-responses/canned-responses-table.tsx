@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TCannedResponse } from '../../../../domain/inbox';
+import type { TCannedResponse } from '@domain/inbox';
 import { deleteCannedResponse } from '../../api/canned-responses';
 import { Button } from '../../components/button';
 import { ConfirmButton } from '../../components/confirm-button';

@@ -1,4 +1,4 @@
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { Badge } from '../../components/badge';
 import { modeLabels } from './conversation-text';
 

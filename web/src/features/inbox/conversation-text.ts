@@ -1,4 +1,4 @@
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 
 export function contactName(c: TConversation): string {
   return c.contact.name?.trim() || c.contact.phone;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import type { useLabels } from '../labels/use-labels';

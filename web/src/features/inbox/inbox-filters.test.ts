@@ -1,4 +1,4 @@
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { handoffText } from './conversation-text';
 import { byActivity, defaultFilters, matchesFilters, toQuery } from './inbox-filters';
 import { formatRemaining, windowRemainingMs } from './reply-window';

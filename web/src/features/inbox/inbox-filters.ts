@@ -1,4 +1,4 @@
-import type { conversationModes, conversationStatuses, TConversation } from '../../../../domain/inbox';
+import type { conversationModes, conversationStatuses, TConversation } from '@domain/inbox';
 import type { ConversationQuery } from '../../api/conversations';
 
 export type StatusTab = (typeof conversationStatuses)[number];

@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../components/alert';
 import { Icon } from '../../components/icon';
 import { PageHeader } from '../../components/page-header';
 import { useLabels } from '../labels/use-labels';
 import { RealtimeIndicator } from '../realtime/realtime-indicator';
+import { useLiveQueries } from '../realtime/use-live-queries';
 import { useCurrentSession } from '../session/use-session';
 import { ConversationView } from './conversation-view';
 import { defaultFilters, type InboxFilters } from './inbox-filters';
@@ -46,6 +47,7 @@ export function InboxPage() {
     },
     [upsert, replace],
   );
+  useLiveQueries();
   useInboxLive({
     onConversation: onChanged,
     onGone: remove,

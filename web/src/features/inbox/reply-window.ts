@@ -1,4 +1,4 @@
-import { WINDOW_MS } from '../../../../domain/conversation';
+import { WINDOW_MS } from '@domain/conversation';
 
 /** Milliseconds left in WhatsApp's 24-hour customer-service window (0 when closed or never opened). */
 export function windowRemainingMs(lastInboundAt: string | null, now: number): number {

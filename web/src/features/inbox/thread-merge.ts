@@ -1,4 +1,4 @@
-import type { TInboxMessage } from '../../../../domain/inbox';
+import type { TInboxMessage } from '@domain/inbox';
 
 /** Oldest first, as a chat reads; ties (same millisecond) by id so the order never flickers. */
 function chronological(a: TInboxMessage, b: TInboxMessage): number {

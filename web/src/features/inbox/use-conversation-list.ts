@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { listConversations } from '../../api/conversations';
 import { describeError } from '../forms/error-messages';
 import { byActivity, matchesFilters, toQuery, type InboxFilters } from './inbox-filters';

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { fetchConversation } from '../../api/conversations';
 import { isApiError } from '../../api/api-error';
 import { useRealtimeEvents } from '../realtime/use-realtime';
-import { coalesce } from './coalesce';
+import { coalesce } from '../../lib/coalesce';
 
 interface LiveHandlers {
   /** A conversation changed (new message, status, assignment…): its fresh row. */

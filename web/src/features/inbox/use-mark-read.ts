@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { runConversationAction } from '../../api/conversations';
 
 function pageVisible(): boolean {

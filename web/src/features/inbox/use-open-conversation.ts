@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TConversation } from '../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { fetchConversation } from '../../api/conversations';
 import { describeError } from '../forms/error-messages';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { TInboxMessage } from '../../../../domain/inbox';
+import type { TInboxMessage } from '@domain/inbox';
 import { listMessages } from '../../api/conversations';
 import { describeError } from '../forms/error-messages';
 import { useRealtimeEvents } from '../realtime/use-realtime';
-import { coalesce } from './coalesce';
+import { coalesce } from '../../lib/coalesce';
 import { mergeMessages } from './thread-merge';
 
 interface ThreadState {

@@ -1,4 +1,4 @@
-import type { TKnowledgeDocumentCreate } from '../../../../domain/ai';
+import type { TKnowledgeDocumentCreate } from '@domain/ai';
 
 /** The API takes at most 5,000,000 characters; base64 makes a PDF a third larger. */
 const MAX_CONTENT_CHARS = 5_000_000;

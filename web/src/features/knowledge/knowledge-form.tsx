@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZKnowledgeDocumentCreateSchema, type TKnowledgeDocument } from '../../../../domain/ai';
+import { ZKnowledgeDocumentCreateSchema, type TKnowledgeDocument } from '@domain/ai';
 import { addKnowledgeDocument } from '../../api/ai';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

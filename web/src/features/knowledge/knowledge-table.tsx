@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { TKnowledgeDocument } from '../../../../domain/ai';
+import type { TKnowledgeDocument } from '@domain/ai';
 import { deleteKnowledgeDocument } from '../../api/ai';
 import { Badge } from '../../components/badge';
 import { ConfirmButton } from '../../components/confirm-button';
+import { DataTable, type Column } from '../../components/data-table';
 import { describeError } from '../forms/error-messages';
 
 interface Props {
@@ -29,40 +30,21 @@ export function KnowledgeTable({ documents, onDeleted, onError }: Props) {
     }
   }
 
-  return (
-    <div className="table-wrap">
-      <table className="table" data-testid="knowledge-table">
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">Format</th>
-            <th scope="col">Size</th>
-            <th scope="col">Added</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.id} data-testid="knowledge-row">
-              <td>
-                <strong>{d.title}</strong>
-              </td>
-              <td>
-                <Badge>{formatLabels[d.format]}</Badge>
-              </td>
-              <td className="muted">
-                {d.charCount.toLocaleString()} characters · {d.chunkCount} {d.chunkCount === 1 ? 'passage' : 'passages'}
-              </td>
-              <td className="muted">{new Date(d.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}</td>
-              <td className="table__actions">
-                <ConfirmButton label="Delete" confirmLabel="Delete for good" busy={busyId === d.id} onConfirm={() => void remove(d)} testId="knowledge-delete" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<TKnowledgeDocument>[] = [
+    { header: 'Document', cell: (d) => <strong>{d.title}</strong> },
+    { header: 'Format', cell: (d) => <Badge>{formatLabels[d.format]}</Badge> },
+    {
+      header: 'Size',
+      className: 'muted',
+      cell: (d) => `${d.charCount.toLocaleString()} characters · ${d.chunkCount} ${d.chunkCount === 1 ? 'passage' : 'passages'}`,
+    },
+    { header: 'Added', className: 'muted', cell: (d) => new Date(d.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' }) },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      className: 'table__actions',
+      cell: (d) => <ConfirmButton label="Delete" confirmLabel="Delete for good" busy={busyId === d.id} onConfirm={() => void remove(d)} testId="knowledge-delete" />,
+    },
+  ];
+  return <DataTable rows={documents} columns={columns} rowKey={(d) => d.id} rowProps={() => ({ 'data-testid': 'knowledge-row' })} testId="knowledge-table" />;
 }

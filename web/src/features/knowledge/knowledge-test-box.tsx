@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZKnowledgeSearchQuerySchema, type TKnowledgePassage } from '../../../../domain/ai';
+import { ZKnowledgeSearchQuerySchema, type TKnowledgePassage } from '@domain/ai';
 import { searchKnowledge } from '../../api/ai';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

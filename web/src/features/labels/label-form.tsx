@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZLabelCreateSchema, type TLabel } from '../../../../domain/inbox';
+import { ZLabelCreateSchema, type TLabel } from '@domain/inbox';
 import { isApiError } from '../../api/api-error';
 import { createLabel } from '../../api/labels';
 import { Alert } from '../../components/alert';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TLabel } from '../../../../domain/inbox';
+import type { TLabel } from '@domain/inbox';
 import { deleteLabel } from '../../api/labels';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { TAuthResponse } from '../../../../domain/auth';
+import type { TAuthResponse } from '@domain/auth';
 import { fetchMe, logout } from '../../api/auth';
 import { apiClient } from '../../api/client';
 import { loadSession, restoreSessionOnce, sessionFromMe, type Session, type SessionState } from './session';

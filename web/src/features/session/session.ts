@@ -1,4 +1,4 @@
-import type { TAccess, TAuthResponse, TMeResponse, TTenantSummary, TUser } from '../../../../domain/auth';
+import type { TAccess, TAuthResponse, TMeResponse, TTenantSummary, TUser } from '@domain/auth';
 import { fetchMe } from '../../api/auth';
 import { apiClient, isApiError } from '../../api/client';
 

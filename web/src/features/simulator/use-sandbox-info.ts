@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { TSandboxInfoResponse } from '../../../../domain/sandbox';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { TSandboxInfoResponse } from '@domain/sandbox';
 import { isApiError } from '../../api/api-error';
 import { fetchSandboxInfo } from '../../api/sandbox';
+import { queryKeys } from '../../lib/query-keys';
+import { queryState } from '../../lib/query-state';
 import { describeError } from '../forms/error-messages';
 
 export type SandboxInfoState =
@@ -11,44 +14,20 @@ export type SandboxInfoState =
   | { status: 'not-sandbox' }
   | { status: 'error'; message: string };
 
-export function useSandboxInfo(): { state: SandboxInfoState; reload: () => void } {
-  const [state, setState] = useState<SandboxInfoState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let active = true;
-    fetchSandboxInfo().then(
-      (info) => active && setState({ status: 'ready', info }),
-      (err: unknown) => active && setState(isApiError(err) && err.status === 404 ? { status: 'not-sandbox' } : { status: 'error', message: describeError(err) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [attempt]);
-  const reload = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-  return { state, reload };
-}
+const notSandbox = (err: unknown) => isApiError(err) && err.status === 404;
 
-let probe: Promise<boolean> | undefined;
+export function useSandboxInfo(): { state: SandboxInfoState; reload: () => void } {
+  const query = useQuery({ queryKey: queryKeys.sandboxInfo, queryFn: fetchSandboxInfo });
+  const loaded = queryState(query);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  if (loaded.status === 'ready') return { state: { status: 'ready', info: loaded.data }, reload };
+  if (loaded.status === 'error') return { state: notSandbox(loaded.error) ? { status: 'not-sandbox' } : { status: 'error', message: describeError(loaded.error) }, reload };
+  return { state: loaded, reload };
+}
 
 /** Whether the server runs in sandbox mode, asked once per page load (a failed probe is asked again). */
 export function useSandboxMode(): boolean {
-  const [sandbox, setSandbox] = useState(false);
-  useEffect(() => {
-    let active = true;
-    probe ??= fetchSandboxInfo().then(
-      () => true,
-      (err: unknown) => {
-        if (!(isApiError(err) && err.status === 404)) probe = undefined;
-        return false;
-      },
-    );
-    void probe.then((value) => active && setSandbox(value));
-    return () => {
-      active = false;
-    };
-  }, []);
-  return sandbox;
+  const { data } = useQuery({ queryKey: queryKeys.sandboxInfo, queryFn: fetchSandboxInfo, staleTime: Infinity });
+  return data !== undefined;
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { TRole } from '../../../../domain/auth';
-import { ZInviteUserSchema, type TTeamMember } from '../../../../domain/users';
+import type { TRole } from '@domain/auth';
+import { ZInviteUserSchema, type TTeamMember } from '@domain/users';
 import { isApiError } from '../../api/api-error';
 import { inviteUser } from '../../api/users';
 import { Alert } from '../../components/alert';

@@ -1,4 +1,4 @@
-import { roles, type TRole } from '../../../../domain/auth';
+import { roles, type TRole } from '@domain/auth';
 
 const labels: Record<TRole, string> = { admin: 'Admin', agent: 'Agent' };
 

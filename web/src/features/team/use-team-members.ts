@@ -1,49 +1,50 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { TTeamMember } from '../../../../domain/users';
-import { listUsers } from '../../api/users';
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { TTeamMember } from '@domain/users';
+import { listUsers, type TeamPage } from '../../api/users';
+import { queryKeys } from '../../lib/query-keys';
 import { describeError } from '../forms/error-messages';
 
-interface TeamState {
-  members: TTeamMember[];
-  nextCursor: string | null;
-  loading: boolean;
-  error: string | null;
+const key = queryKeys.teamMembers;
+
+/** Puts a new or changed member into the cached pages: in place if shown, else at the end. */
+function withMember(data: InfiniteData<TeamPage, string | undefined>, member: TTeamMember): InfiniteData<TeamPage, string | undefined> {
+  const shown = data.pages.some((p) => p.data.some((m) => m.id === member.id));
+  const pages = data.pages.map((p, i) => {
+    if (shown) return { ...p, data: p.data.map((m) => (m.id === member.id ? member : m)) };
+    return i === data.pages.length - 1 ? { ...p, data: [...p.data, member] } : p;
+  });
+  return { ...data, pages };
 }
 
 /** The workspace's members, page by page, with local updates after invite and edits. */
 export function useTeamMembers() {
-  const [state, setState] = useState<TeamState>({ members: [], nextCursor: null, loading: true, error: null });
+  const client = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => listUsers(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const { fetchNextPage, refetch } = query;
 
-  const load = useCallback(async (cursor?: string) => {
-    setState((s) => ({ ...s, loading: true, error: null }));
-    try {
-      const page = await listUsers(cursor);
-      setState((s) => ({
-        members: cursor ? [...s.members, ...page.data] : page.data,
-        nextCursor: page.nextCursor,
-        loading: false,
-        error: null,
-      }));
-    } catch (err) {
-      setState((s) => ({ ...s, loading: false, error: describeError(err) }));
-    }
-  }, []);
+  const upsert = useCallback(
+    (member: TTeamMember) => {
+      client.setQueryData<InfiniteData<TeamPage, string | undefined>>(key, (data) => (data ? withMember(data, member) : data));
+      // A new, renamed or deactivated member changes who conversations can be assigned to.
+      void client.invalidateQueries({ queryKey: queryKeys.assignableMembers });
+    },
+    [client],
+  );
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const upsert = useCallback((member: TTeamMember) => {
-    setState((s) => {
-      const exists = s.members.some((m) => m.id === member.id);
-      return { ...s, members: exists ? s.members.map((m) => (m.id === member.id ? member : m)) : [...s.members, member] };
-    });
-  }, []);
-
+  const pages = query.data?.pages ?? [];
   return {
-    ...state,
-    loadMore: () => (state.nextCursor ? load(state.nextCursor) : Promise.resolve()),
-    retry: () => load(),
+    members: pages.flatMap((p) => p.data),
+    nextCursor: pages.at(-1)?.nextCursor ?? null,
+    loading: query.isPending || query.isFetchingNextPage,
+    error: query.error ? describeError(query.error) : null,
+    loadMore: () => (query.hasNextPage ? fetchNextPage().then(() => undefined) : Promise.resolve()),
+    retry: () => void refetch(),
     upsert,
   };
 }

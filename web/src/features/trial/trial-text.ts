@@ -1,4 +1,4 @@
-import type { TAccess } from '../../../../domain/auth';
+import type { TAccess } from '@domain/auth';
 
 /** Subscriptions that already pay (or are about to): no trial nagging. */
 const PAYING = new Set(['active', 'authenticated']);

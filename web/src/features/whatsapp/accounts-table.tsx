@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { TWhatsappAccount } from '../../../../domain/whatsapp';
+import type { TWhatsappAccount } from '@domain/whatsapp';
 import { setDefaultWhatsappAccount } from '../../api/whatsapp';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
+import { DataTable, type Column } from '../../components/data-table';
 import { describeError } from '../forms/error-messages';
 
 interface Props {
@@ -30,47 +31,35 @@ export function AccountsTable({ accounts, onChanged, onError }: Props) {
     }
   }
 
+  const columns: Column<TWhatsappAccount>[] = [
+    {
+      header: 'Number',
+      cell: (a) => (
+        <div className="member">
+          <strong>{a.displayPhoneNumber}</strong>
+          <span className="muted">
+            {a.verifiedName ?? 'No verified name yet'} · WABA {a.wabaId}
+          </span>
+        </div>
+      ),
+    },
+    { header: 'Status', cell: (a) => <Badge tone={statusTone[a.status]}>{statusLabel[a.status]}</Badge> },
+    { header: 'Quality', cell: (a) => <Badge tone={qualityTone(a.qualityRating)}>{a.qualityRating ?? 'Unknown'}</Badge> },
+    {
+      header: 'Default',
+      hideHeader: true,
+      className: 'table__actions',
+      cell: (a) =>
+        a.isDefault ? (
+          <Badge tone="green">Default</Badge>
+        ) : (
+          <Button variant="secondary" size="sm" busy={busyId === a.id} disabled={a.status !== 'connected'} onClick={() => makeDefault(a)} data-testid="make-default">
+            Make default
+          </Button>
+        ),
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="whatsapp-accounts">
-        <thead>
-          <tr>
-            <th scope="col">Number</th>
-            <th scope="col">Status</th>
-            <th scope="col">Quality</th>
-            <th scope="col">
-              <span className="visually-hidden">Default</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id} data-testid={`whatsapp-account-${a.phoneNumberId}`}>
-              <td>
-                <div className="member">
-                  <strong>{a.displayPhoneNumber}</strong>
-                  <span className="muted">{a.verifiedName ?? 'No verified name yet'} · WABA {a.wabaId}</span>
-                </div>
-              </td>
-              <td>
-                <Badge tone={statusTone[a.status]}>{statusLabel[a.status]}</Badge>
-              </td>
-              <td>
-                <Badge tone={qualityTone(a.qualityRating)}>{a.qualityRating ?? 'Unknown'}</Badge>
-              </td>
-              <td className="table__actions">
-                {a.isDefault ? (
-                  <Badge tone="green">Default</Badge>
-                ) : (
-                  <Button variant="secondary" size="sm" busy={busyId === a.id} disabled={a.status !== 'connected'} onClick={() => makeDefault(a)} data-testid="make-default">
-                    Make default
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable rows={accounts} columns={columns} rowKey={(a) => a.id} rowProps={(a) => ({ 'data-testid': `whatsapp-account-${a.phoneNumberId}` })} testId="whatsapp-accounts" />
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZCloudInitSchema, type TWhatsappAccount } from '../../../../domain/whatsapp';
+import { ZCloudInitSchema, type TWhatsappAccount } from '@domain/whatsapp';
 import { initCloudNumber } from '../../api/whatsapp';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';

@@ -1,4 +1,4 @@
-import { connectErrorMessages, type ConnectPageError } from '../../../../domain/whatsapp-connect';
+import { connectErrorMessages, type ConnectPageError } from '@domain/whatsapp-connect';
 
 export type ConnectResult = { connected: true } | { connected: false; error: string };
 

@@ -1,4 +1,4 @@
-import type { TCannedResponse } from '../../../../../domain/inbox';
+import type { TCannedResponse } from '@domain/inbox';
 
 interface Props {
   query: string;

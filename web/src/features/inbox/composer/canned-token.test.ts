@@ -1,4 +1,4 @@
-import type { TCannedResponse } from '../../../../../domain/inbox';
+import type { TCannedResponse } from '@domain/inbox';
 import { insertResponse, matchingResponses, slashTokenAt } from './canned-token';
 
 const canned = (shortcut: string, body: string): TCannedResponse => ({ id: shortcut, shortcut, body, updatedAt: '2025-01-01T00:00:00.000Z' });

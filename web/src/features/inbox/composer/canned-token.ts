@@ -1,4 +1,4 @@
-import type { TCannedResponse } from '../../../../../domain/inbox';
+import type { TCannedResponse } from '@domain/inbox';
 
 /** The "/shortcut" being typed just before the caret. */
 export interface SlashToken {

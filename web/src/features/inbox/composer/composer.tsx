@@ -1,9 +1,9 @@
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { sendMessage } from '../../../api/messages';
 import { windowRemainingMs } from '../reply-window';
 import { TemplateComposer, type TemplateChoice } from './template-composer';
 import { TextComposer } from './text-composer';
-import { useNow } from './use-now';
+import { useNow } from '../../../lib/use-now';
 import { WindowCountdown } from './window-countdown';
 import './composer.css';
 

@@ -1,4 +1,4 @@
-import type { TPickerTemplate } from '../../../../../domain/whatsapp-templates';
+import type { TPickerTemplate } from '@domain/whatsapp-templates';
 import { fillTemplate, templateText, variableNames } from './template-variables';
 
 const template = (over: Partial<TPickerTemplate> = {}): TPickerTemplate => ({

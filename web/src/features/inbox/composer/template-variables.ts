@@ -1,4 +1,4 @@
-import type { TPickerTemplate } from '../../../../../domain/whatsapp-templates';
+import type { TPickerTemplate } from '@domain/whatsapp-templates';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 

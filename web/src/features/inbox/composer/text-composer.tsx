@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { TCannedResponse } from '../../../../../domain/inbox';
+import type { TCannedResponse } from '@domain/inbox';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { useCannedResponses } from '../../canned-responses/use-canned-responses';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { assignConversation, runConversationAction, type ConversationAction } from '../../../api/conversations';
 import { Button } from '../../../components/button';
 import { describeError } from '../../forms/error-messages';

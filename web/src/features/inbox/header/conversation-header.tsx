@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { contactName } from '../conversation-text';
 import { ModeBadge, StatusBadge } from '../conversation-badges';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { conversationStatuses, type TLabel } from '../../../../../domain/inbox';
+import { conversationStatuses, type TLabel } from '@domain/inbox';
 import type { InboxFilters, ModeFilter, Ownership } from '../inbox-filters';
 
 interface Props {

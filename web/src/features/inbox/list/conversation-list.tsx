@@ -1,4 +1,4 @@
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { ConversationRow } from './conversation-row';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import { attachLabel, detachLabel } from '../../../api/conversations';
 import { Alert } from '../../../components/alert';
 import { describeError } from '../../forms/error-messages';

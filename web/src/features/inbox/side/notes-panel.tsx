@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZNoteCreateSchema } from '../../../../../domain/inbox';
+import { ZNoteCreateSchema } from '@domain/inbox';
 import { addNote } from '../../../api/conversations';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';

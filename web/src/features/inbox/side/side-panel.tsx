@@ -1,4 +1,4 @@
-import type { TConversation } from '../../../../../domain/inbox';
+import type { TConversation } from '@domain/inbox';
 import type { useLabels } from '../../labels/use-labels';
 import { handoffText } from '../conversation-text';
 import { LabelsPanel } from './labels-panel';

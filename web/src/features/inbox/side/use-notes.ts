@@ -1,40 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { TNote } from '../../../../../domain/inbox';
+import { useCallback } from 'react';
+import type { TNote } from '@domain/inbox';
 import { listNotes } from '../../../api/conversations';
-import { describeError } from '../../forms/error-messages';
-import { useRealtimeEvents } from '../../realtime/use-realtime';
+import { queryKeys } from '../../../lib/query-keys';
+import { useListQuery } from '../../../lib/use-list-query';
 
-/** A conversation's private notes, oldest first; a teammate's new note shows up live. */
+const oldestFirst = (list: TNote[]) => [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+
+/** A conversation's private notes, oldest first; a teammate's new note shows up live (see use-live-queries). */
 export function useNotes(conversationId: string) {
-  const [notes, setNotes] = useState<TNote[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useRealtimeEvents((event) => {
-    if (event.event === 'conversation.updated' && event.conversationId === conversationId && event.change === 'addNote') setVersion((v) => v + 1);
-  });
-
-  useEffect(() => {
-    let active = true;
-    listNotes(conversationId).then(
-      (list) => {
-        if (!active) return;
-        setNotes([...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!active) return;
-        setError(describeError(err));
-        setLoading(false);
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [conversationId, version]);
-
-  const append = useCallback((note: TNote) => setNotes((list) => [...list.filter((n) => n.id !== note.id), note]), []);
+  const load = useCallback(() => listNotes(conversationId).then(oldestFirst), [conversationId]);
+  const { items: notes, loading, error, setItems } = useListQuery(queryKeys.notes(conversationId), load);
+  const append = useCallback((note: TNote) => setItems((list) => [...list.filter((n) => n.id !== note.id), note]), [setItems]);
   return { notes, loading, error, append };
 }

@@ -1,4 +1,4 @@
-import type { TInboxMessage } from '../../../../../domain/inbox';
+import type { TInboxMessage } from '@domain/inbox';
 import { DeliveryTicks } from './delivery-ticks';
 import { MessageContent } from './message-content';
 import { SenderBadge } from './sender-badge';

@@ -1,4 +1,4 @@
-import type { TInboxMessage } from '../../../../../domain/inbox';
+import type { TInboxMessage } from '@domain/inbox';
 import { list, mediaRef, messageText, num, obj, text, type Content } from './content-fields';
 import { MediaPreview } from './media-preview';
 

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { TInboxMessage } from '../../../../../domain/inbox';
+import type { TInboxMessage } from '@domain/inbox';
 import { Button } from '../../../components/button';
 import { MessageBubble } from './message-bubble';
 
