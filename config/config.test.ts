@@ -16,6 +16,7 @@ const productionEnv = () => ({
   BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
   OTP_PEPPER: randomBytes(32).toString('base64url'),
   SMTP_URL: 'smtp://mail.example.com:587',
+  METRICS_TOKEN: randomBytes(24).toString('base64url'),
   ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((name) => [name, randomBytes(24).toString('base64url')])),
 });
 

@@ -83,7 +83,9 @@ describe('platform notifications are sent from the platform number through the d
 
     const code = await latestOtp(app.url, tenant.registration.phone);
     const query = new URLSearchParams({ phoneNumberId: PLATFORM.phoneNumberId, to: tenant.registration.phone.slice(1) });
-    const shown = (await (await fetch(`${info.body.metaSimulatorUrl}/_sim/sent?${query}`)).json()) as { data: { preview: { text?: string } }[] };
+    // As the web app's phone simulator asks: from the app's origin, with the control token /sandbox/info gave it.
+    const headers = { origin: new URL(app.url).origin, 'x-sandbox-control-token': info.body.simulatorControlToken };
+    const shown = (await (await fetch(`${info.body.metaSimulatorUrl}/_sim/sent?${query}`, { headers })).json()) as { data: { preview: { text?: string } }[] };
     expect(shown.data.map((m) => m.preview.text)).toEqual(expect.arrayContaining([expect.stringContaining(code)]));
   });
 });

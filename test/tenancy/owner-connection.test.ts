@@ -30,6 +30,7 @@ const HOLDERS: Record<string, string> = {
   'api/auth/verify-otp.ts': 'the sign-up code is checked before a tenant exists',
   'api/health/router.ts': 'readiness pings Postgres',
   'api/main.ts': 'wiring',
+  'api/platform/router.ts': 'platform-admin audit rows have no tenant',
   'api/platform/authenticate.ts': 'platform admins belong to no tenant',
   'api/platform/login.ts': 'platform admins belong to no tenant',
   'api/sandbox/router.ts': 'the sandbox outbox has no tenant',
