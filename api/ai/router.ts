@@ -43,6 +43,7 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       summary: 'Add a document the AI may quote: text, markdown (its syntax is stripped) or pdf (content = the file in base64; its text is extracted). 422 when there is no text to read',
       access: 'admin',
       before: [readKnowledgeBody],
+      errors: ['unprocessable'],
       body: ZKnowledgeDocumentCreateSchema,
       response: ZKnowledgeDocumentSchema,
       status: 201,

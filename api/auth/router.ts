@@ -24,12 +24,12 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   const tag = 'auth';
 
   routes.add(
-    { method: 'post', path: '/auth/register/initiate', tag, summary: 'Start sign-up: sends a 6-digit code to the phone', access: 'public', body: ZRegisterInitiateSchema, response: ZRegisterInitiateResponseSchema, status: 202, before: limited },
+    { method: 'post', path: '/auth/register/initiate', tag, summary: 'Start sign-up: sends a 6-digit code to the phone', errors: ['email_taken', 'workspace_taken', 'otp_locked', 'rate_limited'], access: 'public', body: ZRegisterInitiateSchema, response: ZRegisterInitiateResponseSchema, status: 202, before: limited },
     async ({ body }) => initiateRegistration(deps, limiters, body),
   );
 
   routes.add(
-    { method: 'post', path: '/auth/register', tag, summary: 'Finish sign-up with the code: creates the workspace and starts the trial', access: 'public', body: ZRegisterSchema, response: ZAuthResponseSchema, status: 201, before: limited },
+    { method: 'post', path: '/auth/register', tag, summary: 'Finish sign-up with the code: creates the workspace and starts the trial', errors: ['otp_invalid', 'otp_expired', 'otp_locked', 'email_taken', 'workspace_taken'], access: 'public', body: ZRegisterSchema, response: ZAuthResponseSchema, status: 201, before: limited },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await register(deps, body, ctx.ip);
       setRefreshCookie(ctx, deps.config, refreshToken);
@@ -38,7 +38,7 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/login', tag, summary: 'Sign in with email and password', access: 'public', body: ZLoginSchema, response: ZAuthResponseSchema, before: limited },
+    { method: 'post', path: '/auth/login', tag, summary: 'Sign in with email and password', errors: ['invalid_credentials', 'account_deactivated'], access: 'public', body: ZLoginSchema, response: ZAuthResponseSchema, before: limited },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await login(deps, body);
       setRefreshCookie(ctx, deps.config, refreshToken);
@@ -47,7 +47,7 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/refresh', tag, summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)', access: 'public', response: ZAuthResponseSchema, before: limited },
+    { method: 'post', path: '/auth/refresh', tag, summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)', errors: ['refresh_token_invalid', 'refresh_token_reused', 'account_deactivated'], access: 'public', response: ZAuthResponseSchema, before: limited },
     async ({ ctx }) => {
       try {
         const { refreshToken, ...session } = await refreshSession(deps, readRefreshCookie(ctx));
@@ -71,7 +71,7 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/accept-invite', tag, summary: 'Accept a team invitation by choosing a password', access: 'public', body: ZAcceptInviteSchema, response: ZAuthResponseSchema, before: limited },
+    { method: 'post', path: '/auth/accept-invite', tag, summary: 'Accept a team invitation by choosing a password', errors: ['not_found', 'conflict', 'email_taken'], access: 'public', body: ZAcceptInviteSchema, response: ZAuthResponseSchema, before: limited },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await acceptInvite(deps, body);
       setRefreshCookie(ctx, deps.config, refreshToken);

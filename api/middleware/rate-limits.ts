@@ -3,6 +3,7 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../domain/errors';
 import type { AppConfig } from '../../config';
+import { declareErrors } from '../openapi/route-statuses';
 
 export interface RateLimiters {
   /** Per client address and route: login, sign-up, refresh. */
@@ -29,8 +30,9 @@ export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string,
 }
 
 export function limitByClient(limiter: RateLimiterAbstract): Middleware {
-  return async (ctx, next) => {
+  const limit: Middleware = async (ctx, next) => {
     await consumeOrRefuse(limiter, `${ctx.ip}:${ctx.path}`, 'Too many attempts; wait a minute and try again');
     await next();
   };
+  return declareErrors(limit, ['rate_limited']);
 }
