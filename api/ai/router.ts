@@ -27,7 +27,7 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
     async ({ auth }) => tenantTx(auth.tenantId, loadAiSettings),
   );
   routes.add(
-    { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
+    { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', errors: ['unprocessable'], access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
     async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => saveAiSettings(trx, auth.tenantId, body)),
   );
 

@@ -72,13 +72,13 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 /**
  * What zod's JSON Schema cannot say on its own: a field with `.catch()` never fails (bad values are
- * dropped), so it takes any text but unsafe text (every such field is a query string today); a string that is trimmed before its length is
+ * dropped), so it takes any text (every such field is a query string today; unsafe text is dropped like any bad value); a string that is trimmed before its length is
  * checked needs a character other than white space.
  */
 function describeValidation(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
   if (ctx.zodSchema._zod.def.type === 'catch') {
     for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
-    Object.assign(ctx.jsonSchema, { type: 'string', pattern: SAFE_TEXT_PATTERN });
+    ctx.jsonSchema.type = 'string';
     return;
   }
   const { jsonSchema } = ctx;
