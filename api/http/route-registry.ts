@@ -30,8 +30,6 @@ export interface RouteSpec {
    * `conflict`); the API document lists their statuses, and the fuzz test holds the route to them.
    */
   errors?: ErrorCode[];
-  /** A multipart/form-data body its handler streams itself (not JSON), with the file in `field`. */
-  upload?: { field: string };
   /** Extra middleware before the handler, e.g. a rate limit. */
   before?: Middleware[];
   /** CORS for callers other than the web app: runs first (so refusals carry it too) and answers the preflight. */

@@ -19,7 +19,6 @@ export function registerMediaRoutes(routes: RouteRegistry, deps: ApiDeps): void 
       tag,
       summary: 'Upload a file to send (multipart/form-data, part "file"): image ≤ 5 MB, video/audio ≤ 16 MB, document ≤ 100 MB',
       access: 'user',
-      upload: { field: 'file' },
       response: ZMediaFileSchema,
       status: 201,
     },

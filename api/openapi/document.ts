@@ -40,18 +40,11 @@ function operation(spec: RouteSpec) {
     ...(spec.access === 'user' || spec.access === 'admin' ? { 'x-aerostic-subscription-required': !spec.allowWithoutSubscription } : {}),
     parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } } : {}),
-    ...(spec.upload ? { requestBody: uploadBody(spec.upload.field) } : {}),
     responses: {
       [status]: spec.response ? { description: 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output') } } } : { description: 'OK' },
       ...errors,
     },
   };
-}
-
-function uploadBody(field: string) {
-  // Any non-empty bytes: a multipart part has no JSON type, and the handler judges the file by its content.
-  const schema = { type: 'object', properties: { [field]: { contentMediaType: 'application/octet-stream', minLength: 1 } }, required: [field], additionalProperties: false };
-  return { required: true, content: { 'multipart/form-data': { schema } } };
 }
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
@@ -78,7 +71,8 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 function describeValidation(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
   if (ctx.zodSchema._zod.def.type === 'catch') {
     for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
-    ctx.jsonSchema.type = 'string';
+    // Any text, said with a pattern so the NUL rule of free text is not added to it.
+    Object.assign(ctx.jsonSchema, { type: 'string', pattern: '^[\\s\\S]*$' });
     return;
   }
   const { jsonSchema } = ctx;

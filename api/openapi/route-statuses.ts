@@ -11,7 +11,7 @@ const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
  */
 export function routeErrorCodes(spec: RouteSpec): Map<number, ErrorCode[]> {
   const codes = new Set<ErrorCode>();
-  if (spec.body || spec.query || spec.params || spec.upload) codes.add('validation_failed');
+  if (spec.body || spec.query || spec.params) codes.add('validation_failed');
   if (spec.query && listsWithCursor(spec)) codes.add('invalid_cursor');
   if (BODY_METHODS.has(spec.method)) {
     // Any body sent to these methods is read and parsed before the route runs.

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import request from 'supertest';
 import { startTestApp, type TestApp } from '../harness';
 import { bearer, registerTenant, type RegisteredTenant } from '../factories';
 import { inviteMember } from '../inbox/team-member';
@@ -41,7 +40,5 @@ describe('schemathesis over /openapi.json', () => {
     expect(result.operationsTested).toBeGreaterThan(20);
     expect(describeFindings(result.findings)).toEqual([]);
     expect(result.exitCode).toBe(0);
-    // The admin the fuzzer signed in as is still an admin of a working workspace afterwards.
-    await request(app.url).get('/users').set(bearer(tenant.accessToken)).expect(200);
   }, 400_000);
 });
