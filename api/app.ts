@@ -78,6 +78,7 @@ export function createApp(deps: ApiDeps): Koa {
   app.use(metrics.middleware);
   for (const middleware of webApp(deps.config.webDistDir)) app.use(middleware);
   app.use(jsonBody(deps.config.bodyLimitBytes, { rawOnlyPrefixes: ['/webhooks/'], streamedPaths: [MEDIA_UPLOAD_PATH, KNOWLEDGE_UPLOAD_PATH] }));
+  app.use(routes.declaredAllow);
   app.use(routes.router.routes());
   app.use(routes.router.allowedMethods());
   return app;

@@ -4,7 +4,8 @@ export const aiActiveHours = ['always', 'within_business_hours', 'outside_busine
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
-const ZDayHoursSchema = z.object({ open: hhmm, close: hhmm }).refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] });
+// open < close is checked when the settings are saved (422): JSON Schema cannot compare two fields.
+const ZDayHoursSchema = z.object({ open: hhmm, close: hhmm });
 
 export const ZBusinessHoursSchema = z.object({
   timezone: z.string().refine((tz) => {
@@ -14,7 +15,9 @@ export const ZBusinessHoursSchema = z.object({
     } catch {
       return false;
     }
-  }, 'Unknown IANA time zone'),
+  }, 'Unknown IANA time zone')
+    // The document lists the zones this runtime knows, so clients pick from them rather than guess.
+    .meta({ enum: [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])] }),
   /** Days missing from the map are closed. */
   days: z.partialRecord(z.enum(weekdays), ZDayHoursSchema),
 });
@@ -35,7 +38,7 @@ export type TAiSettings = z.infer<typeof ZAiSettingsSchema>;
 export const ZAiSettingsUpdateSchema = ZAiSettingsSchema.partial().refine(
   (s) => s.activeHours === undefined || s.activeHours === 'always' || s.businessHours !== null,
   { message: 'Business hours are needed when the AI follows them', path: ['businessHours'] },
-);
+).meta({ anyOf: [{ not: { required: ['activeHours'] } }, { properties: { activeHours: { const: 'always' } } }, { properties: { businessHours: { type: 'object' } } }] });
 export type TAiSettingsUpdate = z.infer<typeof ZAiSettingsUpdateSchema>;
 
 export const defaultAiSettings: TAiSettings = {

@@ -10,7 +10,14 @@ export const ZPhoneSchema = z
   .trim()
   .regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number such as +919812345678');
 
-export const ZEmailSchema = z.string().trim().toLowerCase().pipe(z.email('must be a valid email address')).pipe(z.string().max(254));
+// The document shows the address rule itself (a pipe's input side would read "any string").
+export const ZEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('must be a valid email address'))
+  .pipe(z.string().max(254))
+  .meta({ pattern: z.regexes.email.source, maxLength: 254 });
 
 /** At least 10 characters with a letter and a digit; long passphrases are welcome. */
 export const ZPasswordSchema = z

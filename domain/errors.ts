@@ -7,6 +7,7 @@ import { whatsappErrorStatus } from './whatsapp-connect';
 export const errorStatus = {
   validation_failed: 400,
   malformed_json: 400,
+  invalid_cursor: 400,
   unauthenticated: 401,
   invalid_signature: 401,
   invalid_credentials: 401,
@@ -19,6 +20,7 @@ export const errorStatus = {
   forbidden: 403,
   account_deactivated: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   already_subscribed: 409,
   no_subscription: 409,

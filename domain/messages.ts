@@ -15,13 +15,14 @@ const ZMediaRef = z
   .object({
     /** Meta fetches it: only https, so the file never travels in clear (nor a file:, data: or javascript: URL). */
     link: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
-    id: z.string().max(128).optional(),
+    id: z.string().min(1).max(128).optional(),
     /** Our `media_files` id from `POST /media`; uploaded to Meta at send time. */
     fileId: z.uuid().optional(),
     caption: z.string().max(1024).optional(),
     filename: z.string().max(240).optional(),
   })
-  .refine((m) => [m.link, m.id, m.fileId].filter(Boolean).length === 1, { message: 'give exactly one of link, id or fileId' });
+  .refine((m) => [m.link, m.id, m.fileId].filter((v) => v !== undefined).length === 1, { message: 'give exactly one of link, id or fileId' })
+  .meta({ oneOf: [{ required: ['link'] }, { required: ['id'] }, { required: ['fileId'] }] });
 const ZMedia = z.object({ type: z.enum(['image', 'video', 'audio', 'document']), media: ZMediaRef });
 const ZButtons = z.object({
   type: z.literal('buttons'),

@@ -38,7 +38,8 @@ export const ZUpdateUserSchema = z
     role: ZRoleSchema.optional(),
     status: z.enum(['active', 'deactivated']).optional(),
   })
-  .refine((v) => v.role !== undefined || v.status !== undefined, { message: 'give role or status' });
+  .refine((v) => v.role !== undefined || v.status !== undefined, { message: 'give role or status' })
+  .meta({ anyOf: [{ required: ['role'] }, { required: ['status'] }] });
 export type TUpdateUser = z.infer<typeof ZUpdateUserSchema>;
 
 export const ZIdParamSchema = z.object({ id: z.uuid('must be a UUID') });

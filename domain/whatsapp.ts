@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeTextReason } from './safe-text';
 
 export const accountStatuses = ['connected', 'pending', 'token_expired', 'disconnected'] as const;
 
@@ -25,13 +26,14 @@ const graphId = z.string().regex(/^\d{1,30}$/);
  * callback is a browser page, so nothing here fails the request: a malformed value is dropped and
  * the handler redirects to the settings page with the reason.
  */
+const callbackText = (max: number) => z.string().max(max).refine((text) => !unsafeTextReason(text));
 export const ZMetaCallbackQuerySchema = z.object({
-  code: z.string().min(1).max(2048).optional().catch(undefined),
-  state: z.string().min(1).max(2048).optional().catch(undefined),
+  code: callbackText(2048).pipe(z.string().min(1)).optional().catch(undefined),
+  state: callbackText(2048).pipe(z.string().min(1)).optional().catch(undefined),
   waba_id: graphId.optional().catch(undefined),
   phone_number_id: graphId.optional().catch(undefined),
-  error: z.string().max(200).optional().catch(undefined),
-  error_description: z.string().max(500).optional().catch(undefined),
+  error: callbackText(200).optional().catch(undefined),
+  error_description: callbackText(500).optional().catch(undefined),
 });
 export type TMetaCallbackQuery = z.infer<typeof ZMetaCallbackQuerySchema>;
 

@@ -9,7 +9,8 @@
  *      The SDK's own `TestWorkflowEnvironment.createLocal` would download a CLI from temporal.download
  *      on a laptop with internet, but CI machines here reach only package registries, so we never
  *      rely on it; TEMPORAL_CLI_PATH is exported so tests pass it as `executable: existing-path`;
- *   3. for tests only: Debian's chromium (browser tests) and redis-server, installed with apt when root;
+ *   3. for tests only: Debian's chromium (browser tests) and redis-server, installed with apt when root,
+ *      and schemathesis (the API fuzzer, from PyPI) in a venv in the machine cache;
  *   4. `node --import tsx scripts/<start|run-tests|run-unit-tests|record-histories>.ts [args…]`, exiting
  *      with its code (`test:unit`, the fast lane, skips 2 and 3).
  */
@@ -21,6 +22,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TEMPORAL_CLI_VERSION = 'v1.5.1'; // Newest tag whose go.mod has no `replace`, so `go install` works.
+const SCHEMATHESIS_VERSION = '4.32.5'; // The API fuzzer behind test/api/schemathesis.test.ts; pinned so a seed replays.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (message) => process.stderr.write(`[bootstrap] ${message}\n`);
 
@@ -165,6 +167,29 @@ function ensureAptBinary({ envName, candidates, pkg, purpose }) {
   return candidates.map((c) => (c.includes('/') ? c : onPath(c))).find((c) => c && isExecutable(c));
 }
 
+/** schemathesis in ~/.cache/aerostic/venv-schemathesis at the pinned version: SCHEMATHESIS_PATH for the fuzz test. */
+function ensureSchemathesis() {
+  if (process.env.SCHEMATHESIS_PATH) return process.env.SCHEMATHESIS_PATH;
+  const venv = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'aerostic', 'venv-schemathesis');
+  const st = join(venv, 'bin', 'st');
+  if (isExecutable(st) && cliVersion(st)?.endsWith(SCHEMATHESIS_VERSION)) return st;
+  const python = onPath('python3');
+  if (!python) {
+    say('warning: python3 is not installed, so the API fuzz test will fail. Install python3 (with venv) or set SCHEMATHESIS_PATH.');
+    return undefined;
+  }
+  say(`installing schemathesis ${SCHEMATHESIS_VERSION} into ${venv} (once per machine)…`);
+  if (!isExecutable(join(venv, 'bin', 'pip')) && run(python, ['-m', 'venv', venv]) !== 0) {
+    say('warning: python3 -m venv failed (on Debian: apt-get install python3-venv), so the API fuzz test will fail');
+    return undefined;
+  }
+  if (run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`]) !== 0) {
+    say('warning: pip install schemathesis failed (PyPI must be reachable), so the API fuzz test will fail');
+    return undefined;
+  }
+  return isExecutable(st) ? st : undefined;
+}
+
 function childEnvironment(mode) {
   const env = { ...process.env };
   // The unit lane needs no stack: no Temporal, browser or Redis, so nothing is looked for or installed.
@@ -180,6 +205,8 @@ function childEnvironment(mode) {
     if (chromium) env.CHROMIUM_PATH = chromium;
     const redis = ensureAptBinary({ envName: 'REDIS_SERVER_PATH', candidates: ['redis-server', '/usr/bin/redis-server'], pkg: 'redis-server', purpose: 'the Redis tests' });
     if (redis) env.REDIS_SERVER_PATH = redis;
+    const schemathesis = ensureSchemathesis();
+    if (schemathesis) env.SCHEMATHESIS_PATH = schemathesis;
   }
   return env;
 }

@@ -10,6 +10,7 @@ import {
 } from '../domain/subscription-events';
 
 const MAX_SEEN_EVENTS = 500;
+const CHANGEABLE: readonly (TSubscriptionStatus | null)[] = ['authenticated', 'active'];
 const LIVE: readonly (TSubscriptionStatus | null)[] = ['created', 'authenticated', 'active', 'pending', 'grace', 'paused'];
 
 /** The subscription workflow's state and rules, kept apart from Temporal wiring so they read plainly. */
@@ -53,6 +54,10 @@ export class SubscriptionLedger {
 
   assertCanChangePlan(planId: TPlanId): void {
     this.assertHasSubscription();
+    // Razorpay changes plans only of authenticated or active subscriptions; asking it sooner was a 502.
+    if (!CHANGEABLE.includes(this.state.status)) {
+      throw ApplicationFailure.nonRetryable('The subscription can change plan once its first payment is authorised; finish the checkout first', 'no_subscription');
+    }
     if (this.state.planId === planId) throw ApplicationFailure.nonRetryable('The subscription is already on this plan', 'same_plan');
   }
 

@@ -30,7 +30,7 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
     async ({ auth }) => tenantTx(auth.tenantId, loadAiSettings),
   );
   routes.add(
-    { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
+    { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', errors: ['unprocessable'], access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
     async ({ auth, body, ctx }) =>
       tenantTx(auth.tenantId, async (trx) => {
         const saved = await saveAiSettings(trx, auth.tenantId, body);
@@ -51,6 +51,7 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       summary: 'Add a document the AI may quote: text, markdown (its syntax is stripped) or pdf (content = the file in base64; its text is extracted). 422 when there is no text to read',
       access: 'admin',
       before: [knowledgeUploads.middleware(), readKnowledgeBody],
+      errors: ['unprocessable'],
       body: ZKnowledgeDocumentCreateSchema,
       response: ZKnowledgeDocumentSchema,
       status: 201,

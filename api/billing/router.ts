@@ -36,7 +36,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   }));
 
   routes.add(
-    { method: 'post', path: '/billing/create-subscription', tag, summary: 'Subscribe to a plan: creates the Razorpay customer and subscription, returns checkout data', access: 'admin', ...open, body: ZCreateSubscriptionSchema, response: ZCreateSubscriptionResponseSchema, status: 201 },
+    { method: 'post', path: '/billing/create-subscription', tag, summary: 'Subscribe to a plan: creates the Razorpay customer and subscription, returns checkout data', errors: ['already_subscribed'], access: 'admin', ...open, body: ZCreateSubscriptionSchema, response: ZCreateSubscriptionResponseSchema, status: 201 },
     async ({ auth, body, ctx }) => {
       const created = await runSubscriptionUpdate<TCreateSubscriptionResponse, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.subscribe, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.subscribed', { planId: body.planId, subscriptionId: created.subscriptionId }, ctx.ip));
@@ -50,7 +50,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   );
 
   routes.add(
-    { method: 'post', path: '/billing/cancel', tag, summary: 'Cancel the subscription, at the end of the cycle (default) or now', access: 'admin', ...open, body: ZCancelSubscriptionSchema, response: ZSubscriptionResponseSchema },
+    { method: 'post', path: '/billing/cancel', tag, summary: 'Cancel the subscription, at the end of the cycle (default) or now', errors: ['no_subscription'], access: 'admin', ...open, body: ZCancelSubscriptionSchema, response: ZSubscriptionResponseSchema },
     async ({ auth, body, ctx }) => {
       await runSubscriptionUpdate<SubscriptionWorkflowState, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.cancel, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.cancelled', { atCycleEnd: body.atCycleEnd }, ctx.ip));
@@ -59,7 +59,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   );
 
   routes.add(
-    { method: 'post', path: '/billing/change-plan', tag, summary: 'Move the subscription to another plan', access: 'admin', ...open, body: ZChangePlanSchema, response: ZSubscriptionResponseSchema },
+    { method: 'post', path: '/billing/change-plan', tag, summary: 'Move the subscription to another plan', errors: ['no_subscription', 'same_plan', 'not_found'], access: 'admin', ...open, body: ZChangePlanSchema, response: ZSubscriptionResponseSchema },
     async ({ auth, body, ctx }) => {
       await runSubscriptionUpdate<SubscriptionWorkflowState, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.changePlan, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.plan_changed', { planId: body.planId }, ctx.ip));

@@ -24,6 +24,6 @@ export async function listConversations(db: Database, keys: Pick<AppConfig, 'enc
   const last = page[page.length - 1];
   return {
     data: page.map((row) => toConversation(keys, row)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }, ['at', 'id']) : null,
   };
 }

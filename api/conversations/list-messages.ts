@@ -32,6 +32,6 @@ export async function listMessages(db: Database, tenantId: string, conversationI
       createdAt: m.created_at.toISOString(),
       error: m.error_code ? { code: m.error_code, title: m.error_title, detail: m.error_detail } : null,
     })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }, ['at', 'id']) : null,
   };
 }

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
+import { AppError, type ErrorCode } from '../../domain/errors';
 import type { z } from 'zod';
 import type { AuthPrincipal } from '../auth/principal';
 import type { PlatformPrincipal } from '../platform/principal';
@@ -27,6 +28,11 @@ export interface RouteSpec {
   status?: number;
   /** Attempts counted per client address (and per account), keyed by this route as declared; see `throttle.ts`. */
   throttle?: ThrottleSpec;
+  /**
+   * Errors the handler itself can answer beyond those its access, inputs and path imply (e.g.
+   * `conflict`); the API document lists their statuses, and the fuzz test holds the route to them.
+   */
+  errors?: ErrorCode[];
   /** Extra middleware before the handler. */
   before?: Middleware[];
   /** CORS for callers other than the web app: runs first (so refusals carry it too) and answers the preflight. */
@@ -65,6 +71,9 @@ export class RouteRegistry {
   add<S extends RouteSpec>(spec: S, handler: RouteHandler<S>): void {
     this.specs.push(spec);
     const chain: Middleware[] = [];
+    // `/users/assignable` must not also be `/users/:id`: a method only the parameterised route has is
+    // not allowed on the literal path, whatever the router's matching says.
+    if (spec.path.includes(':')) chain.push(this.refuseLiteralPaths(spec.method));
     if (spec.cors) {
       chain.push(spec.cors);
       this.router.options(spec.path, spec.cors);
@@ -95,4 +104,48 @@ export class RouteRegistry {
     });
     this.router[spec.method](spec.path, ...chain);
   }
+
+  /**
+   * The methods declared for `path`, as `Allow` lists them: a literal route's own methods when one
+   * matches exactly, else those of every parameterised route that matches.
+   */
+  allowFor(path: string): string | undefined {
+    const lower = path.toLowerCase();
+    const literal = this.specs.filter((s) => !s.path.includes(':') && s.path.toLowerCase() === lower);
+    const matching = literal.length ? literal : this.specs.filter((s) => pathPattern(s.path).test(path));
+    if (!matching.length) return undefined;
+    const methods = [...new Set(matching.map((s) => s.method.toUpperCase()))];
+    return (methods.includes('GET') ? ['HEAD', ...methods] : methods).join(', ');
+  }
+
+  /** Runs before the router: rewrites the router's `Allow` (on OPTIONS and 405) to what is declared. */
+  readonly declaredAllow: Middleware = async (ctx, next) => {
+    await next();
+    if (!ctx.response.get('Allow')) return;
+    const allow = this.allowFor(ctx.path);
+    if (allow) ctx.set('Allow', allow);
+  };
+
+  private refuseLiteralPaths(method: RouteSpec['method']): Middleware {
+    return async (ctx, next) => {
+      const lower = ctx.path.toLowerCase();
+      const literal = this.specs.filter((s) => !s.path.includes(':') && s.path.toLowerCase() === lower);
+      if (literal.length && !literal.some((s) => s.method === method)) {
+        const allow = this.allowFor(ctx.path) ?? '';
+        throw new AppError('method_not_allowed', `${ctx.method} is not supported here; use ${allow}`, { headers: { Allow: allow } });
+      }
+      await next();
+    };
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+function pathPattern(path: string): RegExp {
+  let pattern = patterns.get(path);
+  if (!pattern) {
+    const source = path.split(/(:[A-Za-z0-9_]+)/).map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    pattern = new RegExp(`^${source}/?$`, 'i');
+    patterns.set(path, pattern);
+  }
+  return pattern;
 }

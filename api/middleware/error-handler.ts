@@ -20,6 +20,9 @@ export function errorHandler(logger: Logger): Middleware {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('not_found', 'No such route');
+      // The router answers a method the path does not declare with a bare 405, or 501 for one it knows no
+      // route for at all (TRACE, CONNECT); both are the client's mistake, so both are 405 in our shape.
+      if ((ctx.status === 405 || ctx.status === 501) && !ctx.body) throw methodNotAllowed(ctx.method, ctx.response.get('Allow'));
     } catch (err) {
       const appError = toAppError(err);
       if (appError.status >= 500) {
@@ -36,6 +39,10 @@ export function errorHandler(logger: Logger): Middleware {
       };
     }
   };
+}
+
+function methodNotAllowed(method: string, allow: string): AppError {
+  return new AppError('method_not_allowed', `${method} is not supported here${allow ? `; use ${allow}` : ''}`, allow ? { headers: { Allow: allow } } : {});
 }
 
 function toAppError(err: unknown): AppError {

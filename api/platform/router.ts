@@ -17,7 +17,7 @@ export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   const cors = temporalUiCors(deps.config.temporal.uiUrl);
 
   routes.add(
-    { method: 'post', path: '/admin/login', tag, summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec', access: 'public', body: ZLoginSchema, response: ZPlatformLoginResponseSchema, throttle: { policy: 'auth', account: ['email'] } },
+    { method: 'post', path: '/admin/login', tag, summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec', errors: ['invalid_credentials'], access: 'public', body: ZLoginSchema, response: ZPlatformLoginResponseSchema, throttle: { policy: 'auth', account: ['email'] } },
     async ({ body, ctx }) => {
       const { token, expiresAt } = await loginPlatformAdmin(deps, body);
       setPlatformCookie(ctx, deps.config, token, expiresAt);

@@ -19,6 +19,6 @@ export async function listUsers(db: Database, tenantId: string, page: TListQuery
   });
   const data = rows.slice(0, page.limit);
   const last = data[data.length - 1];
-  const nextCursor = rows.length > page.limit && last ? encodeCursor({ createdAt: (last as User & { cursorAt: string }).cursorAt, id: last.id }) : null;
+  const nextCursor = rows.length > page.limit && last ? encodeCursor({ createdAt: (last as User & { cursorAt: string }).cursorAt, id: last.id }, ['createdAt', 'id']) : null;
   return { data: data.map(toTeamMember), nextCursor };
 }

@@ -45,7 +45,7 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   );
 
   routes.add(
-    { method: 'post', path: '/whatsapp/cloud/init', tag, summary: 'Register a Cloud API number with a token from Business Manager (the token is stored encrypted, never shown)', access: 'admin', body: ZCloudInitSchema, response: ZWhatsappAccountSchema, status: 201 },
+    { method: 'post', path: '/whatsapp/cloud/init', tag, summary: 'Register a Cloud API number with a token from Business Manager (the token is stored encrypted, never shown)', errors: ['whatsapp_invalid_code', 'whatsapp_missing_permissions', 'whatsapp_token_invalid', 'whatsapp_account_not_found', 'whatsapp_no_phone_number', 'whatsapp_number_taken', 'whatsapp_pin_mismatch'], access: 'admin', body: ZCloudInitSchema, response: ZWhatsappAccountSchema, status: 201 },
     async ({ auth, body }) => initCloudNumber(deps, auth, body),
   );
 
@@ -60,7 +60,7 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   );
 
   routes.add(
-    { method: 'get', path: '/whatsapp/templates', tag, summary: "Approved templates of a number's WABA, read live from Meta, for the inbox's template picker (default number when phoneNumberId is omitted)", access: 'user', query: ZTemplatePickerQuerySchema, response: ZTemplatePickerResponseSchema },
+    { method: 'get', path: '/whatsapp/templates', tag, summary: "Approved templates of a number's WABA, read live from Meta, for the inbox's template picker (default number when phoneNumberId is omitted)", errors: ['not_found', 'no_whatsapp_number'], access: 'user', query: ZTemplatePickerQuerySchema, response: ZTemplatePickerResponseSchema },
     async ({ auth, query }) => ({ data: await listApprovedTemplates(deps, auth.tenantId, query.phoneNumberId) }),
   );
 

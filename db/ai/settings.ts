@@ -42,8 +42,15 @@ export async function saveAiSettings(trx: Knex, tenantId: string, update: TAiSet
   const current = await loadAiSettings(trx);
   const defined = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
   const merged = ZAiSettingsSchema.parse({ ...current, ...defined });
+  const backwards = Object.entries(merged.businessHours?.days ?? {}).filter(([, d]) => d && d.open >= d.close);
+  if (backwards.length) {
+    throw new AppError('unprocessable', 'Each day must open before it closes', {
+      details: backwards.map(([day]) => ({ path: `businessHours.days.${day}.close`, message: 'open must be before close' })),
+    });
+  }
   if (merged.activeHours !== 'always' && merged.businessHours === null) {
-    throw new AppError('validation_failed', 'Set business hours before making the AI follow them', {
+    // The request is well formed; what is stored makes it impossible, so 422 rather than 400.
+    throw new AppError('unprocessable', 'Set business hours before making the AI follow them', {
       details: [{ path: 'businessHours', message: `required when activeHours is ${merged.activeHours}` }],
     });
   }

@@ -53,13 +53,13 @@ describe('AI settings', () => {
 
   it('refuses following business hours that were never set, and nothing changes', async () => {
     const fresh = await registerTenant(app.url);
-    const res = await put({ activeHours: 'within_business_hours' }, fresh.accessToken).expect(400);
-    expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'businessHours', message: expect.stringContaining('within_business_hours') }] });
+    const res = await put({ activeHours: 'within_business_hours' }, fresh.accessToken).expect(422);
+    expect(res.body.error).toMatchObject({ code: 'unprocessable', details: [{ path: 'businessHours', message: expect.stringContaining('within_business_hours') }] });
     expect(await storedRow(fresh.tenant.id)).toBeUndefined();
 
     await put({ activeHours: 'within_business_hours', businessHours: hours }, fresh.accessToken).expect(200);
-    const cleared = await put({ businessHours: null }, fresh.accessToken).expect(400);
-    expect(cleared.body.error.code).toBe('validation_failed');
+    const cleared = await put({ businessHours: null }, fresh.accessToken).expect(422);
+    expect(cleared.body.error.code).toBe('unprocessable');
     expect((await get(fresh.accessToken).expect(200)).body).toMatchObject({ activeHours: 'within_business_hours', businessHours: hours });
   });
 
@@ -70,12 +70,18 @@ describe('AI settings', () => {
       [{ enabled: 'yes' }, 'enabled'],
       [{ activeHours: 'sometimes' }, 'activeHours'],
       [{ businessHours: { timezone: 'Mars/Olympus', days: {} } }, 'businessHours.timezone'],
-      [{ businessHours: { timezone: 'UTC', days: { mon: { open: '18:00', close: '09:00' } } } }, 'businessHours.days.mon.close'],
     ];
     for (const [body, path] of cases) {
       const res = await put(body).expect(400);
       expect({ body, error: res.body.error }).toEqual({ body, error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) } });
     }
+  });
+
+  it('answers a day that closes before it opens with 422 (a rule the schema cannot state), and keeps the old hours', async () => {
+    const before = (await get().expect(200)).body;
+    const res = await put({ businessHours: { timezone: 'UTC', days: { mon: { open: '18:00', close: '09:00' } } } }).expect(422);
+    expect(res.body.error).toEqual({ code: 'unprocessable', message: expect.any(String), details: [{ path: 'businessHours.days.mon.close', message: 'open must be before close' }] });
+    expect((await get().expect(200)).body).toEqual(before);
   });
 
   it('only admins change them', async () => {

@@ -19,7 +19,7 @@ export function registerMetaWebhookRoutes(routes: RouteRegistry, deps: ApiDeps, 
   const tag = 'webhooks';
 
   routes.add(
-    { method: 'get', path: '/webhooks/meta', tag, summary: "Meta's subscription check: echoes hub.challenge when the verify token matches", access: 'public', query: ZVerifyQuerySchema, throttle: { policy: 'webhook' } },
+    { method: 'get', path: '/webhooks/meta', tag, summary: "Meta's subscription check: echoes hub.challenge when the verify token matches", errors: ['forbidden'], access: 'public', query: ZVerifyQuerySchema, throttle: { policy: 'webhook' } },
     async ({ ctx, query }) => {
       if (query['hub.mode'] !== 'subscribe' || !secretEquals(query['hub.verify_token'], deps.config.meta.webhookVerifyToken)) {
         throw new AppError('forbidden', 'The verify token does not match');
@@ -30,7 +30,7 @@ export function registerMetaWebhookRoutes(routes: RouteRegistry, deps: ApiDeps, 
   );
 
   routes.add(
-    { method: 'post', path: '/webhooks/meta', tag, summary: 'WhatsApp messages and statuses, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)', access: 'public', response: z.object({ received: z.object({ messages: z.number(), statuses: z.number() }) }), throttle: { policy: 'webhook' } },
+    { method: 'post', path: '/webhooks/meta', tag, summary: 'WhatsApp messages and statuses, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)', errors: ['invalid_signature'], access: 'public', response: z.object({ received: z.object({ messages: z.number(), statuses: z.number() }) }), throttle: { policy: 'webhook' } },
     async ({ ctx }) => ({
       received: await receiveMetaWebhook({ deps, numbers, statuses, onUnknownNumber: () => unknownNumbers.inc() }, ctx.state.rawBody, ctx.get('x-hub-signature-256')),
     }),
