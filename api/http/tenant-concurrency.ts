@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import { AppError } from '../../domain/errors';
+import { declareErrors } from '../openapi/route-statuses';
 
 /**
  * At most `limit` requests of one kind in flight per tenant on this node, so one member cannot tie
@@ -37,6 +38,7 @@ export class TenantConcurrency {
 
   /** Route middleware (after authentication): the rest of the route runs inside the tenant's slot. */
   middleware(): Middleware {
-    return (ctx, next) => this.run((ctx.state.auth as { tenantId: string }).tenantId, () => next());
+    const limit: Middleware = (ctx, next) => this.run((ctx.state.auth as { tenantId: string }).tenantId, () => next());
+    return declareErrors(limit, ['rate_limited']);
   }
 }
