@@ -28,7 +28,7 @@ export const ZAiSettingsSchema = z.object({
   persona: z.string().max(4000),
   confidenceThreshold: z.number().min(0).max(1),
   maxRepliesPerConversation: z.number().int().min(0).max(100),
-  blockedIntents: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30),
+  blockedIntents: z.array(z.string().max(40).trim().toLowerCase().min(1)).max(30),
   /** When the AI may answer: always, or only within / outside the business hours. */
   activeHours: z.enum(aiActiveHours),
   businessHours: ZBusinessHoursSchema.nullable(),
@@ -55,7 +55,7 @@ export const knowledgeFormats = ['text', 'markdown', 'pdf'] as const;
 
 /** `content` is the text itself, or for `pdf` the file's bytes in base64 (its text is extracted). */
 export const ZKnowledgeDocumentCreateSchema = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().max(200).trim().min(1),
   format: z.enum(knowledgeFormats),
   content: z.string().min(1).max(5_000_000),
 });
@@ -71,7 +71,7 @@ export const ZKnowledgeDocumentSchema = z.object({
 });
 export type TKnowledgeDocument = z.infer<typeof ZKnowledgeDocumentSchema>;
 
-export const ZKnowledgeSearchQuerySchema = z.object({ q: z.string().trim().min(1).max(500), limit: z.coerce.number().int().min(1).max(10).default(3) });
+export const ZKnowledgeSearchQuerySchema = z.object({ q: z.string().max(500).trim().min(1), limit: z.coerce.number().int().min(1).max(10).default(3) });
 export const ZKnowledgePassageSchema = z.object({ documentId: z.uuid(), title: z.string(), content: z.string(), rank: z.number() });
 export type TKnowledgePassage = z.infer<typeof ZKnowledgePassageSchema>;
 

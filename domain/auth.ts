@@ -27,8 +27,8 @@ export const ZPasswordSchema = z
   .regex(/[A-Za-z]/, 'must contain a letter')
   .regex(/\d/, 'must contain a digit');
 
-export const ZPersonNameSchema = z.string().trim().min(1, 'is required').max(120);
-export const ZWorkspaceNameSchema = z.string().trim().min(2, 'must be at least 2 characters').max(80);
+export const ZPersonNameSchema = z.string().max(120).trim().min(1, 'is required');
+export const ZWorkspaceNameSchema = z.string().max(80).trim().min(2, 'must be at least 2 characters');
 
 export const ZRegisterInitiateSchema = z.object({
   name: ZPersonNameSchema,
@@ -95,7 +95,7 @@ export const ZMeResponseSchema = z.object({
 });
 export type TMeResponse = z.infer<typeof ZMeResponseSchema>;
 
-export const ZLinkTokenSchema = z.string().trim().min(20, 'must be the token from the link').max(200);
+export const ZLinkTokenSchema = z.string().max(200).trim().min(20, 'must be the token from the link');
 
 export const ZVerifyEmailSchema = z.object({ token: ZLinkTokenSchema });
 

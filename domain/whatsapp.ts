@@ -41,7 +41,7 @@ export type TMetaCallbackQuery = z.infer<typeof ZMetaCallbackQuerySchema>;
 export const ZCloudInitSchema = z.object({
   wabaId: z.string().regex(/^\d{1,30}$/, 'must be the numeric WABA id'),
   phoneNumberId: z.string().regex(/^\d{1,30}$/, 'must be the numeric phone number id'),
-  accessToken: z.string().trim().min(20, 'must be the access token from Meta Business Manager').max(1000),
+  accessToken: z.string().max(1000).trim().min(20, 'must be the access token from Meta Business Manager'),
   /** The number's two-step verification PIN; without it Aerostic sets and keeps its own per-number PIN. */
   pin: z.string().regex(/^\d{6}$/, 'must be the 6-digit two-step verification PIN').optional(),
 });

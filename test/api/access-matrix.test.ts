@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { inviteMember } from '../inbox/team-member';
 import { signedInPlatformAdmin } from '../codec/helpers';
 import { call, concretePath, credentialAccepted, documentedOperations, tenantIds, type Caller, type DocumentedOperation } from './access-matrix';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 
 /** The attacks schemathesis found (issue 9 item 9), sent by hand: each refused at the edge, nothing stored. */
 let app: TestApp;
@@ -28,6 +28,16 @@ describe('bad input is refused at the edge, never a 5xx', () => {
     expect([patch.status, patch.headers.allow]).toEqual([405, 'HEAD, GET']);
     const options = await request(app.url).options('/users/assignable');
     expect(options.headers.allow).toBe('HEAD, GET');
+  });
+
+  it('counts a trimmed text field’s length as the document does, before trimming, and stores nothing', async () => {
+    const auth = bearer(tenant.accessToken);
+    // maxLength 40 in /openapi.json: 40 letters and a space is over it, though 40 once trimmed.
+    const padded = await request(app.url).post('/labels').set(auth).send({ name: `${'a'.repeat(40)} ` });
+    expect([padded.status, padded.body]).toEqual([400, errorShape('validation_failed')]);
+    const labels = await request(app.url).get('/labels').set(auth).expect(200);
+    expect(labels.body.data.map((l: { name: string }) => l.name)).not.toContain('a'.repeat(40));
+    await request(app.url).post('/labels').set(auth).send({ name: ` ${'b'.repeat(38)} ` }).expect(201);
   });
 
   it('refuses NUL bytes and lone surrogates in bodies and queries, and stores nothing', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { inviteMember } from '../inbox/team-member';
 import { runSchemathesis, type FuzzFinding } from './schemathesis-run';
 

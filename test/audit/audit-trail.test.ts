@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { subscribe, waitForStatus } from '../billing/helpers';
 import { jsonPlain, signedInPlatformAdmin } from '../codec/helpers';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 
 let app: TestApp;
 let tenant: RegisteredTenant;

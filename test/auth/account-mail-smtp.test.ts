@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { eventually } from '../eventually';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant } from '../factories';
+import { eventually } from '../support/eventually';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant } from '../support/factories';
 import { startSmtpReceiver } from '../smtp-receiver';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { bearer, refreshCookieFrom, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { bearer, refreshCookieFrom, registerTenant, type RegisteredTenant } from '../support/factories';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import * as passwords from '../../api/auth/passwords';
-import { startTestApp, type TestApp } from '../harness';
-import { latestOtp, newRegistration } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { latestOtp, newRegistration } from '../support/factories';
 
 // Calls through to the real argon2 hash; only counts the calls.
 jest.mock('../../api/auth/passwords', () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { eventually } from '../eventually';
-import { refreshCookieFrom, registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { eventually } from '../support/eventually';
+import { refreshCookieFrom, registerTenant, type RegisteredTenant } from '../support/factories';
 
 let app: TestApp;
 let tenant: RegisteredTenant;

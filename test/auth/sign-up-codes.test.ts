@@ -1,8 +1,8 @@
 import { hash } from '@node-rs/argon2';
 import request from 'supertest';
 import { prunePlatformNotifications } from '../../db/system/retention';
-import { startTestApp, type TestApp } from '../harness';
-import { latestOtp, newRegistration } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { latestOtp, newRegistration } from '../support/factories';
 
 // The real argon2, watched: the test asserts when a password is hashed, not what the hash is.
 jest.mock('@node-rs/argon2', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant, uniquePhone, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant, uniquePhone, type RegisteredTenant } from '../support/factories';
 
 /**
  * Limits of 3 failed attempts a minute. `direct` trusts no proxy (the socket address is the client);

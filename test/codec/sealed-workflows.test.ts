@@ -4,9 +4,9 @@ import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import { Tenant } from '../../db/models/tenant';
 import { withTenant } from '../../db/tenant-transaction';
-import { eventually } from '../eventually';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { eventually } from '../support/eventually';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 import { dataJson, metadataText, rawHistory, signedInPlatformAdmin, toJsonPayload } from './helpers';
 
 const REFUSAL = 'refusing an unencrypted payload';

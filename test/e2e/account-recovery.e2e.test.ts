@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from './browser';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant } from '../factories';
+import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant } from '../support/factories';
 
 let app: TestApp;
 let browser: Browser;

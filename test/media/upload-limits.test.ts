@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { UPLOADS_PER_TENANT } from '../../api/media/router';
 import { KNOWLEDGE_UPLOADS_PER_TENANT } from '../../api/ai/read-knowledge-body';
-import { eventually } from '../eventually';
-import { bearer, registerTenant, type RegisteredTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { eventually } from '../support/eventually';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 import { multipartHead, multipartTail, OpenUpload } from '../open-upload';
 import { filesOnDisk, jpegBytes } from './helpers';
 

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { platformTemplates } from '../../domain/platform-templates';
 import { provisionPlatformNumber } from '../../sandbox/platform-number';
-import { eventually } from '../eventually';
-import { startTestApp, type TestApp } from '../harness';
-import { latestOtp, newRegistration, registerTenant } from '../factories';
+import { eventually } from '../support/eventually';
+import { startTestApp, type TestApp } from '../support/harness';
+import { latestOtp, newRegistration, registerTenant } from '../support/factories';
 
 const PLATFORM = { phoneNumberId: '100000000000777', waToken: 'EAAGplatformTestToken0123456789' };
 

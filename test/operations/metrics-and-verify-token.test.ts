@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
+import { startTestApp, type TestApp } from '../support/harness';
 
 const METRICS_TOKEN = randomBytes(24).toString('base64url');
 let app: TestApp;

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../harness';
-import { newRegistration } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { newRegistration } from '../support/factories';
 
 let app: TestApp;
 beforeAll(async () => {

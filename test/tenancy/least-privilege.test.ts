@@ -1,7 +1,7 @@
 import { createDatabase, type Database } from '../../db/connection';
 import { withTenant } from '../../db/tenant-transaction';
-import { startTestApp, type TestApp } from '../harness';
-import { registerTenant, type RegisteredTenant } from '../factories';
+import { startTestApp, type TestApp } from '../support/harness';
+import { registerTenant, type RegisteredTenant } from '../support/factories';
 
 let app: TestApp;
 let db: Database;

@@ -4,11 +4,11 @@ import { isCurrentEnvelope } from '../../db/crypto/field-encryption';
 import { openContactPhone } from '../../db/crypto/sealed-columns';
 import { reindexContactPhones } from '../../db/system/reindex-contact-phones';
 import { resealAll } from '../../db/system/reseal-sealed-columns';
-import { eventually } from '../eventually';
-import { registerTenant } from '../factories';
-import { startTestApp, type TestApp } from '../harness';
+import { eventually } from '../support/eventually';
+import { registerTenant } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/harness';
 import { sealV1 } from '../support/legacy-envelope';
-import { connectTestNumber, customerWaId } from '../whatsapp-factories';
+import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
 let app: TestApp;
 beforeAll(async () => {
