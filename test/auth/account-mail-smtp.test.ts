@@ -2,7 +2,7 @@ import request from 'supertest';
 import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant } from '../support/factories';
-import { startSmtpReceiver } from '../smtp-receiver';
+import { startSmtpReceiver } from '../support/smtp-receiver';
 
 let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;

@@ -4,7 +4,7 @@ import { KNOWLEDGE_UPLOADS_PER_TENANT } from '../../api/ai/read-knowledge-body';
 import { eventually } from '../support/eventually';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
-import { multipartHead, multipartTail, OpenUpload } from '../open-upload';
+import { multipartHead, multipartTail, OpenUpload } from '../support/open-upload';
 import { filesOnDisk, jpegBytes } from './helpers';
 
 const MB = 1024 * 1024;
