@@ -31,7 +31,7 @@ describe('bad input is refused at the edge, never a 5xx', () => {
   });
 
   it('counts a trimmed text field’s length as the document does, before trimming, and stores nothing', async () => {
-    const auth = bearer(tenant.accessToken);
+    const auth = bearer((await registerTenant(app.url)).accessToken);
     // maxLength 40 in /openapi.json: 40 letters and a space is over it, though 40 once trimmed.
     const padded = await request(app.url).post('/labels').set(auth).send({ name: `${'a'.repeat(40)} ` });
     expect([padded.status, padded.body]).toEqual([400, errorShape('validation_failed')]);
