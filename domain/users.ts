@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZEmailSchema, ZPasswordSchema, ZPersonNameSchema, ZRoleSchema } from './auth';
+import { text } from './text';
 
 export const userStatuses = ['active', 'invited', 'deactivated'] as const;
 
@@ -28,7 +29,7 @@ export const ZInviteUserResponseSchema = z.object({
 });
 
 export const ZAcceptInviteSchema = z.object({
-  token: z.string().min(20).max(200),
+  token: text(200).min(20),
   password: ZPasswordSchema,
 });
 export type TAcceptInvite = z.infer<typeof ZAcceptInviteSchema>;
