@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { text } from './text';
 
 export const aiActiveHours = ['always', 'within_business_hours', 'outside_business_hours'] as const;
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -26,10 +25,10 @@ export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
 
 export const ZAiSettingsSchema = z.object({
   enabled: z.boolean(),
-  persona: text(4000),
+  persona: z.string().max(4000),
   confidenceThreshold: z.number().min(0).max(1),
   maxRepliesPerConversation: z.number().int().min(0).max(100),
-  blockedIntents: z.array(text(40).trim().toLowerCase().min(1)).max(30),
+  blockedIntents: z.array(z.string().max(40).trim().toLowerCase().min(1)).max(30),
   /** When the AI may answer: always, or only within / outside the business hours. */
   activeHours: z.enum(aiActiveHours),
   businessHours: ZBusinessHoursSchema.nullable(),
@@ -56,9 +55,9 @@ export const knowledgeFormats = ['text', 'markdown', 'pdf'] as const;
 
 /** `content` is the text itself, or for `pdf` the file's bytes in base64 (its text is extracted). */
 export const ZKnowledgeDocumentCreateSchema = z.object({
-  title: text(200).trim().min(1),
+  title: z.string().max(200).trim().min(1),
   format: z.enum(knowledgeFormats),
-  content: text(5_000_000).min(1),
+  content: z.string().min(1).max(5_000_000),
 });
 export type TKnowledgeDocumentCreate = z.infer<typeof ZKnowledgeDocumentCreateSchema>;
 
@@ -72,7 +71,7 @@ export const ZKnowledgeDocumentSchema = z.object({
 });
 export type TKnowledgeDocument = z.infer<typeof ZKnowledgeDocumentSchema>;
 
-export const ZKnowledgeSearchQuerySchema = z.object({ q: text(500).trim().min(1), limit: z.coerce.number().int().min(1).max(10).default(3) });
+export const ZKnowledgeSearchQuerySchema = z.object({ q: z.string().max(500).trim().min(1), limit: z.coerce.number().int().min(1).max(10).default(3) });
 export const ZKnowledgePassageSchema = z.object({ documentId: z.uuid(), title: z.string(), content: z.string(), rank: z.number() });
 export type TKnowledgePassage = z.infer<typeof ZKnowledgePassageSchema>;
 

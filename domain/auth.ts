@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { text } from './text';
 
 export const roles = ['admin', 'agent'] as const;
 export const ZRoleSchema = z.enum(roles);
@@ -17,7 +16,7 @@ export const ZEmailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email('must be a valid email address'))
-  .pipe(text(254))
+  .pipe(z.string().max(254))
   .meta({ pattern: z.regexes.email.source, maxLength: 254 });
 
 /** At least 10 characters with a letter and a digit; long passphrases are welcome. */
@@ -28,8 +27,8 @@ export const ZPasswordSchema = z
   .regex(/[A-Za-z]/, 'must contain a letter')
   .regex(/\d/, 'must contain a digit');
 
-export const ZPersonNameSchema = text(120).trim().min(1, 'is required');
-export const ZWorkspaceNameSchema = text(80).trim().min(2, 'must be at least 2 characters');
+export const ZPersonNameSchema = z.string().max(120).trim().min(1, 'is required');
+export const ZWorkspaceNameSchema = z.string().max(80).trim().min(2, 'must be at least 2 characters');
 
 export const ZRegisterInitiateSchema = z.object({
   name: ZPersonNameSchema,
@@ -53,7 +52,7 @@ export type TRegister = z.infer<typeof ZRegisterSchema>;
 
 export const ZLoginSchema = z.object({
   email: ZEmailSchema,
-  password: text(200).min(1, 'is required'),
+  password: z.string().min(1, 'is required').max(200),
 });
 export type TLogin = z.infer<typeof ZLoginSchema>;
 
@@ -96,7 +95,7 @@ export const ZMeResponseSchema = z.object({
 });
 export type TMeResponse = z.infer<typeof ZMeResponseSchema>;
 
-export const ZLinkTokenSchema = text(200).trim().min(20, 'must be the token from the link');
+export const ZLinkTokenSchema = z.string().max(200).trim().min(20, 'must be the token from the link');
 
 export const ZVerifyEmailSchema = z.object({ token: ZLinkTokenSchema });
 

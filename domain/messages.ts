@@ -1,26 +1,25 @@
 import { z } from 'zod';
 import { ZPhoneSchema } from './auth';
-import { text } from './text';
 
 /** SPEC §3 `POST /messages/send`: the one way to send. */
-const ZText = z.object({ type: z.literal('text'), text: z.object({ body: text(4096).min(1), previewUrl: z.boolean().optional() }) });
+const ZText = z.object({ type: z.literal('text'), text: z.object({ body: z.string().min(1).max(4096), previewUrl: z.boolean().optional() }) });
 const ZTemplate = z.object({
   type: z.literal('template'),
   template: z.object({
-    name: text(512).min(1),
-    language: text(15).min(2),
-    variables: z.array(text(1024)).max(50).default([]),
+    name: z.string().min(1).max(512),
+    language: z.string().min(2).max(15),
+    variables: z.array(z.string().max(1024)).max(50).default([]),
   }),
 });
 const ZMediaRef = z
   .object({
     /** Meta fetches it: only https, so the file never travels in clear (nor a file:, data: or javascript: URL). */
     link: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
-    id: text(128).min(1).optional(),
+    id: z.string().min(1).max(128).optional(),
     /** Our `media_files` id from `POST /media`; uploaded to Meta at send time. */
     fileId: z.uuid().optional(),
-    caption: text(1024).optional(),
-    filename: text(240).optional(),
+    caption: z.string().max(1024).optional(),
+    filename: z.string().max(240).optional(),
   })
   .refine((m) => [m.link, m.id, m.fileId].filter((v) => v !== undefined).length === 1, { message: 'give exactly one of link, id or fileId' })
   .meta({ oneOf: [{ required: ['link'] }, { required: ['id'] }, { required: ['fileId'] }] });
@@ -28,18 +27,18 @@ const ZMedia = z.object({ type: z.enum(['image', 'video', 'audio', 'document']),
 const ZButtons = z.object({
   type: z.literal('buttons'),
   buttons: z.object({
-    body: text(1024).min(1),
-    footer: text(60).optional(),
-    options: z.array(z.object({ id: text(256).min(1), title: text(20).min(1) })).min(1).max(3),
+    body: z.string().min(1).max(1024),
+    footer: z.string().max(60).optional(),
+    options: z.array(z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) })).min(1).max(3),
   }),
 });
 const ZList = z.object({
   type: z.literal('list'),
   list: z.object({
-    body: text(1024).min(1),
-    button: text(20).min(1),
+    body: z.string().min(1).max(1024),
+    button: z.string().min(1).max(20),
     sections: z
-      .array(z.object({ title: text(24).optional(), rows: z.array(z.object({ id: text(200).min(1), title: text(24).min(1), description: text(72).optional() })).min(1).max(10) }))
+      .array(z.object({ title: z.string().max(24).optional(), rows: z.array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() })).min(1).max(10) }))
       .min(1)
       .max(10),
   }),

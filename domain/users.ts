@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ZEmailSchema, ZPasswordSchema, ZPersonNameSchema, ZRoleSchema } from './auth';
-import { text } from './text';
 
 export const userStatuses = ['active', 'invited', 'deactivated'] as const;
 
@@ -29,7 +28,7 @@ export const ZInviteUserResponseSchema = z.object({
 });
 
 export const ZAcceptInviteSchema = z.object({
-  token: text(200).min(20),
+  token: z.string().min(20).max(200),
   password: ZPasswordSchema,
 });
 export type TAcceptInvite = z.infer<typeof ZAcceptInviteSchema>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { unsafeTextReason } from './safe-text';
-import { text } from './text';
 
 export const accountStatuses = ['connected', 'pending', 'token_expired', 'disconnected'] as const;
 
@@ -27,7 +26,7 @@ const graphId = z.string().regex(/^\d{1,30}$/);
  * callback is a browser page, so nothing here fails the request: a malformed value is dropped and
  * the handler redirects to the settings page with the reason.
  */
-const callbackText = (max: number) => text(max).refine((value) => !unsafeTextReason(value));
+const callbackText = (max: number) => z.string().max(max).refine((text) => !unsafeTextReason(text));
 export const ZMetaCallbackQuerySchema = z.object({
   code: callbackText(2048).pipe(z.string().min(1)).optional().catch(undefined),
   state: callbackText(2048).pipe(z.string().min(1)).optional().catch(undefined),
@@ -42,7 +41,7 @@ export type TMetaCallbackQuery = z.infer<typeof ZMetaCallbackQuerySchema>;
 export const ZCloudInitSchema = z.object({
   wabaId: z.string().regex(/^\d{1,30}$/, 'must be the numeric WABA id'),
   phoneNumberId: z.string().regex(/^\d{1,30}$/, 'must be the numeric phone number id'),
-  accessToken: text(1000).trim().min(20, 'must be the access token from Meta Business Manager'),
+  accessToken: z.string().max(1000).trim().min(20, 'must be the access token from Meta Business Manager'),
   /** The number's two-step verification PIN; without it Aerostic sets and keeps its own per-number PIN. */
   pin: z.string().regex(/^\d{6}$/, 'must be the 6-digit two-step verification PIN').optional(),
 });
