@@ -76,8 +76,11 @@ describe('SubscriptionLedger (the subscription actor’s state and rules)', () =
     expect(refusal(() => empty.assertHasSubscription())).toBe('no_subscription');
     const ledger = subscribedLedger();
     expect(refusal(() => ledger.assertHasSubscription())).toBeNull();
-    expect(refusal(() => ledger.assertCanChangePlan('starter'))).toBe('same_plan');
+    // Razorpay changes the plan only once the first payment is authorised: before that, nothing to change.
+    expect(refusal(() => ledger.assertCanChangePlan('growth'))).toBe('no_subscription');
     ledger.applyEvent(event('evt_1', 'active', 100, 1), NOW, GRACE_MS);
+    expect(refusal(() => ledger.assertCanChangePlan('starter'))).toBe('same_plan');
+    expect(refusal(() => ledger.assertCanChangePlan('growth'))).toBeNull();
     expect(refusal(() => ledger.assertCanSubscribe())).toBe('already_subscribed');
     ledger.applyEvent(event('evt_2', 'cancelled', 200, 1), NOW, GRACE_MS);
     expect(refusal(() => ledger.assertCanSubscribe())).toBeNull();

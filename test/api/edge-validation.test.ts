@@ -38,6 +38,9 @@ describe('bad input is refused at the edge, never a 5xx', () => {
     const labels = await request(app.url).get('/labels').set(auth).expect(200);
     expect(labels.body.data.map((l: { name: string }) => l.name)).not.toContain('a'.repeat(40));
     await request(app.url).post('/labels').set(auth).send({ name: ` ${'b'.repeat(38)} ` }).expect(201);
+    // maxLength counts characters (code points), as zod does: 40 emoji are 80 UTF-16 units and fit.
+    await request(app.url).post('/labels').set(auth).send({ name: '😀'.repeat(40) }).expect(201);
+    await request(app.url).post('/labels').set(auth).send({ name: '😀'.repeat(41) }).expect(400);
   });
 
   it('refuses NUL bytes and lone surrogates in bodies and queries, and stores nothing', async () => {
