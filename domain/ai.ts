@@ -23,6 +23,16 @@ export const ZBusinessHoursSchema = z.object({
 });
 export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
 
+/**
+ * Days that close before they open. A rule across two fields, which JSON Schema cannot state, so the
+ * API answers it with 422 when saving and the settings form shows it under the day before it saves.
+ */
+export function backwardBusinessDays(hours: TBusinessHours | null | undefined): { path: string; message: string }[] {
+  return Object.entries(hours?.days ?? {})
+    .filter(([, day]) => day && day.open >= day.close)
+    .map(([day]) => ({ path: `businessHours.days.${day}.close`, message: 'open must be before close' }));
+}
+
 export const ZAiSettingsSchema = z.object({
   enabled: z.boolean(),
   persona: z.string().max(4000),

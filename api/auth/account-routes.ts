@@ -13,7 +13,7 @@ export function registerAccountRoutes(routes: RouteRegistry, deps: ApiDeps, limi
   const limits = recoveryLimits(limiters);
 
   routes.add(
-    { method: 'post', path: '/auth/email/verify', tag, summary: 'Confirm the email address with the token from the mailed link', access: 'public', body: ZVerifyEmailSchema, status: 204, throttle: { policy: 'auth' } },
+    { method: 'post', path: '/auth/email/verify', tag, summary: 'Confirm the email address with the token from the mailed link', errors: ['link_invalid'], access: 'public', body: ZVerifyEmailSchema, status: 204, throttle: { policy: 'auth' } },
     async ({ body }) => verifyEmail(deps, body.token),
   );
 
@@ -36,7 +36,7 @@ export function registerAccountRoutes(routes: RouteRegistry, deps: ApiDeps, limi
   );
 
   routes.add(
-    { method: 'post', path: '/auth/password/reset', tag, summary: 'Choose a new password with the token from the reset link; ends every session', access: 'public', body: ZPasswordResetSchema, status: 204, throttle: { policy: 'auth' } },
+    { method: 'post', path: '/auth/password/reset', tag, summary: 'Choose a new password with the token from the reset link; ends every session', errors: ['link_invalid'], access: 'public', body: ZPasswordResetSchema, status: 204, throttle: { policy: 'auth' } },
     async ({ body, ctx }) => resetPassword(deps, body, ctx.ip),
   );
 }

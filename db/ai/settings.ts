@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { defaultAiSettings, ZAiSettingsSchema, type TAiSettings, type TAiSettingsUpdate } from '../../domain/ai';
+import { backwardBusinessDays, defaultAiSettings, ZAiSettingsSchema, type TAiSettings, type TAiSettingsUpdate } from '../../domain/ai';
 import { AppError } from '../../domain/errors';
 
 interface AiSettingsRow {
@@ -42,12 +42,8 @@ export async function saveAiSettings(trx: Knex, tenantId: string, update: TAiSet
   const current = await loadAiSettings(trx);
   const defined = Object.fromEntries(Object.entries(update).filter(([, v]) => v !== undefined));
   const merged = ZAiSettingsSchema.parse({ ...current, ...defined });
-  const backwards = Object.entries(merged.businessHours?.days ?? {}).filter(([, d]) => d && d.open >= d.close);
-  if (backwards.length) {
-    throw new AppError('unprocessable', 'Each day must open before it closes', {
-      details: backwards.map(([day]) => ({ path: `businessHours.days.${day}.close`, message: 'open must be before close' })),
-    });
-  }
+  const backwards = backwardBusinessDays(merged.businessHours);
+  if (backwards.length) throw new AppError('unprocessable', 'Each day must open before it closes', { details: backwards });
   if (merged.activeHours !== 'always' && merged.businessHours === null) {
     // The request is well formed; what is stored makes it impossible, so 422 rather than 400.
     throw new AppError('unprocessable', 'Set business hours before making the AI follow them', {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ZAiSettingsUpdateSchema, type TAiSettings } from '@domain/ai';
+import { backwardBusinessDays, ZAiSettingsUpdateSchema, type TAiSettings } from '@domain/ai';
 import { saveAiSettings } from '../../api/ai';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -34,8 +34,10 @@ export function AiSettingsForm({ initial }: { initial: TAiSettings }) {
     e.preventDefault();
     setAlert(null);
     setSaved(false);
-    const parsed = ZAiSettingsUpdateSchema.safeParse(fromValues(values));
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+    const update = fromValues(values);
+    const parsed = ZAiSettingsUpdateSchema.safeParse(update);
+    const backwardDays = Object.fromEntries(backwardBusinessDays(values.businessHours).map((p) => [p.path, p.message]));
+    if (!parsed.success || Object.keys(backwardDays).length) return setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...backwardDays });
     setErrors({});
     setBusy(true);
     try {
