@@ -29,16 +29,16 @@ const describeFindings = (findings: FuzzFinding[]) => findings.map((f) => `${f.o
 
 describe('schemathesis over /openapi.json', () => {
   it('finds nothing wrong as an agent', async () => {
-    const result = await runSchemathesis({ url: app.url, headers: bearer(agentToken), seed: SEED, maxExamples: 15, maxSeconds: 150, reportDir: join(reportRoot, 'agent') });
+    const result = await runSchemathesis({ url: app.url, headers: bearer(agentToken), seed: SEED, maxExamples: 15, maxSeconds: 200, reportDir: join(reportRoot, 'agent') });
     expect(result.operationsTested).toBeGreaterThan(20);
     expect(describeFindings(result.findings)).toEqual([]);
     expect(result.exitCode).toBe(0);
-  }, 400_000);
+  }, 480_000);
 
   it('finds nothing wrong as an admin', async () => {
-    const result = await runSchemathesis({ url: app.url, headers: bearer(tenant.accessToken), seed: SEED, maxExamples: 15, maxSeconds: 150, reportDir: join(reportRoot, 'admin') });
+    const result = await runSchemathesis({ url: app.url, headers: bearer(tenant.accessToken), seed: SEED, maxExamples: 15, maxSeconds: 200, reportDir: join(reportRoot, 'admin') });
     expect(result.operationsTested).toBeGreaterThan(20);
     expect(describeFindings(result.findings)).toEqual([]);
     expect(result.exitCode).toBe(0);
-  }, 400_000);
+  }, 480_000);
 });
