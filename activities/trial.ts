@@ -5,7 +5,7 @@ import { withTenant } from '../db/tenant-transaction';
 import { Tenant } from '../db/models/tenant';
 import { User } from '../db/models/user';
 import { trialReminderTemplateMessage } from '../domain/platform-templates';
-import type { PlatformNotifier } from './notifications/platform-notifier';
+import type { PlatformNotifier } from '../integrations/notifications/platform-notifier';
 
 export interface TrialActivityDeps {
   db: Database;

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Database } from '../db/connection';
-import type { PlatformNotifier } from '../activities/notifications/platform-notifier';
+import type { PlatformNotifier } from '../integrations/notifications/platform-notifier';
 
 /** Everything the API needs, passed in explicitly so tests build the same app against the real stack. */
 export interface ApiDeps {

@@ -1,11 +1,11 @@
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/connection';
-import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
-import { createLogger } from './logging/logger';
+import { createPlatformNotifier } from '../integrations/notifications/platform-notifier';
+import { createLogger } from '../infra/logger';
 import { startServer } from './server';
-import { createTemporalClient } from './temporal/client';
+import { createTemporalClient } from '../infra/temporal/client';
 import { platformDeliveryStarter } from './temporal/start-platform-delivery';
-import { connectRedis } from '../worker/redis';
+import { connectRedis } from '../infra/redis';
 
 async function main() {
   const config = loadConfig();

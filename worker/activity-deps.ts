@@ -1,9 +1,9 @@
 import type { AppConfig } from '../config';
 import type { Database } from '../db/connection';
 import type { ActivityDeps } from '../activities';
-import { createPlatformNotifier } from '../activities/notifications/platform-notifier';
-import { createRazorpayClient } from '../activities/razorpay/client';
-import { createGraphClient } from '../activities/meta/graph-client';
+import { createPlatformNotifier } from '../integrations/notifications/platform-notifier';
+import { createRazorpayClient } from '../integrations/razorpay/client';
+import { createGraphClient } from '../integrations/meta/graph-client';
 import type Redis from 'ioredis';
 import { createDispatcher, createNumberRateLimiter } from '../activities/meta/dispatch';
 import { createPlatformSender } from '../activities/meta/dispatch/platform-sender';

@@ -3,7 +3,7 @@ import { taskQueue, type TaskQueueName } from '../domain/contracts';
 import type { AppConfig } from '../config';
 import { temporalConnectOptions } from '../config/temporal-connection';
 import { createActivities, type ActivityDeps } from '../activities';
-import { encryptedDataConverter } from './codec/encryption-codec';
+import { encryptedDataConverter } from '../infra/codec/encryption-codec';
 
 export interface WorkerSet {
   run(): Promise<void>;

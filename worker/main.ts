@@ -1,13 +1,13 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/connection';
-import { createLogger } from '../api/logging/logger';
+import { createLogger } from '../infra/logger';
 import { workerEnv } from './config';
 import { createActivityDeps } from './activity-deps';
-import { connectRedis } from './redis';
+import { connectRedis } from '../infra/redis';
 import { createWorkers } from './create-workers';
 import { ensureSchedules } from './schedules';
-import { createTemporalClient } from '../api/temporal/client';
+import { createTemporalClient } from '../infra/temporal/client';
 
 async function main() {
   const config = loadConfig();

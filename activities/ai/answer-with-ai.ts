@@ -10,7 +10,7 @@ import type { AiPolicy } from '../../domain/ai-guardrails';
 import type { TAiAnswer } from '../../domain/ai';
 import { aiOnDuty } from '../../domain/business-hours';
 import { buildAgentPrompt, type PriorTurn } from './agent-prompt';
-import { GeminiCallError, type GeminiClient } from './gemini-client';
+import { GeminiCallError, type GeminiClient } from '../../integrations/gemini/client';
 
 export interface AiTurnInput {
   tenantId: string;

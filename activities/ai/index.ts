@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { answerWithAi, type AiTurnInput } from './answer-with-ai';
-import { createGeminiClient } from './gemini-client';
+import { createGeminiClient } from '../../integrations/gemini/client';
 
 export interface AiActivityDeps {
   db: Database;

@@ -2,7 +2,7 @@ import type { TCreateSubscriptionResponse, TPlanId } from '../../domain/billing'
 import { Subscription } from '../../db/models/subscription';
 import { User } from '../../db/models/user';
 import { withTenant } from '../../db/tenant-transaction';
-import { callRazorpay } from '../razorpay/errors';
+import { callRazorpay } from '../../integrations/razorpay/errors';
 import type { BillingDeps } from './billing-deps';
 import { ensureRazorpayPlan } from './ensure-razorpay-plan';
 

@@ -1,7 +1,7 @@
 import type { TPlanId } from '../../domain/billing';
 import { Plan } from '../../db/models/plan';
 import { findRazorpayPlanId, saveRazorpayPlanId } from '../../db/system/razorpay-plans';
-import { callRazorpay } from '../razorpay/errors';
+import { callRazorpay } from '../../integrations/razorpay/errors';
 import type { BillingDeps } from './billing-deps';
 
 /**

@@ -1,7 +1,7 @@
 import type { TPlanId } from '../../domain/billing';
 import { Subscription } from '../../db/models/subscription';
 import { withTenant } from '../../db/tenant-transaction';
-import { callRazorpay } from '../razorpay/errors';
+import { callRazorpay } from '../../integrations/razorpay/errors';
 import { applySubscriptionStatus, type SubscriptionStatusRecord } from './apply-subscription-status';
 import type { BillingDeps } from './billing-deps';
 import { createRazorpaySubscription } from './create-razorpay-subscription';

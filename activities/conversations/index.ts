@@ -2,7 +2,7 @@ import type Redis from 'ioredis';
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import type { DeliveryStatus, InboundMessage, TMessageContent } from '../../domain/messages';
-import { publishEvent, type RealtimeEvent } from '../realtime/publish-event';
+import { publishEvent, type RealtimeEvent } from '../../infra/realtime/publish-event';
 import { applyStatuses } from './apply-statuses';
 import { applyConversationCommand } from './apply-command';
 import type { ConversationCommand } from '../../domain/inbox';

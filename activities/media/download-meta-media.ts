@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ApplicationFailure } from '@temporalio/common';
 import type { MediaStorage, StoredObject } from '../../db/media/storage';
 import { currentActivity } from '../meta/dispatch/activity-context';
-import type { GraphClient } from '../meta/graph-client';
+import type { GraphClient } from '../../integrations/meta/graph-client';
 import { retryableMediaFailure } from './media-errors';
 
 /** `GET /{media-id}` (EXTERNAL-APIS §1.9); the URL is valid for 5 minutes, so every attempt asks again. */

@@ -1,7 +1,7 @@
 import type { AppConfig, EncryptionKey } from '../../config';
 import type { Database } from '../../db/connection';
 import { createLocalMediaStorage, type MediaStorage } from '../../db/media/storage';
-import { createGraphClient, type GraphClient } from '../meta/graph-client';
+import { createGraphClient, type GraphClient } from '../../integrations/meta/graph-client';
 
 export interface MediaActivityDeps {
   db: Database;

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { currentActivity } from '../meta/dispatch/activity-context';
-import { GraphError } from '../meta/graph-client';
+import { GraphError } from '../../integrations/meta/graph-client';
 
 // Meta's throttling and "temporarily unavailable" codes (EXTERNAL-APIS §1): worth another attempt.
 const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 130429, 131000]);

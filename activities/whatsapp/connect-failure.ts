@@ -1,5 +1,5 @@
 import { connectErrorMessages, type ConnectFailureCode } from '../../domain/whatsapp-connect';
-import { GraphError } from '../meta/graph-client';
+import { GraphError } from '../../integrations/meta/graph-client';
 
 /** A connect attempt that failed for a reason the person can act on (bad code, scopes, number taken …). */
 export class ConnectFailure extends Error {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppConfig } from '../../config';
-import { createGraphClient, type GraphRequest } from '../meta/graph-client';
+import { createGraphClient, type GraphRequest } from '../../integrations/meta/graph-client';
 import { classifyOnboardingError, ConnectFailure, isTransient, type OnboardingStep } from './connect-failure';
 import type { DebugTokenData } from './granted-waba';
 

@@ -1,4 +1,4 @@
-import { createMailer } from '../../activities/notifications/mailer';
+import { createMailer } from '../../integrations/notifications/mailer';
 import { ZAcceptedResponseSchema, ZPasswordForgotSchema, ZPasswordResetSchema, ZVerifyEmailSchema } from '../../domain/auth';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';

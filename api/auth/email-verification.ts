@@ -1,4 +1,4 @@
-import type { Mailer } from '../../activities/notifications/mailer';
+import type { Mailer } from '../../integrations/notifications/mailer';
 import { withTenant } from '../../db/tenant-transaction';
 import type { ApiDeps } from '../deps';
 import { issueAccountToken, withAccountToken } from './account-tokens';

@@ -1,4 +1,4 @@
-import type { Mailer } from '../../activities/notifications/mailer';
+import type { Mailer } from '../../integrations/notifications/mailer';
 import type { TPasswordReset } from '../../domain/auth';
 import { AuditLog } from '../../db/models/audit-log';
 import { findActiveAccountByEmail } from '../../db/system/account-tokens';

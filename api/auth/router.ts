@@ -10,7 +10,7 @@ import { ZAcceptInviteSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import type { RateLimiters } from '../middleware/rate-limits';
-import { createMailer } from '../../activities/notifications/mailer';
+import { createMailer } from '../../integrations/notifications/mailer';
 import { acceptInvite } from '../users/accept-invite';
 import { grantOutboxAccess } from '../sandbox/outbox-access';
 import { registerAccountRoutes } from './account-routes';

@@ -1,10 +1,10 @@
 import { ZLoginSchema } from '../../domain/auth';
 import { ZCodecPayloadsSchema, ZPlatformLoginResponseSchema } from '../../domain/platform';
-import { EncryptionCodec } from '../../worker/codec/encryption-codec';
+import { EncryptionCodec } from '../../infra/codec/encryption-codec';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import { temporalUiCors } from '../middleware/security';
-import { runCodec } from './codec';
+import { runCodec } from '../../infra/codec/codec-server';
 import { recordPlatformAudit } from '../../db/system/platform-audit';
 import { renderPlatformLoginPage, platformLoginScript } from './login-page';
 import { loginPlatformAdmin } from './login';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-transaction';
-import type { RealtimeEvent } from '../../activities/realtime/publish-event';
+import type { RealtimeEvent } from '../../infra/realtime/publish-event';
 
 export interface LoggedEvent {
   seq: number;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PublishedEvent } from '../../activities/realtime/publish-event';
+import type { PublishedEvent } from '../../infra/realtime/publish-event';
 import type { EventStore, LoggedEvent } from './event-store';
 
 export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;

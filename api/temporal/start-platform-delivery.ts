@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { PlatformDeliver } from '../../activities/notifications/platform-notifier';
+import type { PlatformDeliver } from '../../integrations/notifications/platform-notifier';
 import { sha256 } from '../auth/secrets';
 import type { AppConfig } from '../../config';
 import { taskQueue } from '../../domain/contracts';

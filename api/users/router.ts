@@ -1,4 +1,4 @@
-import { publishEvent } from '../../activities/realtime/publish-event';
+import { publishEvent } from '../../infra/realtime/publish-event';
 import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
 import { z } from 'zod';
 import { withTenant } from '../../db/tenant-transaction';

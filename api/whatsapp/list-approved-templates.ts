@@ -1,4 +1,4 @@
-import { createGraphClient, GraphError, type GraphClient } from '../../activities/meta/graph-client';
+import { createGraphClient, GraphError, type GraphClient } from '../../integrations/meta/graph-client';
 import { openWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';

@@ -6,7 +6,7 @@ import { contactKey } from '../../db/contacts/phone-identity';
 import { conversationMessages, taskQueue, workflowIds } from '../../domain/contracts';
 import { newConversationSeed, type ConversationWorkflowInput } from '../../domain/conversation';
 import type { InboundMessage } from '../../domain/messages';
-import { encryptedDataConverter } from '../../worker/codec/encryption-codec';
+import { encryptedDataConverter } from '../../infra/codec/encryption-codec';
 import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
 import type { SignedWebhook } from './inbound';
 

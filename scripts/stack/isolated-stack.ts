@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
-import { failureConverterPath } from '../../worker/codec/encryption-codec';
+import { failureConverterPath } from '../../infra/codec/encryption-codec';
 import { migrateLatest } from '../../db/migrate';
 import { freePort } from './free-port';
 import { log } from './log';

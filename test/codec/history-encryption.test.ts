@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
-import { createTemporalClient } from '../../api/temporal/client';
+import { createTemporalClient } from '../../infra/temporal/client';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 import { dataJson, metadataText, payloadsIn, rawHistory, signedInPlatformAdmin, toJsonPayload, type JsonPayload, type PlatformAdmin } from './helpers';

@@ -2,7 +2,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { reconcileFromStatus } from '../../activities/meta/dispatch';
-import { createGraphClient, GraphError, type GraphClient } from '../../activities/meta/graph-client';
+import { createGraphClient, GraphError, type GraphClient } from '../../integrations/meta/graph-client';
 import { withTenant } from '../../db/tenant-transaction';
 import { startTestApp, type TestApp } from '../support/harness';
 import { connectNumber, createTenant, dispatcherFor, ledgerOf, queueMessage, sleep, storedWamids } from './setup';

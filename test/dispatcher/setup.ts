@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { createDispatcher, type DispatcherDeps, type DispatchInput } from '../../activities/meta/dispatch';
-import { createGraphClient } from '../../activities/meta/graph-client';
+import { createGraphClient } from '../../integrations/meta/graph-client';
 import { sealWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TMessageContent } from '../../domain/messages';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, createServer } from 'node:net';
 import Redis from 'ioredis';
 import pino from 'pino';
-import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../activities/realtime/publish-event';
+import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../infra/realtime/publish-event';
 import { pruneRealtimeEvents } from '../../db/system/realtime-log';
 import { listenPostgresBus } from '../../api/realtime/bus/postgres-listener';
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, type PublishedEvent } from '../../activities/realtime/publish-event';
+import { publishEvent, type PublishedEvent } from '../../infra/realtime/publish-event';
 import { createEventStore } from '../../api/realtime/event-store';
 import { eventually } from '../support/eventually';
 import { registerTenant, type RegisteredTenant } from '../support/factories';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { publishEvent } from '../../activities/realtime/publish-event';
+import { publishEvent } from '../../infra/realtime/publish-event';
 import { eventually } from '../support/eventually';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import pino from 'pino';
-import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../activities/realtime/publish-event';
+import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../infra/realtime/publish-event';
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
 import { createEventStore, type EventStore } from '../../api/realtime/event-store';
 import { TenantRelay } from '../../api/realtime/tenant-relay';

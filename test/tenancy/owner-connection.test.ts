@@ -7,17 +7,17 @@ import { join } from 'node:path';
  * connection to those functions, and only the files listed here may hold it at all.
  */
 const root = join(__dirname, '..', '..');
-const SCANNED = ['api', 'activities', 'worker', 'workflows', 'domain', 'db', 'config', 'scripts', 'bench', 'sandbox'];
+const SCANNED = ['api', 'infra', 'integrations', 'activities', 'worker', 'workflows', 'domain', 'db', 'config', 'scripts', 'bench', 'sandbox'];
 
 /** Files outside `db/system/` that pass the owner connection to a `db/system/` function, and why. */
 const HOLDERS: Record<string, string> = {
   'activities/billing/ensure-razorpay-plan.ts': 'the plan id cache is platform-wide',
   'activities/conversations/index.ts': 'publishes realtime events',
   'activities/meta/dispatch/platform-sender.ts': "the platform number's send ledger has no tenant",
-  'activities/notifications/mailer.ts': 'platform mail is recorded in the platform outbox',
+  'integrations/notifications/mailer.ts': 'platform mail is recorded in the platform outbox',
   'activities/metrics/index.ts': 'daily roll-ups and message partitions span tenants',
-  'activities/notifications/platform-notifier.ts': 'the platform outbox has no tenant',
-  'activities/realtime/publish-event.ts': 'the realtime log is appended for any tenant',
+  'integrations/notifications/platform-notifier.ts': 'the platform outbox has no tenant',
+  'infra/realtime/publish-event.ts': 'the realtime log is appended for any tenant',
   'activities/whatsapp/connect-whatsapp-number.ts': 'a number may belong to one workspace only',
   'api/auth/account-routes.ts': 'wiring of the mailer',
   'api/auth/account-tokens.ts': 'a verification or reset token names its tenant',

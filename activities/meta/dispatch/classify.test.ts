@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { GraphError } from '../graph-client';
+import { GraphError } from '../../../integrations/meta/graph-client';
 import { classifySendError, rejectedFailure } from './classify';
 import { explainMetaError } from './explain';
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { GraphError } from '../graph-client';
+import { GraphError } from '../../../integrations/meta/graph-client';
 import { explainMetaError } from './explain';
 
 /** How a failed send leaves the ledger and the breaker, besides the failure Temporal sees. */

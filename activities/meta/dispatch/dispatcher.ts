@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { withTenant } from '../../../db/tenant-transaction';
 import { loadAccountToken } from '../account-token';
-import { GraphError } from '../graph-client';
+import { GraphError } from '../../../integrations/meta/graph-client';
 import { currentActivity } from './activity-context';
 import { CircuitBreaker } from './circuit-breaker';
 import { classifySendError, rejectedFailure } from './classify';

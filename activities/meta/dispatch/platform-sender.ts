@@ -4,7 +4,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppConfig } from '../../../config';
 import { claimPlatformNotification, markPlatformFailure, markPlatformSent, platformDeliveryState } from '../../../db/system/platform-delivery-ledger';
 import type { PlatformTemplateMessage } from '../../../domain/platform-templates';
-import type { GraphClient } from '../graph-client';
+import type { GraphClient } from '../../../integrations/meta/graph-client';
 import { currentActivity } from './activity-context';
 import { classifySendError, rejectedFailure } from './classify';
 import { takeSendToken } from './rate-limit';

@@ -2,7 +2,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { EncryptionKey } from '../../../config';
 import type { Database } from '../../../db/connection';
 import type { TMessageContent } from '../../../domain/messages';
-import type { GraphClient } from '../graph-client';
+import type { GraphClient } from '../../../integrations/meta/graph-client';
 
 export interface DispatchInput {
   tenantId: string;

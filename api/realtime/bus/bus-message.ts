@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { realtimeEventNames, type PublishedEvent } from '../../../activities/realtime/publish-event';
+import { realtimeEventNames, type PublishedEvent } from '../../../infra/realtime/publish-event';
 
 const ZBusMessageSchema = z.object({
   tenantId: z.string().uuid(),

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { REALTIME_CHANNEL } from '../../../activities/realtime/publish-event';
+import { REALTIME_CHANNEL } from '../../../infra/realtime/publish-event';
 import { type BusHandlers, type EventBus, parseBusMessage } from './bus-message';
 
 const MAX_BACKOFF_MS = 5_000;

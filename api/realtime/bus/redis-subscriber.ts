@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { REALTIME_CHANNEL } from '../../../activities/realtime/publish-event';
+import { REALTIME_CHANNEL } from '../../../infra/realtime/publish-event';
 import { type BusHandlers, type EventBus, parseBusMessage } from './bus-message';
 
 /** The bus through Redis pub/sub, on a connection of its own (a subscribed connection can do nothing else). */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError } from '../../../domain/errors';
 import type { ApiDeps } from '../../deps';
-import { maskPhone } from '../../logging/logger';
+import { maskPhone } from '../../../infra/logger';
 import { phoneLookupIndexes } from '../../../db/contacts/phone-identity';
 import { inboundConversationSeed } from '../../../db/system/conversation-seed';
 import { signalInbound } from '../../temporal/conversation-commands';

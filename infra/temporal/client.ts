@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig, EncryptionKey } from '../../config';
 import { temporalConnectOptions } from '../../config/temporal-connection';
-import { encryptedDataConverter } from '../../worker/codec/encryption-codec';
+import { encryptedDataConverter } from '../codec/encryption-codec';
 
 export async function createTemporalClient(temporal: AppConfig['temporal'], encryptionKeys: EncryptionKey[]): Promise<Client> {
   const connection = await Connection.connect(temporalConnectOptions(temporal.connection));
