@@ -2,8 +2,8 @@ import type { AppConfig } from '../config';
 import type { Database } from '../db/connection';
 import { openUserPhone } from '../db/crypto/sealed-columns';
 import { withTenant } from '../db/tenant-transaction';
-import { Tenant } from '../db/models/tenant';
-import { User } from '../db/models/user';
+import { expireTenantTrial, markTenantTrialConverted } from '../db/tenants/tenants';
+import { listActiveAdminPhones, type AdminPhone } from '../db/users/user-lists';
 import { trialReminderTemplateMessage } from '../domain/platform-templates';
 import type { PlatformNotifier } from '../integrations/notifications/platform-notifier';
 
@@ -17,17 +17,9 @@ export interface TrialActivityDeps {
 export function createTrialActivities({ db, notifier, config }: TrialActivityDeps) {
   return {
     async sendTrialReminder(input: { tenantId: string; daysLeft: number; reminderKey: string }): Promise<number> {
-      const admins = await withTenant(db.app, input.tenantId, (trx) =>
-        User.query(trx)
-          .where({ role: 'admin', status: 'active' })
-          .where((q) => q.whereNotNull('phone_ciphertext').orWhereNotNull('phone'))
-          .select('id', 'phone', 'phone_ciphertext', 'phone_key_id'),
-      );
+      const admins = await withTenant(db.app, input.tenantId, listActiveAdminPhones);
       // Rows from before phones were sealed still hold the plaintext; every newer one is sealed.
-      const phoneOf = (admin: User) =>
-        admin.phoneCiphertext && admin.phoneKeyId
-          ? openUserPhone(config.encryptionKeys, input.tenantId, { ciphertext: admin.phoneCiphertext, keyId: admin.phoneKeyId })
-          : admin.phone!;
+      const phoneOf = (admin: AdminPhone) => (admin.sealed ? openUserPhone(config.encryptionKeys, input.tenantId, admin.sealed) : admin.legacy!);
       const days = input.daysLeft === 1 ? '1 day' : `${input.daysLeft} days`;
       for (const admin of admins) {
         await notifier.notify({
@@ -35,7 +27,7 @@ export function createTrialActivities({ db, notifier, config }: TrialActivityDep
           to: phoneOf(admin),
           kind: 'trial_reminder',
           body: `Your Aerostic free trial ends in ${days}. Choose a plan under Billing to keep your workspace running.`,
-          idempotencyKey: `trial-reminder:${input.tenantId}:${input.reminderKey}:${admin.id}`,
+          idempotencyKey: `trial-reminder:${input.tenantId}:${input.reminderKey}:${admin.userId}`,
           template: trialReminderTemplateMessage(days),
         });
       }
@@ -43,15 +35,11 @@ export function createTrialActivities({ db, notifier, config }: TrialActivityDep
     },
 
     async expireTrial(input: { tenantId: string }): Promise<void> {
-      await withTenant(db.app, input.tenantId, (trx) =>
-        Tenant.query(trx).where({ id: input.tenantId, trial_active: true }).patch({ trialActive: false, trialExpiredAt: new Date() }),
-      );
+      await withTenant(db.app, input.tenantId, (trx) => expireTenantTrial(trx, input.tenantId));
     },
 
     async markTrialConverted(input: { tenantId: string }): Promise<void> {
-      await withTenant(db.app, input.tenantId, (trx) =>
-        Tenant.query(trx).where({ id: input.tenantId }).whereNull('trial_converted_at').patch({ trialConvertedAt: new Date(), trialActive: false }),
-      );
+      await withTenant(db.app, input.tenantId, (trx) => markTenantTrialConverted(trx, input.tenantId));
     },
   };
 }

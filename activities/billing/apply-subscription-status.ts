@@ -1,7 +1,7 @@
 import type { TPlanId, TSubscriptionStatus } from '../../domain/billing';
 import type { Database } from '../../db/connection';
 import { Subscription } from '../../db/models/subscription';
-import { Tenant } from '../../db/models/tenant';
+import { setTenantSubscriptionStatus } from '../../db/tenants/tenants';
 import { withTenant } from '../../db/tenant-transaction';
 
 export interface SubscriptionStatusRecord {
@@ -35,6 +35,6 @@ export async function applySubscriptionStatus(db: Database, record: Subscription
           updatedAt: new Date(),
         });
     }
-    await Tenant.query(trx).findById(record.tenantId).patch({ subscriptionStatus: record.status, updatedAt: new Date() });
+    await setTenantSubscriptionStatus(trx, record.tenantId, record.status);
   });
 }

@@ -1,6 +1,6 @@
 import type { TCreateSubscriptionResponse, TPlanId } from '../../domain/billing';
 import { Subscription } from '../../db/models/subscription';
-import { User } from '../../db/models/user';
+import { findBillingAdmin } from '../../db/users/user-lists';
 import { withTenant } from '../../db/tenant-transaction';
 import { callRazorpay } from '../../integrations/razorpay/errors';
 import type { BillingDeps } from './billing-deps';
@@ -22,12 +22,11 @@ export async function createRazorpaySubscription(
   const existing = await withTenant(db.app, input.tenantId, (trx) => Subscription.query(trx).findById(input.subscriptionId));
   if (existing) return checkout(existing, razorpayConfig.keyId);
 
-  const admin = await withTenant(db.app, input.tenantId, (trx) =>
-    User.query(trx).where({ role: 'admin', status: 'active' }).orderBy('created_at').first().throwIfNotFound(),
-  );
+  const admin = await withTenant(db.app, input.tenantId, findBillingAdmin);
+  if (!admin) throw new Error('the workspace has no active admin to bill');
   const razorpayPlanId = await ensureRazorpayPlan(deps, input.planId);
   const customer = await callRazorpay('create customer', () =>
-    razorpay.customers.create({ name: admin.name, email: admin.email, contact: admin.phone ?? undefined, fail_existing: '0' as unknown as 0, notes: { tenant_id: input.tenantId } }),
+    razorpay.customers.create({ name: admin.name, email: admin.email, contact: admin.legacyPhone ?? undefined, fail_existing: '0' as unknown as 0, notes: { tenant_id: input.tenantId } }),
   );
   const subscription = await callRazorpay('create subscription', () =>
     razorpay.subscriptions.create({

@@ -4,7 +4,7 @@ import { openConnectSecrets } from '../../db/crypto/connect-secrets';
 import { seal } from '../../db/crypto/field-encryption';
 import { whatsappTokenAad } from '../../db/crypto/sealed-columns';
 import { isUniqueViolation } from '../../db/errors';
-import { AuditLog } from '../../db/models/audit-log';
+import { insertAuditLog } from '../../db/audit/audit-log';
 import { toWhatsappAccount } from '../../db/models/whatsapp-account';
 import { findAccountByPhoneNumberId } from '../../db/system/whatsapp-accounts';
 import { PHONE_NUMBER_TAKEN_CONSTRAINT, saveConnectedAccount } from '../../db/whatsapp/accounts';
@@ -55,7 +55,7 @@ async function connect(deps: WhatsappActivityDeps, input: ConnectWhatsappInput):
         qualityRating: number.quality_rating ?? null,
         token: seal(encryptionKeys, token, whatsappTokenAad(input.tenantId)),
       });
-      await AuditLog.query(trx).insert({
+      await insertAuditLog(trx, {
         tenantId: input.tenantId,
         actorUserId: input.userId,
         action: 'whatsapp.connected',

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { AuditLog } from '../../db/models/audit-log';
+import { insertAuditLog } from '../../db/audit/audit-log';
 
 export type AuthAuditAction = 'auth.login' | 'auth.login_failed' | 'auth.refresh_reused';
 
@@ -8,7 +8,7 @@ export async function recordAuthEvent(
   trx: Knex,
   event: { tenantId: string; userId: string; action: AuthAuditAction; ip: string; metadata?: Record<string, unknown> },
 ): Promise<void> {
-  await AuditLog.query(trx).insert({
+  await insertAuditLog(trx, {
     tenantId: event.tenantId,
     actorUserId: event.action === 'auth.login_failed' ? null : event.userId,
     action: event.action,

@@ -1,5 +1,6 @@
 import type { Mailer } from '../../integrations/notifications/mailer';
 import { withTenant } from '../../db/tenant-transaction';
+import { markEmailVerified } from '../../db/users/users';
 import type { ApiDeps } from '../deps';
 import { issueAccountToken, withAccountToken } from './account-tokens';
 
@@ -21,7 +22,5 @@ export async function sendVerificationEmail(deps: ApiDeps, mailer: Mailer, owner
 }
 
 export async function verifyEmail(deps: ApiDeps, token: string): Promise<void> {
-  await withAccountToken(deps.db, token, 'verify_email', async (trx, owner) => {
-    await trx('users').where({ id: owner.userId }).whereNull('email_verified_at').update({ email_verified_at: trx.fn.now(), updated_at: trx.fn.now() });
-  });
+  await withAccountToken(deps.db, token, 'verify_email', (trx, owner) => markEmailVerified(trx, owner.userId));
 }

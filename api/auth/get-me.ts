@@ -1,7 +1,7 @@
 import type { TMeResponse } from '../../domain/auth';
 import { tenantAccess } from '../../domain/trial';
-import type { Tenant } from '../../db/models/tenant';
-import type { User } from '../../db/models/user';
+import type { Tenant } from '../../db/tenants/tenants';
+import type { User } from '../../db/users/users';
 
 export function describeMe(user: User, tenant: Tenant, now = new Date()): TMeResponse {
   return {

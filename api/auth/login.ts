@@ -1,9 +1,9 @@
 import type { TAuthResponse, TLogin } from '../../domain/auth';
 import { AppError } from '../../domain/errors';
-import { Tenant } from '../../db/models/tenant';
-import { User } from '../../db/models/user';
 import { findLoginCandidate, type LoginCandidate } from '../../db/system/identity';
 import { withTenant } from '../../db/tenant-transaction';
+import { getTenant } from '../../db/tenants/tenants';
+import { recordUserLogin } from '../../db/users/users';
 import type { ApiDeps } from '../deps';
 import { recordAuthEvent } from './auth-audit';
 import { verifyPassword } from './passwords';
@@ -27,9 +27,10 @@ export async function login(deps: ApiDeps, input: TLogin, ip: string): Promise<T
   }
 
   return withTenant(db.app, candidate.tenantId, async (trx) => {
-    const user = await User.query(trx).patchAndFetchById(candidate.userId, { lastLoginAt: new Date() });
+    const user = await recordUserLogin(trx, candidate.userId);
+    if (!user) throw new Error('the signed-in user vanished');
     await recordAuthEvent(trx, { tenantId: candidate.tenantId, userId: candidate.userId, action: 'auth.login', ip });
-    const tenant = await Tenant.query(trx).findById(candidate.tenantId).throwIfNotFound();
+    const tenant = await getTenant(trx, candidate.tenantId);
     const refreshToken = await issueRefreshToken(trx, { tenantId: tenant.id, userId: user.id }, config.jwt.refreshTtlDays);
     return { ...(await authResponse(config.jwt, user, tenant)), refreshToken };
   });

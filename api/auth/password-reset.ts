@@ -1,12 +1,13 @@
 import type { Mailer } from '../../integrations/notifications/mailer';
 import type { TPasswordReset } from '../../domain/auth';
-import { AuditLog } from '../../db/models/audit-log';
+import { insertAuditLog } from '../../db/audit/audit-log';
+import { revokeUserRefreshTokens } from '../../db/auth/refresh-tokens';
 import { findActiveAccountByEmail } from '../../db/system/account-tokens';
 import { withTenant } from '../../db/tenant-transaction';
+import { markEmailVerified, setUserPassword } from '../../db/users/users';
 import type { ApiDeps } from '../deps';
 import { issueAccountToken, withAccountToken } from './account-tokens';
 import { hashPassword } from './passwords';
-import { revokeUserRefreshTokens } from './refresh-tokens';
 
 const RESET_TTL_MS = 30 * 60_000;
 
@@ -33,9 +34,9 @@ export async function requestPasswordReset(deps: ApiDeps, mailer: Mailer, email:
 export async function resetPassword(deps: ApiDeps, input: TPasswordReset, ip: string): Promise<void> {
   await withAccountToken(deps.db, input.token, 'reset_password', async (trx, owner) => {
     const passwordHash = await hashPassword(input.password);
-    await trx('users').where({ id: owner.userId }).update({ password_hash: passwordHash, updated_at: trx.fn.now() });
-    await trx('users').where({ id: owner.userId }).whereNull('email_verified_at').update({ email_verified_at: trx.fn.now() });
+    await setUserPassword(trx, owner.userId, passwordHash);
+    await markEmailVerified(trx, owner.userId);
     await revokeUserRefreshTokens(trx, owner.userId, 'password_reset');
-    await AuditLog.query(trx).insert({ tenantId: owner.tenantId, actorUserId: owner.userId, action: 'user.password_reset', targetType: 'user', targetId: owner.userId, ip });
+    await insertAuditLog(trx, { tenantId: owner.tenantId, actorUserId: owner.userId, action: 'user.password_reset', targetType: 'user', targetId: owner.userId, ip });
   });
 }

@@ -1,8 +1,8 @@
 import type { TAuthResponse } from '../../domain/auth';
 import { AppError } from '../../domain/errors';
-import { Tenant } from '../../db/models/tenant';
-import { User } from '../../db/models/user';
 import { withTenant } from '../../db/tenant-transaction';
+import { getTenant } from '../../db/tenants/tenants';
+import { findUser } from '../../db/users/users';
 import type { ApiDeps } from '../deps';
 import { rotateRefreshToken } from './refresh-tokens';
 import { authResponse } from './sessions';
@@ -12,9 +12,9 @@ export async function refreshSession(deps: ApiDeps, presented: string | undefine
   if (!presented) throw new AppError('refresh_token_invalid', 'No session; sign in');
   const rotated = await rotateRefreshToken(db, presented, config.jwt.refreshTtlDays, ip);
   return withTenant(db.app, rotated.tenantId, async (trx) => {
-    const user = await User.query(trx).findById(rotated.userId);
+    const user = await findUser(trx, rotated.userId);
     if (!user || user.status !== 'active') throw new AppError('account_deactivated', 'This account is not active; ask your workspace admin');
-    const tenant = await Tenant.query(trx).findById(rotated.tenantId).throwIfNotFound();
+    const tenant = await getTenant(trx, rotated.tenantId);
     return { ...(await authResponse(config.jwt, user, tenant)), refreshToken: rotated.refreshToken };
   });
 }

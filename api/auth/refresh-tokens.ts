@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { AppError } from '../../domain/errors';
 import type { Database } from '../../db/connection';
-import { RefreshToken } from '../../db/models/refresh-token';
+import { findRefreshToken, insertRefreshToken, markRefreshTokenRotated, revokeRefreshTokensOfFamily } from '../../db/auth/refresh-tokens';
 import { findRefreshTokenTenant } from '../../db/system/identity';
 import { withTenant } from '../../db/tenant-transaction';
 import { recordAuthEvent } from './auth-audit';
@@ -22,7 +22,7 @@ export async function issueRefreshToken(
 ): Promise<string> {
   const id = randomUUID();
   const secret = randomToken();
-  await RefreshToken.query(trx).insert({
+  await insertRefreshToken(trx, {
     id,
     tenantId: owner.tenantId,
     userId: owner.userId,
@@ -48,16 +48,16 @@ type Rotation = { ok: true; value: RotatedToken } | { ok: false; error: AppError
 export async function rotateRefreshToken(db: Database, presented: string, ttlDays: number, ip: string): Promise<RotatedToken> {
   const found = await locate(db, presented);
   const outcome = await withTenant(db.app, found.tenantId, async (trx): Promise<Rotation> => {
-    const row = await RefreshToken.query(trx).findById(found.id).forUpdate();
+    const row = await findRefreshToken(trx, found.id, { forUpdate: true });
     if (!row || !safeEqualHex(sha256(found.secret), row.tokenHash)) return { ok: false, error: invalid() };
     if (row.rotatedAt || (row.revokedAt && row.revokedReason === 'reuse')) {
-      await revokeFamily(trx, row.familyId, 'reuse');
+      await revokeRefreshTokensOfFamily(trx, row.familyId, 'reuse');
       await recordAuthEvent(trx, { tenantId: row.tenantId, userId: row.userId, action: 'auth.refresh_reused', ip, metadata: { familyId: row.familyId } });
       return { ok: false, error: new AppError('refresh_token_reused', 'This session was ended for your safety; sign in again') };
     }
     if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) return { ok: false, error: invalid() };
     const refreshToken = await issueRefreshToken(trx, { tenantId: row.tenantId, userId: row.userId, family: { id: row.familyId, expiresAt: row.expiresAt } }, ttlDays);
-    await RefreshToken.query(trx).findById(row.id).patch({ rotatedAt: new Date(), replacedBy: refreshToken.split('.')[0] });
+    await markRefreshTokenRotated(trx, row.id, refreshToken.split('.')[0]);
     return { ok: true, value: { tenantId: row.tenantId, userId: row.userId, refreshToken } };
   });
   if (!outcome.ok) throw outcome.error;
@@ -71,17 +71,9 @@ export async function revokeRefreshTokenFamily(db: Database, presented: string):
   const tenantId = await findRefreshTokenTenant(db.system, parsed.id);
   if (!tenantId) return;
   await withTenant(db.app, tenantId, async (trx) => {
-    const row = await RefreshToken.query(trx).findById(parsed.id);
-    if (row && safeEqualHex(sha256(parsed.secret), row.tokenHash)) await revokeFamily(trx, row.familyId, 'logout');
+    const row = await findRefreshToken(trx, parsed.id);
+    if (row && safeEqualHex(sha256(parsed.secret), row.tokenHash)) await revokeRefreshTokensOfFamily(trx, row.familyId, 'logout');
   });
-}
-
-export async function revokeUserRefreshTokens(trx: Knex, userId: string, reason: string): Promise<void> {
-  await RefreshToken.query(trx).where({ user_id: userId }).whereNull('revoked_at').patch({ revokedAt: new Date(), revokedReason: reason });
-}
-
-async function revokeFamily(trx: Knex, familyId: string, reason: string): Promise<void> {
-  await RefreshToken.query(trx).where({ family_id: familyId }).whereNull('revoked_at').patch({ revokedAt: new Date(), revokedReason: reason });
 }
 
 async function locate(db: Database, presented: string): Promise<{ id: string; secret: string; tenantId: string }> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TAuthResponse, TRegister } from '../../domain/auth';
 import { AppError } from '../../domain/errors';
-import { Tenant } from '../../db/models/tenant';
-import { User } from '../../db/models/user';
-import { AuditLog } from '../../db/models/audit-log';
+import { insertAuditLog } from '../../db/audit/audit-log';
 import { withTenant } from '../../db/tenant-transaction';
+import { insertTenant } from '../../db/tenants/tenants';
+import { insertFirstAdmin } from '../../db/users/users';
 import { isUniqueViolation } from '../../db/errors';
 import type { ApiDeps } from '../deps';
 import { startTrialWorkflow } from '../temporal/start-trial';
@@ -44,26 +44,9 @@ export async function register(deps: ApiDeps, input: TRegister, ip: string): Pro
       const now = new Date();
       const trialEndsAt = new Date(now.getTime() + config.trial.durationMs);
       try {
-        const tenant = await Tenant.query(trx).insertAndFetch({
-          id: tenantId,
-          name: input.workspace,
-          slug: workspaceSlug(input.workspace),
-          trialStartedAt: now,
-          trialEndsAt,
-          trialActive: true,
-        });
-        const user = await User.query(trx).insertAndFetch({
-          tenantId,
-          email: input.email,
-          name: input.name,
-          phoneCiphertext: phone.ciphertext,
-          phoneKeyId: phone.keyId,
-          role: 'admin',
-          status: 'active',
-          passwordHash,
-          lastLoginAt: now,
-        });
-        await AuditLog.query(trx).insert({ tenantId, actorUserId: user.id, action: 'tenant.registered', targetType: 'tenant', targetId: tenantId, ip });
+        const tenant = await insertTenant(trx, { id: tenantId, name: input.workspace, slug: workspaceSlug(input.workspace), trialStartedAt: now, trialEndsAt });
+        const user = await insertFirstAdmin(trx, { tenantId, email: input.email, name: input.name, phone, passwordHash, signedInAt: now });
+        await insertAuditLog(trx, { tenantId, actorUserId: user.id, action: 'tenant.registered', targetType: 'tenant', targetId: tenantId, ip });
         const refreshToken = await issueRefreshToken(trx, { tenantId, userId: user.id }, config.jwt.refreshTtlDays);
         await startTrialWorkflow(deps.temporal, config.temporal.taskQueuePrefix, {
           tenantId,

@@ -1,5 +1,5 @@
-import { Tenant } from '../../db/models/tenant';
-import { User } from '../../db/models/user';
+import type { Tenant } from '../../db/tenants/tenants';
+import type { User } from '../../db/users/users';
 import type { TAuthResponse } from '../../domain/auth';
 import type { AppConfig } from '../../config';
 import { signAccessToken } from './access-tokens';

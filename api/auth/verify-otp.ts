@@ -30,18 +30,18 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export async function withVerifiedOtp<T>(check: OtpCheck, onVerified: () => Promise<T>): Promise<T> {
   const outcome = await otpTransaction(check.system, async (trx): Promise<Outcome<T>> => {
     const challenge = await latestOtpChallenge(trx, check.purpose, check.phoneHash, check.email);
-    if (!challenge || challenge.consumed_at) {
+    if (!challenge || challenge.consumedAt) {
       return { ok: false, error: new AppError('otp_invalid', 'No code is pending for this phone; request a new one') };
     }
-    if (challenge.locked_at) return { ok: false, error: lockedError() };
-    if (challenge.expires_at.getTime() <= Date.now()) {
+    if (challenge.lockedAt) return { ok: false, error: lockedError() };
+    if (challenge.expiresAt.getTime() <= Date.now()) {
       return { ok: false, error: new AppError('otp_expired', 'This code has expired; request a new one') };
     }
     if ((await failedAttemptsToday(trx, check.phoneHash)) >= check.dailyAttempts) {
       return { ok: false, error: new AppError('otp_budget_exhausted', 'Too many wrong codes for this phone today; try again tomorrow') };
     }
     const expected = otpHash(check.pepper, `${check.purpose}:${check.phone}:${check.email}`, check.code);
-    if (!safeEqualHex(expected, challenge.code_hash)) {
+    if (!safeEqualHex(expected, challenge.codeHash)) {
       const attempts = challenge.attempts + 1;
       const lock = attempts >= check.maxAttempts;
       await recordOtpFailure(trx, challenge.id, attempts, lock);

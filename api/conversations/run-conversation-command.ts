@@ -1,5 +1,6 @@
 import type { ApiDeps } from '../deps';
 import { withTenant } from '../../db/tenant-transaction';
+import { activeUserExists } from '../../db/users/users';
 import { AppError } from '../../domain/errors';
 import type { ConversationCommand, TConversation } from '../../domain/inbox';
 import type { AuthPrincipal } from '../auth/principal';
@@ -13,8 +14,8 @@ export async function runConversationCommand(deps: ApiDeps, auth: AuthPrincipal,
   const row = await read();
   if (!row) throw new AppError('not_found', 'No such conversation');
   if (command.type === 'assign' && command.userId) {
-    const user = await withTenant(deps.db.app, auth.tenantId, (trx) => trx('users').where({ id: command.userId, status: 'active' }).first('id'));
-    if (!user) throw new AppError('not_found', 'No such active teammate');
+    const userId = command.userId;
+    if (!(await withTenant(deps.db.app, auth.tenantId, (trx) => activeUserExists(trx, userId)))) throw new AppError('not_found', 'No such active teammate');
   }
   const conversation = toConversation(deps.config, row);
   const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, conversation.phoneNumberId, conversation.contact.phone);

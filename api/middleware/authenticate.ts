@@ -1,9 +1,9 @@
 import type { Middleware } from 'koa';
 import { AppError } from '../../domain/errors';
 import { tenantAccess } from '../../domain/trial';
-import { Tenant } from '../../db/models/tenant';
-import { User } from '../../db/models/user';
 import { withTenant } from '../../db/tenant-transaction';
+import { findTenant, type Tenant } from '../../db/tenants/tenants';
+import { findUser } from '../../db/users/users';
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { verifyAccessToken } from '../auth/access-tokens';
@@ -21,8 +21,8 @@ export function createAccessGuards(config: AppConfig, db: Database): AccessGuard
     if (!match) throw new AppError('unauthenticated', 'Sign in first: send Authorization: Bearer <token>');
     const principal = await verifyAccessToken(config.jwt, match[1]);
     const found = await withTenant(db.app, principal.tenantId, async (trx) => ({
-      user: await User.query(trx).findById(principal.userId),
-      tenant: await Tenant.query(trx).findById(principal.tenantId),
+      user: await findUser(trx, principal.userId),
+      tenant: await findTenant(trx, principal.tenantId),
     }));
     if (!found.user || !found.tenant) throw new AppError('token_invalid', 'The access token is not valid');
     if (found.user.status !== 'active') throw new AppError('account_deactivated', 'This account is not active; ask your workspace admin');

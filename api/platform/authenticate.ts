@@ -9,7 +9,7 @@ import { verifyPlatformToken } from './tokens';
 /**
  * Platform admin from `Authorization: Bearer`, or from the sign-in cookie, which is all Temporal UI
  * can send. The cookie counts only from the Temporal UI's origin (or from a client that sends no
- * Origin), so another page on the same site cannot spend it. The admin row is re-read on every
+ * Origin), so another page on the same site cannot spend it. The platform admin's row is re-read on every
  * request, so deleting it revokes access at once.
  */
 export function platformAdminGuard(config: AppConfig, db: Database): Middleware {
@@ -21,7 +21,7 @@ export function platformAdminGuard(config: AppConfig, db: Database): Middleware 
     const token = bearer ?? cookie;
     if (!token) throw new AppError('unauthenticated', 'Sign in as a platform admin first: POST /admin/login');
     const principal = await verifyPlatformToken(config.jwt, token);
-    if (!(await platformAdminExists(db.system, principal.adminId))) throw new AppError('token_invalid', 'The access token is not valid');
+    if (!(await platformAdminExists(db.system, principal.platformAdminId))) throw new AppError('token_invalid', 'The access token is not valid');
     ctx.state.auth = principal;
     await next();
   };

@@ -7,8 +7,8 @@ import { signPlatformToken } from './tokens';
 
 /** One answer for unknown email and wrong password, in the same time (a decoy hash is verified). */
 export async function loginPlatformAdmin(deps: ApiDeps, input: TLogin): Promise<{ token: string; expiresAt: Date }> {
-  const admin = await findPlatformAdminByEmail(deps.db.system, input.email);
-  const passwordOk = await verifyPassword(admin?.passwordHash, input.password);
-  if (!admin || !passwordOk) throw new AppError('invalid_credentials', 'Email or password is not right');
-  return signPlatformToken(deps.config.jwt, admin.id);
+  const platformAdmin = await findPlatformAdminByEmail(deps.db.system, input.email);
+  const passwordOk = await verifyPassword(platformAdmin?.passwordHash, input.password);
+  if (!platformAdmin || !passwordOk) throw new AppError('invalid_credentials', 'Email or password is not right');
+  return signPlatformToken(deps.config.jwt, platformAdmin.id);
 }

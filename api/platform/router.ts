@@ -32,7 +32,7 @@ export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): vo
         // Every decode leaves a row before any plaintext leaves the API.
         if (operation === 'decode') {
           const metadata = { payloads: body.payloads.length, namespace: ctx.get('x-namespace').slice(0, 200) || null };
-          await recordPlatformAudit(deps.db.system, { adminId: auth.adminId, action: 'codec.decode', metadata, ip: ctx.ip });
+          await recordPlatformAudit(deps.db.system, { platformAdminId: auth.platformAdminId, action: 'codec.decode', metadata, ip: ctx.ip });
         }
         return runCodec(codec, operation, body);
       },

@@ -8,12 +8,12 @@ import type { PlatformPrincipal } from './principal';
  * Same secret and issuer as tenant tokens but their own audience: jose checks `aud` on both sides,
  * so a platform token is refused on tenant routes and a tenant token here.
  */
-export async function signPlatformToken(jwt: AppConfig['jwt'], adminId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function signPlatformToken(jwt: AppConfig['jwt'], platformAdminId: string): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(Date.now() / 1000);
   const expiresAt = issuedAt + jwt.accessTtlSeconds;
   const token = await new SignJWT({ role: platformRole })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(adminId)
+    .setSubject(platformAdminId)
     .setIssuer(jwt.issuer)
     .setAudience(jwt.platformAudience)
     .setIssuedAt(issuedAt)
@@ -28,7 +28,7 @@ export async function verifyPlatformToken(jwt: AppConfig['jwt'], token: string):
     if (typeof payload.sub !== 'string' || payload.role !== platformRole || payload.tid !== undefined) {
       throw new AppError('token_invalid', 'The access token is not valid');
     }
-    return { adminId: payload.sub, role: platformRole };
+    return { platformAdminId: payload.sub, role: platformRole };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof errors.JWTExpired) throw new AppError('token_expired', 'The access token has expired; sign in again');

@@ -1,11 +1,11 @@
 import type { TAuthResponse } from '../../domain/auth';
 import type { TAcceptInvite } from '../../domain/users';
 import { AppError } from '../../domain/errors';
-import { Tenant } from '../../db/models/tenant';
-import { User } from '../../db/models/user';
 import { findInvitation } from '../../db/system/identity';
 import { isUniqueViolation } from '../../db/errors';
 import { withTenant } from '../../db/tenant-transaction';
+import { getTenant } from '../../db/tenants/tenants';
+import { activateInvitedUser } from '../../db/users/users';
 import { hashPassword } from '../auth/passwords';
 import { issueRefreshToken } from '../auth/refresh-tokens';
 import { sha256 } from '../auth/secrets';
@@ -18,14 +18,13 @@ export async function acceptInvite(deps: ApiDeps, input: TAcceptInvite): Promise
   if (!invitation) throw new AppError('not_found', 'This invitation is not valid or has expired; ask for a new one');
   const passwordHash = await hashPassword(input.password);
   return withTenant(db.app, invitation.tenantId, async (trx) => {
-    const user = await User.query(trx)
-      .patchAndFetchById(invitation.userId, { passwordHash, status: 'active', inviteTokenHash: null, inviteExpiresAt: null, lastLoginAt: new Date() })
-      .catch((err: unknown) => {
-        // The address got an account elsewhere since (or before) the invitation: reported only now.
-        if (isUniqueViolation(err, 'users_email_unique')) throw new AppError('email_taken', 'An account with this email already exists; sign in with it instead');
-        throw err;
-      });
-    const tenant = await Tenant.query(trx).findById(invitation.tenantId).throwIfNotFound();
+    const user = await activateInvitedUser(trx, invitation.userId, passwordHash).catch((err: unknown) => {
+      // The address got an account elsewhere since (or before) the invitation: reported only now.
+      if (isUniqueViolation(err, 'users_email_unique')) throw new AppError('email_taken', 'An account with this email already exists; sign in with it instead');
+      throw err;
+    });
+    if (!user) throw new Error('the invited user vanished');
+    const tenant = await getTenant(trx, invitation.tenantId);
     const refreshToken = await issueRefreshToken(trx, { tenantId: tenant.id, userId: user.id }, config.jwt.refreshTtlDays);
     return { ...(await authResponse(config.jwt, user, tenant)), refreshToken };
   });

@@ -1,7 +1,7 @@
 import type { TInviteUser } from '../../domain/users';
 import { AppError } from '../../domain/errors';
-import { AuditLog } from '../../db/models/audit-log';
-import { User } from '../../db/models/user';
+import { insertAuditLog } from '../../db/audit/audit-log';
+import { insertInvitedUser } from '../../db/users/users';
 import { isUniqueViolation } from '../../db/errors';
 import { withTenant } from '../../db/tenant-transaction';
 import { assertWithinLimit } from '../../db/billing/usage';
@@ -23,17 +23,16 @@ export async function inviteUser(deps: ApiDeps, actor: AuthPrincipal, input: TIn
   try {
     const user = await withTenant(deps.db.app, actor.tenantId, async (trx) => {
       await assertWithinLimit(trx, 'agents');
-      const created = await User.query(trx).insertAndFetch({
+      const created = await insertInvitedUser(trx, {
         tenantId: actor.tenantId,
         email: input.email,
         name: input.name,
         role: input.role,
-        status: 'invited',
         inviteTokenHash: sha256(token),
         inviteExpiresAt: new Date(Date.now() + INVITE_TTL_MS),
         invitedBy: actor.userId,
       });
-      await AuditLog.query(trx).insert({ tenantId: actor.tenantId, actorUserId: actor.userId, action: 'user.invited', targetType: 'user', targetId: created.id, metadata: { role: input.role } });
+      await insertAuditLog(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'user.invited', targetType: 'user', targetId: created.id, metadata: { role: input.role } });
       return created;
     });
     return { user: toTeamMember(user), inviteToken: token, inviteUrl: `${deps.config.publicUrl}/invite/${token}` };

@@ -2,6 +2,7 @@ import { publishEvent } from '../../infra/realtime/publish-event';
 import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
 import { z } from 'zod';
 import { withTenant } from '../../db/tenant-transaction';
+import { listAssignableUsers } from '../../db/users/user-lists';
 import { ZAssignableMemberSchema, ZIdParamSchema, ZInviteUserResponseSchema, ZInviteUserSchema, ZTeamMemberSchema, ZUpdateUserSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
@@ -20,7 +21,7 @@ export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   routes.add(
     { method: 'get', path: '/users/assignable', tag, summary: 'Active teammates a conversation can be assigned to (every member may read it)', access: 'user', response: z.object({ data: z.array(ZAssignableMemberSchema) }) },
     async ({ auth }) => ({
-      data: await withTenant(deps.db.app, auth.tenantId, (trx) => trx('users').where({ status: 'active' }).orderBy('name').select('id', 'name', 'role')),
+      data: await withTenant(deps.db.app, auth.tenantId, listAssignableUsers),
     }),
   );
 

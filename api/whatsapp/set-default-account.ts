@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../domain/errors';
 import type { TWhatsappAccount } from '../../domain/whatsapp';
-import { AuditLog } from '../../db/models/audit-log';
+import { insertAuditLog } from '../../db/audit/audit-log';
 import { toWhatsappAccount, WhatsappAccount } from '../../db/models/whatsapp-account';
 import type { AuthPrincipal } from '../auth/principal';
 
@@ -14,6 +14,6 @@ export async function setDefaultAccount(trx: Knex, actor: AuthPrincipal, account
   // The old default goes first: a partial unique index allows one default per workspace.
   await WhatsappAccount.query(trx).where({ is_default: true }).patch({ isDefault: false, updatedAt: new Date() });
   const updated = await account.$query(trx).patchAndFetch({ isDefault: true, updatedAt: new Date() });
-  await AuditLog.query(trx).insert({ tenantId: actor.tenantId, actorUserId: actor.userId, action: 'whatsapp.default_changed', targetType: 'whatsapp_account', targetId: accountId, metadata: {} });
+  await insertAuditLog(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'whatsapp.default_changed', targetType: 'whatsapp_account', targetId: accountId, metadata: {} });
   return toWhatsappAccount(updated);
 }

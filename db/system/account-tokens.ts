@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-
-export type AccountTokenPurpose = 'verify_email' | 'reset_password';
+import type { AccountTokenPurpose } from '../auth/account-tokens';
 
 /** A mailed link is opened before anyone is signed in: its tenant is found here, by the token's hash. */
 export async function findAccountTokenTenant(system: Knex, tokenHash: string, purpose: AccountTokenPurpose): Promise<string | undefined> {

@@ -2,16 +2,37 @@ import type { Knex } from 'knex';
 
 /**
  * OTP challenges exist before any tenant does (sign-up), so they live outside RLS. The phone is
- * stored only as a keyed hash (`phoneHash`, the blind index of the number): enough to find a
+ * stored only as a keyed hash (`phone_hash`, the blind index of the number): enough to find a
  * challenge and count a phone's attempts, useless to anyone reading the table.
  */
 export interface OtpChallengeRow {
   id: string;
+  purpose: string;
+  phone_hash: string;
+  email: string;
   code_hash: string;
   attempts: number;
   expires_at: Date;
   consumed_at: Date | null;
   locked_at: Date | null;
+  created_at: Date;
+}
+
+type OtpChallengeInsert = Pick<OtpChallengeRow, 'purpose' | 'phone_hash' | 'email' | 'code_hash' | 'expires_at'>;
+
+declare module 'knex/types/tables' {
+  interface Tables {
+    otp_challenges: Knex.CompositeTableType<OtpChallengeRow, OtpChallengeInsert, { [K in keyof OtpChallengeRow]?: OtpChallengeRow[K] | Knex.Raw }>;
+  }
+}
+
+export interface OtpChallenge {
+  id: string;
+  codeHash: string;
+  attempts: number;
+  expiresAt: Date;
+  consumedAt: Date | null;
+  lockedAt: Date | null;
 }
 
 export async function insertOtpChallenge(
@@ -28,12 +49,13 @@ export async function insertOtpChallenge(
 }
 
 /** The newest challenge for this phone and email; older ones are superseded by a re-send. */
-export async function latestOtpChallenge(trx: Knex, purpose: string, phoneHash: string, email: string): Promise<OtpChallengeRow | undefined> {
-  return trx('otp_challenges')
+export async function latestOtpChallenge(trx: Knex, purpose: string, phoneHash: string, email: string): Promise<OtpChallenge | undefined> {
+  const row = await trx('otp_challenges')
     .where({ purpose, phone_hash: phoneHash, email })
     .orderBy('created_at', 'desc')
     .forUpdate()
     .first('id', 'code_hash', 'attempts', 'expires_at', 'consumed_at', 'locked_at');
+  return row && { id: row.id, codeHash: row.code_hash, attempts: row.attempts, expiresAt: row.expires_at, consumedAt: row.consumed_at, lockedAt: row.locked_at };
 }
 
 /** Wrong codes tried against this phone in the last 24 hours, across every challenge sent to it. */

@@ -18,7 +18,7 @@ async function mailedToken(email: string, kind: 'email_verification' | 'password
   return /#token=([\w-]+)/.exec(mail?.body ?? '')?.[1];
 }
 
-const passwordHashOf = async (userId: string) => (await app.db.system('users').where({ id: userId }).first()).password_hash as string;
+const passwordHashOf = async (userId: string) => (await app.db.system('users').where({ id: userId }).first())!.password_hash as string;
 
 describe('email verification by link', () => {
   it('mails a link at sign-up; opening it verifies the address once', async () => {
@@ -43,7 +43,7 @@ describe('email verification by link', () => {
     const res = await request(app.url).post('/auth/email/verify').send({ token: forged }).expect(422);
     expect(res.body.error.code).toBe('link_invalid');
     await request(app.url).post('/auth/email/verify').send({ token: 'short' }).expect(400);
-    expect((await app.db.system('users').where({ id: tenant.user.id }).first()).email_verified_at).toBeNull();
+    expect((await app.db.system('users').where({ id: tenant.user.id }).first())!.email_verified_at).toBeNull();
   });
 
   it('re-sends the link to a signed-in user; the older link stops working', async () => {
@@ -99,7 +99,7 @@ describe('password reset', () => {
   it('refuses an expired link (30 minutes) and a forged one, changing nothing', async () => {
     await request(app.url).post('/auth/password/forgot').send({ email: tenant.registration.email }).expect(202);
     const token = (await mailedToken(tenant.registration.email, 'password_reset'))!;
-    const row = await app.db.system('account_tokens').where({ user_id: tenant.user.id, purpose: 'reset_password' }).whereNull('used_at').first();
+    const row = (await app.db.system('account_tokens').where({ user_id: tenant.user.id, purpose: 'reset_password' }).whereNull('used_at').first())!;
     expect(row.expires_at.getTime() - row.created_at.getTime()).toBeLessThanOrEqual(30 * 60_000 + 1_000);
     await app.db.system('account_tokens').where({ id: row.id }).update({ expires_at: new Date(Date.now() - 1_000) });
     const before = await passwordHashOf(tenant.user.id);

@@ -37,9 +37,9 @@ describe('sign-up with a phone OTP', () => {
     const me = await request(app.url).get('/me').set(bearer(res.body.accessToken)).expect(200);
     expect(me.body.tenant.access).toEqual({ trialActive: true, trialDaysLeft: 7, subscriptionStatus: null, blocked: false });
 
-    const tenantRow = await app.db.system('tenants').where({ id: res.body.tenant.id }).first();
+    const tenantRow = (await app.db.system('tenants').where({ id: res.body.tenant.id }).first())!;
     expect(tenantRow.trial_active).toBe(true);
-    const stored = await app.db.system('users').where({ id: res.body.user.id }).first();
+    const stored = (await app.db.system('users').where({ id: res.body.user.id }).first())!;
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
     expect(stored.password_hash).not.toContain(registration.password);
   });

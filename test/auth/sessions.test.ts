@@ -115,7 +115,7 @@ describe('refresh tokens rotate, and a replayed one ends the whole family', () =
   it('stores only a hash of the refresh token', async () => {
     const signedIn = await login(tenant.registration.email, tenant.registration.password).expect(200);
     const [id, secret] = refreshCookieFrom(signedIn.headers['set-cookie']).split('=')[1].split('.');
-    const row = await app.db.system('refresh_tokens').where({ id }).first();
+    const row = (await app.db.system('refresh_tokens').where({ id }).first())!;
     expect(row.token_hash).not.toContain(secret);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });

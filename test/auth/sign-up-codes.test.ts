@@ -65,7 +65,7 @@ describe('sign-up codes', () => {
     const challenges = await app.db.system('otp_challenges').where({ email: registration.email });
     expect(challenges).toHaveLength(1);
     expect(JSON.stringify(challenges)).not.toContain(digits);
-    const user = await app.db.system('users').where({ id: res.body.user.id }).first();
+    const user = (await app.db.system('users').where({ id: res.body.user.id }).first())!;
     expect(user.phone).toBeNull();
     expect(user.phone_ciphertext).toEqual(expect.any(String));
     expect(JSON.stringify(user)).not.toContain(digits);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
@@ -24,9 +25,9 @@ afterAll(async () => {
 const login = (email: string, password: string) => request(app.url).post('/admin/login').send({ email, password });
 const codec = (operation: 'encode' | 'decode') => request(app.url).post(`/codec/${operation}`);
 
-describe('scripts/create-admin.ts', () => {
+describe('scripts/create-platform-admin.ts', () => {
   const run = (args: string[], password: string) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'scripts', 'create-admin.ts'), ...args], {
+    promisify(execFile)(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'scripts', 'create-platform-admin.ts'), ...args], {
       env: { ...process.env, ADMIN_PASSWORD: password },
     });
 
@@ -42,8 +43,19 @@ describe('scripts/create-admin.ts', () => {
     await login(email, 'second password 2').expect(200);
   });
 
+  it('is `npm run create-platform-admin`, and `npm run create-admin` stays its alias', () => {
+    const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts['create-platform-admin']).toBe('tsx scripts/create-platform-admin.ts');
+    expect(scripts['create-admin']).toBe(scripts['create-platform-admin']);
+  });
+
+  it('keeps platform admins in platform_admins: "admins" names no table any more', async () => {
+    const tables = (await app.db.system.raw("select to_regclass('platform_admins') as platform, to_regclass('admins') as workspace")).rows[0];
+    expect(tables).toEqual({ platform: 'platform_admins', workspace: null });
+  });
+
   it('refuses a weak password and says how to call it', async () => {
-    await expect(run(['--email', 'weak@aerostic.test', '--name', 'Weak'], 'short')).rejects.toMatchObject({ stderr: expect.stringMatching(/usage: create-admin[\s\S]*password/) });
+    await expect(run(['--email', 'weak@aerostic.test', '--name', 'Weak'], 'short')).rejects.toMatchObject({ stderr: expect.stringMatching(/usage: create-platform-admin[\s\S]*password/) });
   });
 });
 
@@ -93,7 +105,7 @@ describe('tokens never cross between platform and tenants', () => {
   it('a deleted admin loses access at once', async () => {
     const gone = await signedInPlatformAdmin(app);
     await codec('decode').set(bearer(gone.accessToken)).send({ payloads: [] }).expect(200);
-    await app.db.system('admins').where({ id: gone.id }).delete();
+    await app.db.system('platform_admins').where({ id: gone.id }).delete();
     await codec('decode').set(bearer(gone.accessToken)).send({ payloads: [] }).expect(401);
   });
 });

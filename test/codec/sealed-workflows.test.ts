@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
-import { Tenant } from '../../db/models/tenant';
+import { findTenant } from '../../db/tenants/tenants';
 import { withTenant } from '../../db/tenant-transaction';
 import { eventually } from '../support/eventually';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
@@ -46,7 +46,7 @@ describe('a plaintext signal from a client without the codec', () => {
     expect(signaled).toBeGreaterThan(0);
     expect(failed).toBeGreaterThan(signaled);
     expect(history.events!.some((e) => e.activityTaskScheduledEventAttributes)).toBe(false);
-    const row = await withTenant(app.db.app, tenant.tenant.id, (trx) => Tenant.query(trx).findById(tenant.tenant.id));
+    const row = await withTenant(app.db.app, tenant.tenant.id, (trx) => findTenant(trx, tenant.tenant.id));
     expect(row).toMatchObject({ trialConvertedAt: null, trialActive: true });
     const described = await app.temporal.workflow.getHandle(workflowIds.trial(tenant.tenant.id)).describe();
     expect(described.status.name).toBe('RUNNING');

@@ -42,7 +42,7 @@ const HOLDERS: Record<string, string> = {
   'api/webhooks/meta/router.ts': 'a webhook names a phone number, not a tenant',
   'api/webhooks/receive-razorpay-webhook.ts': 'a webhook names a subscription, not a tenant',
   'bench/webhook-ingest.ts': 'reports the server version',
-  'scripts/create-admin.ts': 'platform admins belong to no tenant',
+  'scripts/create-platform-admin.ts': 'platform admins belong to no tenant',
   'scripts/rotate-encryption-keys.ts': 'key rotation re-seals every tenant',
   'worker/activity-deps.ts': 'wiring',
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDatabase, type Database } from '../../db/connection';
 import { withTenant } from '../../db/tenant-transaction';
-import { User } from '../../db/models/user';
+import { findUser } from '../../db/users/users';
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
 
@@ -35,7 +35,7 @@ describe('row-level security on tenant tables', () => {
   });
 
   it('looking up another tenant’s row by id finds nothing', async () => {
-    const found = await withTenant(db.app, a.tenant.id, (trx) => User.query(trx).findById(b.user.id));
+    const found = await withTenant(db.app, a.tenant.id, (trx) => findUser(trx, b.user.id));
     expect(found).toBeUndefined();
   });
 
@@ -43,7 +43,7 @@ describe('row-level security on tenant tables', () => {
     const updated = await withTenant(db.app, a.tenant.id, (trx) => trx('users').where({ id: b.user.id }).update({ name: 'pwned' }));
     const deleted = await withTenant(db.app, a.tenant.id, (trx) => trx('users').where({ id: b.user.id }).delete());
     expect([updated, deleted]).toEqual([0, 0]);
-    expect((await db.system('users').where({ id: b.user.id }).first()).name).not.toBe('pwned');
+    expect((await db.system('users').where({ id: b.user.id }).first())!.name).not.toBe('pwned');
   });
 
   it('cannot insert a row into another tenant', async () => {
@@ -68,5 +68,7 @@ describe('row-level security on tenant tables', () => {
   it('the app role cannot read the cross-tenant tables at all', async () => {
     await expect(db.app('otp_challenges').select('id')).rejects.toThrow(/permission denied/);
     await expect(db.app('platform_notifications').select('id')).rejects.toThrow(/permission denied/);
+    await expect(db.app('platform_admins').select('id')).rejects.toThrow(/permission denied/);
+    await expect(db.app('platform_audit_logs').select('id')).rejects.toThrow(/permission denied/);
   });
 });

@@ -24,7 +24,7 @@ describe('trialWorkflow', () => {
     expect(result.phase).toBe('expired');
     expect(result.remindersSent).toHaveLength(2);
 
-    const row = await app.db.system('tenants').where({ id: tenant.tenant.id }).first();
+    const row = (await app.db.system('tenants').where({ id: tenant.tenant.id }).first())!;
     expect(row.trial_active).toBe(false);
     expect(row.trial_expired_at).toBeInstanceOf(Date);
 
@@ -48,7 +48,7 @@ describe('trialWorkflow', () => {
     await trialHandle(tenant.tenant.id).signal('converted');
     const result = await trialHandle(tenant.tenant.id).result();
     expect(result.phase).toBe('converted');
-    const row = await app.db.system('tenants').where({ id: tenant.tenant.id }).first();
+    const row = (await app.db.system('tenants').where({ id: tenant.tenant.id }).first())!;
     expect(row.trial_converted_at).toBeInstanceOf(Date);
     expect(row.trial_expired_at).toBeNull();
   });

@@ -85,7 +85,7 @@ describe('team management', () => {
     const res = await request(app.url).patch(`/users/${other.user.id}`).set(bearer(owner.accessToken)).send({ role: 'agent' }).expect(404);
     expect(res.body.error.code).toBe('not_found');
     expect(JSON.stringify(res.body)).not.toContain(other.user.email);
-    expect((await app.db.system('users').where({ id: other.user.id }).first()).role).toBe('admin');
+    expect((await app.db.system('users').where({ id: other.user.id }).first())!.role).toBe('admin');
   });
 
   it('400 for a malformed id, 409 for an email already on this team', async () => {
@@ -107,7 +107,7 @@ describe('team management', () => {
     const account = await app.db.system('users').where({ id: other.user.id }).first();
     expect(account).toMatchObject({ tenant_id: other.tenant.id, status: 'active' });
     await request(app.url).post('/auth/login').send({ email: other.user.email, password: other.registration.password }).expect(200);
-    const invitedRow = await app.db.system('users').where({ id: forTaken.body.user.id }).first();
+    const invitedRow = (await app.db.system('users').where({ id: forTaken.body.user.id }).first())!;
     expect(invitedRow.status).toBe('invited');
   });
 

@@ -86,7 +86,7 @@ describe('key rotation (resealAll)', () => {
     }
 
     const admins = await app.db.system('users').whereIn('tenant_id', tenantIds);
-    for (const admin of admins) expect(openUserPhone([newKey], admin.tenant_id, { ciphertext: admin.phone_ciphertext, keyId: admin.phone_key_id })).toMatch(/^\+\d+$/);
+    for (const admin of admins) expect(openUserPhone([newKey], admin.tenant_id, { ciphertext: admin.phone_ciphertext!, keyId: admin.phone_key_id! })).toMatch(/^\+\d+$/);
 
     const second = await resealAll(app.db.system, rotation, { tenantIds });
     expect(second.map((r) => r.resealed)).toEqual([0, 0, 0]);

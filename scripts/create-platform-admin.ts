@@ -1,6 +1,7 @@
 /**
  * Creates a platform (super) admin, or resets the name and password of an existing one:
- *   ADMIN_PASSWORD=… npm run create-admin -- --email ops@example.com --name "Ops"
+ *   ADMIN_PASSWORD=… npm run create-platform-admin -- --email ops@example.com --name "Ops"
+ * (`npm run create-admin` is the same script under its old name). "Admin" alone is the workspace role.
  * Each value comes from `--email/--name/--password` or `ADMIN_EMAIL/ADMIN_NAME/ADMIN_PASSWORD`; prefer
  * the variable for the password, which on the command line would stay in the shell history.
  * The database is DATABASE_URL, else the embedded Postgres of `npm start` (in AEROSTIC_DATA_DIR).
@@ -14,18 +15,18 @@ import { upsertPlatformAdmin } from '../db/system/platform-admins';
 import { ZEmailSchema, ZPasswordSchema, ZPersonNameSchema } from '../domain/auth';
 import { embeddedPostgresUrl } from './stack/postgres';
 
-const ZAdminSchema = z.object({ email: ZEmailSchema, name: ZPersonNameSchema, password: ZPasswordSchema });
+const ZPlatformAdminSchema = z.object({ email: ZEmailSchema, name: ZPersonNameSchema, password: ZPasswordSchema });
 
 function readInput(argv: string[], env: NodeJS.ProcessEnv) {
   const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
-  const parsed = ZAdminSchema.safeParse({
+  const parsed = ZPlatformAdminSchema.safeParse({
     email: values.email ?? env.ADMIN_EMAIL,
     name: values.name ?? env.ADMIN_NAME,
     password: values.password ?? env.ADMIN_PASSWORD,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`usage: create-admin --email E --name N (password in ADMIN_PASSWORD or --password)\n${lines.join('\n')}`);
+    throw new Error(`usage: create-platform-admin --email E --name N (password in ADMIN_PASSWORD or --password)\n${lines.join('\n')}`);
   }
   return parsed.data;
 }
