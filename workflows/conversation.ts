@@ -157,6 +157,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       { tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId: recorded.messageId } },
       ...(recorded.contactCreated ? [{ tenantId: input.tenantId, event: 'contact.created' as const, payload: { contactId: recorded.contactId } }] : []),
     ]);
+    // 'automation' and 'ignore' need nothing more today: no automation owns a conversation yet.
     const route = routeInbound({ text: message.type === 'text' ? String(message.content.body ?? '') : null, optedOut: state.seed.optedOut, mode: state.seed.mode });
     if (route.kind === 'opt_out') {
       await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: true });
