@@ -11,7 +11,7 @@ import { ZAiAnswerSchema } from '../../domain/ai';
 import type { AiPolicy } from '../../domain/ai-guardrails';
 import type { TAiAnswer } from '../../domain/ai';
 import { aiOnDuty } from '../../domain/business-hours';
-import { aiTurnGate } from '../../domain/inbound-routing';
+import { aiTurnGate, type AiTurnFacts } from '../../domain/inbound-routing';
 import { buildAgentPrompt, type PriorTurn } from './agent-prompt';
 import { GeminiCallError, type GeminiClient } from '../../integrations/gemini/client';
 
@@ -38,7 +38,7 @@ const GEMINI_TIMEOUT_MS = 10_000;
 export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; now?: () => Date }, input: AiTurnInput): Promise<AiTurn> {
   const context = await withTenant(deps.db.app, input.tenantId, async (trx) => {
     const settings = await loadAiSettings(trx);
-    const facts = {
+    const facts: AiTurnFacts = {
       enabled: settings.enabled,
       onDuty: aiOnDuty(settings, deps.now?.() ?? new Date()),
       question: input.question,

@@ -78,7 +78,7 @@ const toListing = (row: ListingRow): ConversationListing => ({
 });
 
 /** Conversations joined with their contact and labels (aliases: c = conversation, k = contact). */
-function listingQuery(trx: Knex): Knex.QueryBuilder<any, ListingRow[]> {
+function listingQuery(trx: Knex): Knex.QueryBuilder<object, ListingRow[]> {
   return trx('conversations as c')
     .join('contacts as k', 'k.id', 'c.contact_id')
     .select(

@@ -30,7 +30,7 @@ type NoteWithAuthor = Pick<NoteRow, 'id' | 'conversation_id' | 'author_id' | 'bo
 
 const toNote = (row: NoteWithAuthor): Note => ({ id: row.id, conversationId: row.conversation_id, authorId: row.author_id, authorName: row.author_name ?? null, body: row.body, createdAt: row.created_at });
 
-function notesWithAuthor(trx: Knex): Knex.QueryBuilder<any, NoteWithAuthor[]> {
+function notesWithAuthor(trx: Knex): Knex.QueryBuilder<object, NoteWithAuthor[]> {
   return trx('conversation_notes as n').leftJoin('users as u', 'u.id', 'n.author_id').select('n.id', 'n.conversation_id', 'n.author_id', 'n.body', 'n.created_at', 'u.name as author_name');
 }
 
