@@ -3,6 +3,7 @@ import type { ConversationCarried, ConversationSeed, PendingSend, SendRequest } 
 import { newConversationSeed, sendRefusal } from '../domain/conversation';
 import type { ConversationCommand } from '../domain/inbox';
 import { conversationChange } from '../domain/conversation-transitions';
+import { reopenOnInbound } from '../domain/inbound-routing';
 import type { InboundMessage } from '../domain/messages';
 
 const MAX_SEEN = 200;
@@ -56,9 +57,10 @@ export class ConversationState {
     if (aiReplyCount !== undefined) this.seed.aiReplyCount = aiReplyCount;
   }
 
-  /** Mirrors upsertConversation: a resolved conversation the customer writes to again starts afresh with the AI. */
+  /** The domain's reopen rule, the same one `recordInboundConversation` applies to the row. */
   reopenOnInbound(): void {
-    if (this.seed.status === 'resolved') Object.assign(this.seed, { status: 'open', mode: 'ai', aiReplyCount: 0 });
+    const { status, mode, aiReplyCount } = reopenOnInbound({ ...this.seed, handoffReason: null });
+    Object.assign(this.seed, { status, mode, aiReplyCount });
   }
 
   hasWork(): boolean {

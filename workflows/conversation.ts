@@ -21,7 +21,8 @@ import type { ConversationWorkflowInput, PendingSend, SendRequest } from '../dom
 import type { InboundMessage, TMessageContent, TSendMessageResponse } from '../domain/messages';
 import type { ConversationCommand } from '../domain/inbox';
 import { inboundMediaRef } from '../domain/inbound-media';
-import { optInConfirmation, optKeyword, optOutConfirmation } from '../domain/opt-out';
+import { routeInbound } from '../domain/inbound-routing';
+import { optInConfirmation, optOutConfirmation } from '../domain/opt-out';
 import { questionOf } from '../domain/ai-guardrails';
 import { takeAiTurn } from './conversation-ai';
 import { ConversationState } from './conversation-state';
@@ -156,16 +157,17 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       { tenantId: input.tenantId, event: 'message.new', payload: { conversationId: recorded.conversationId, messageId: recorded.messageId } },
       ...(recorded.contactCreated ? [{ tenantId: input.tenantId, event: 'contact.created' as const, payload: { contactId: recorded.contactId } }] : []),
     ]);
-    const keyword = message.type === 'text' ? optKeyword(String(message.content.body ?? '')) : null;
-    if (keyword === 'stop' && !state.seed.optedOut) {
+    // 'automation' and 'ignore' need nothing more today: no automation owns a conversation yet.
+    const route = routeInbound({ text: message.type === 'text' ? String(message.content.body ?? '') : null, optedOut: state.seed.optedOut, mode: state.seed.mode });
+    if (route.kind === 'opt_out') {
       await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: true });
       await queueSend({ content: { type: 'text', text: { body: optOutConfirmation } }, sender: 'system', senderUserId: null });
       state.seed.optedOut = true;
-    } else if (keyword === 'start' && state.seed.optedOut) {
+    } else if (route.kind === 'opt_in') {
       state.seed.optedOut = false;
       await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: false });
       await queueSend({ content: { type: 'text', text: { body: optInConfirmation } }, sender: 'system', senderUserId: null });
-    } else if (!keyword && !state.seed.optedOut && state.seed.mode === 'ai') {
+    } else if (route.kind === 'ai') {
       await takeAiTurn(
         state,
         { tenantId: input.tenantId, conversationId: recorded.conversationId, inboundMessageId: recorded.messageId, question: questionOf(message) },

@@ -3,12 +3,15 @@ import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
 import { loadAiSettings } from '../../db/ai/settings';
 import { aiRepliesLeftThisMonth, recordUsage } from '../../db/billing/usage';
+import { recentTextMessages } from '../../db/conversations/messages';
 import { searchKnowledge } from '../../db/knowledge/search';
+import { findTenantName } from '../../db/tenants/tenants';
 import { withTenant } from '../../db/tenant-transaction';
 import { ZAiAnswerSchema } from '../../domain/ai';
 import type { AiPolicy } from '../../domain/ai-guardrails';
 import type { TAiAnswer } from '../../domain/ai';
 import { aiOnDuty } from '../../domain/business-hours';
+import { aiTurnGate, type AiTurnFacts } from '../../domain/inbound-routing';
 import { buildAgentPrompt, type PriorTurn } from './agent-prompt';
 import { GeminiCallError, type GeminiClient } from '../../integrations/gemini/client';
 
@@ -35,16 +38,24 @@ const GEMINI_TIMEOUT_MS = 10_000;
 export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; now?: () => Date }, input: AiTurnInput): Promise<AiTurn> {
   const context = await withTenant(deps.db.app, input.tenantId, async (trx) => {
     const settings = await loadAiSettings(trx);
-    if (!settings.enabled) return { kind: 'off' as const };
-    if (!aiOnDuty(settings, deps.now?.() ?? new Date())) return { kind: 'handoff' as const, reason: 'outside_ai_hours' };
-    if (input.question === null) return { kind: 'handoff' as const, reason: 'unsupported_message' };
-    if (input.aiRepliesSoFar >= settings.maxRepliesPerConversation) return { kind: 'handoff' as const, reason: 'reply_cap' };
-    if ((await aiRepliesLeftThisMonth(trx)) <= 0) return { kind: 'handoff' as const, reason: 'plan_ai_limit' };
+    const facts: AiTurnFacts = {
+      enabled: settings.enabled,
+      onDuty: aiOnDuty(settings, deps.now?.() ?? new Date()),
+      question: input.question,
+      aiRepliesSoFar: input.aiRepliesSoFar,
+      maxRepliesPerConversation: settings.maxRepliesPerConversation,
+      planAiRepliesLeft: null,
+    };
+    // The plan's allowance is read only when every other rule lets the AI answer.
+    let gate = aiTurnGate(facts);
+    if (gate.kind === 'ask') gate = aiTurnGate({ ...facts, planAiRepliesLeft: await aiRepliesLeftThisMonth(trx) });
+    if (gate.kind !== 'ask') return gate;
+    const question = facts.question!;
     // One connection per transaction: its queries run one after another.
-    const tenant = await trx('tenants').where({ id: input.tenantId }).first('name');
-    const passages = await searchKnowledge(trx, input.question, PASSAGES);
+    const businessName = await findTenantName(trx, input.tenantId);
+    const passages = await searchKnowledge(trx, question, PASSAGES);
     const history = await recentTurns(trx, input.conversationId, input.inboundMessageId);
-    return { kind: 'ask' as const, settings, prompt: buildAgentPrompt({ businessName: tenant?.name ?? 'the business', persona: settings.persona, blockedIntents: settings.blockedIntents, passages, history, question: input.question }) };
+    return { kind: 'ask' as const, settings, prompt: buildAgentPrompt({ businessName: businessName ?? 'the business', persona: settings.persona, blockedIntents: settings.blockedIntents, passages, history, question }) };
   });
   if (context.kind !== 'ask') return context;
 
@@ -87,14 +98,12 @@ function parseAnswer(text: string): TAiAnswer | null {
 
 /** The last few text messages before the question, oldest first (context for follow-up questions). */
 async function recentTurns(trx: Knex, conversationId: string, excludeMessageId: string): Promise<PriorTurn[]> {
-  const rows = await trx('messages')
-    .where({ conversation_id: conversationId, type: 'text' })
-    .whereNot({ id: excludeMessageId })
-    .orderBy('created_at', 'desc')
-    .limit(HISTORY)
-    .select('direction', 'content');
+  const rows = await recentTextMessages(trx, conversationId, excludeMessageId, HISTORY);
   return rows
     .reverse()
-    .map((row) => ({ direction: row.direction, text: String(row.content?.body ?? row.content?.text?.body ?? '') }))
+    .map((row) => {
+      const content = row.content as { body?: unknown; text?: { body?: unknown } };
+      return { direction: row.direction, text: String(content?.body ?? content?.text?.body ?? '') };
+    })
     .filter((turn) => turn.text);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
+import { advanceMessageStatus, findMessageByWaId } from '../../db/conversations/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import { statusRank, type DeliveryStatus } from '../../domain/messages';
 import { explainMetaError } from '../meta/dispatch/explain';
@@ -10,9 +11,6 @@ export interface AppliedStatus {
   conversationId: string;
   status: DeliveryStatus['status'];
 }
-
-const RANK_SQL = `case status when 'sent' then 1 when 'failed' then 1.5 when 'delivered' then 2 when 'read' then 3 else 0 end`;
-const TIME_COLUMN = { sent: 'sent_at', delivered: 'delivered_at', read: 'read_at', failed: 'failed_at' } as const;
 
 /**
  * Applies a batch of delivery statuses from one number, monotonically: a status only moves a message
@@ -26,22 +24,17 @@ export async function applyStatuses(db: Database, input: { tenantId: string; sta
     for (const status of ordered) {
       const target = await findMessage(trx, status);
       if (!target) continue;
-      const at = new Date(status.timestamp * 1000);
-      const error = status.error ? { error_code: String(status.error.code), error_title: status.error.title, error_detail: status.error.detail ?? explainMetaError(status.error.code) } : {};
-      const changed = await trx('messages')
-        .where({ id: target.messageId, created_at: target.createdAt })
-        .whereRaw(`(${RANK_SQL}) < ?`, [statusRank[status.status]])
-        .update({ status: status.status, [TIME_COLUMN[status.status]]: at, updated_at: new Date(), ...error })
-        .returning(['conversation_id']);
-      if (changed.length) applied.push({ messageId: target.messageId, conversationId: changed[0].conversation_id, status: status.status });
+      const error = status.error ? { code: String(status.error.code), title: status.error.title, detail: status.error.detail ?? explainMetaError(status.error.code) } : undefined;
+      const conversationId = await advanceMessageStatus(trx, target, { status: status.status, rank: statusRank[status.status], at: new Date(status.timestamp * 1000), error });
+      if (conversationId) applied.push({ messageId: target.messageId, conversationId, status: status.status });
     }
     return applied;
   });
 }
 
 async function findMessage(trx: Knex, status: DeliveryStatus): Promise<{ messageId: string; createdAt: Date } | undefined> {
-  const known = await trx('message_wa_ids').where({ wa_message_id: status.waMessageId }).first('message_id', 'message_created_at');
-  if (known) return { messageId: known.message_id, createdAt: known.message_created_at };
+  const known = await findMessageByWaId(trx, status.waMessageId);
+  if (known) return known;
   if (!status.messageId || !/^[0-9a-f-]{36}$/.test(status.messageId)) return undefined;
   // Meta accepted a send whose answer we never stored (the worker died in between): settle it now.
   return reconcileFromStatus(trx, { messageId: status.messageId, waMessageId: status.waMessageId });

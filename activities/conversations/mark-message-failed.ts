@@ -1,4 +1,6 @@
 import type { Database } from '../../db/connection';
+import { failPendingSend } from '../../db/conversations/message-sends';
+import { markMessageFailed as markFailedMessage } from '../../db/conversations/messages';
 import { withTenant } from '../../db/tenant-transaction';
 
 /** A send that failed for good stays visible with the provider's code and a human explanation. */
@@ -7,10 +9,7 @@ export async function markMessageFailed(
   input: { tenantId: string; messageId: string; messageCreatedAt: string; code: string; title: string; detail: string },
 ): Promise<void> {
   await withTenant(db.app, input.tenantId, async (trx) => {
-    await trx('messages')
-      .where({ id: input.messageId, created_at: new Date(input.messageCreatedAt) })
-      .whereNot({ status: 'failed' })
-      .update({ status: 'failed', failed_at: new Date(), error_code: input.code, error_title: input.title, error_detail: input.detail, updated_at: new Date() });
-    await trx('message_sends').where({ message_id: input.messageId }).whereNot({ state: 'accepted' }).update({ state: 'failed', last_error_code: input.code, updated_at: new Date() });
+    await markFailedMessage(trx, { messageId: input.messageId, createdAt: new Date(input.messageCreatedAt) }, { code: input.code, title: input.title, detail: input.detail });
+    await failPendingSend(trx, input.messageId, input.code);
   });
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
+import { upsertContact } from '../../db/contacts/contacts';
+import { findConversationIdOf, recordInboundConversation } from '../../db/conversations/conversations';
+import { findMessageByWaId, insertMessage } from '../../db/conversations/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import type { InboundMessage } from '../../domain/messages';
-import { upsertContact, upsertConversation } from './upsert-contact';
 
 export interface RecordedInbound {
   duplicate: boolean;
@@ -21,17 +23,16 @@ export interface RecordedInbound {
 export async function recordInbound(db: Database, keys: Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>, input: { tenantId: string; message: InboundMessage }): Promise<RecordedInbound> {
   const { tenantId, message } = input;
   return withTenant(db.app, tenantId, async (trx) => {
-    const seen = await trx('message_wa_ids').where({ wa_message_id: message.waMessageId }).first('message_id');
+    const seen = await findMessageByWaId(trx, message.waMessageId);
     const contact = await upsertContact(trx, keys, { tenantId, phone: message.from, profileName: message.profileName, source: 'inbound' });
     if (seen) {
-      const conversation = await trx('conversations').where({ contact_id: contact.id, phone_number_id: message.phoneNumberId }).first('id');
-      return { duplicate: true, contactId: contact.id, conversationId: conversation.id, messageId: seen.message_id, optedOut: contact.optedOut, contactCreated: false };
+      const conversationId = await findConversationIdOf(trx, contact.id, message.phoneNumberId);
+      return { duplicate: true, contactId: contact.id, conversationId: conversationId!, messageId: seen.messageId, optedOut: contact.optedOut, contactCreated: false };
     }
     const receivedAt = new Date(message.timestamp * 1000);
-    const conversation = await upsertConversation(trx, { tenantId, contactId: contact.id, phoneNumberId: message.phoneNumberId, inboundAt: receivedAt });
+    const conversation = await recordInboundConversation(trx, { tenantId, contactId: contact.id, phoneNumberId: message.phoneNumberId, inboundAt: receivedAt });
     const messageId = randomUUID();
-    const createdAt = new Date();
-    await trx('messages').insert({
+    await insertMessage(trx, {
       id: messageId,
       tenant_id: tenantId,
       conversation_id: conversation.id,
@@ -42,9 +43,8 @@ export async function recordInbound(db: Database, keys: Pick<AppConfig, 'encrypt
       status: 'received',
       wa_message_id: message.waMessageId,
       sender: 'contact',
-      created_at: createdAt,
+      created_at: new Date(),
     });
-    await trx('message_wa_ids').insert({ tenant_id: tenantId, wa_message_id: message.waMessageId, message_id: messageId, message_created_at: createdAt });
     return { duplicate: false, contactId: contact.id, conversationId: conversation.id, messageId, optedOut: contact.optedOut, contactCreated: contact.created };
   });
 }

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { conversationExists } from '../../db/conversations/conversations';
+import { labelExists } from '../../db/conversations/labels';
+import { findNote, listNotes } from '../../db/conversations/notes';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
-import { ZConversationLabelSchema, ZConversationSchema, ZNoteCreateSchema, ZNoteSchema, type TNote } from '../../domain/inbox';
+import { ZConversationLabelSchema, ZConversationSchema, ZNoteCreateSchema, ZNoteSchema } from '../../domain/inbox';
 import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
+import { toNoteView } from './conversation-view';
 import { runConversationCommand } from './run-conversation-command';
 
 const ZConversationLabelParamsSchema = z.object({ id: z.uuid('must be a UUID'), labelId: z.uuid('must be a UUID') });
@@ -19,11 +23,11 @@ export function registerNoteAndLabelRoutes(routes: RouteRegistry, deps: ApiDeps)
   routes.add(
     { method: 'get', path: '/conversations/:id/notes', tag, summary: "The conversation's private notes, oldest first (never sent to the customer)", access: 'user', params: ZIdParamSchema, response: z.object({ data: z.array(ZNoteSchema) }) },
     async ({ auth, params }) => {
-      const rows = await tx(auth.tenantId, async (trx) => {
-        if (!(await trx('conversations').where({ id: params.id }).first('id'))) throw new AppError('not_found', 'No such conversation');
-        return noteRows(trx).where('n.conversation_id', params.id).orderBy('n.created_at');
+      const notes = await tx(auth.tenantId, async (trx) => {
+        if (!(await conversationExists(trx, params.id))) throw new AppError('not_found', 'No such conversation');
+        return listNotes(trx, params.id);
       });
-      return { data: rows.map(toNote) };
+      return { data: notes.map(toNoteView) };
     },
   );
   routes.add(
@@ -31,15 +35,15 @@ export function registerNoteAndLabelRoutes(routes: RouteRegistry, deps: ApiDeps)
     async ({ auth, params, body }) => {
       const noteId = randomUUID();
       await runConversationCommand(deps, auth, params.id, { type: 'addNote', noteId, authorId: auth.userId, body: body.body });
-      const row = await tx(auth.tenantId, (trx) => noteRows(trx).where('n.id', noteId).first());
-      return toNote(row);
+      const note = await tx(auth.tenantId, (trx) => findNote(trx, noteId));
+      if (!note) throw new AppError('not_found', 'No such conversation');
+      return toNoteView(note);
     },
   );
   routes.add(
     { method: 'post', path: '/conversations/:id/labels', tag, summary: 'Put a label on the conversation', access: 'user', params: ZIdParamSchema, body: ZConversationLabelSchema, response: ZConversationSchema },
     async ({ auth, params, body }) => {
-      const label = await tx(auth.tenantId, (trx) => trx('labels').where({ id: body.labelId }).first('id'));
-      if (!label) throw new AppError('not_found', 'No such label');
+      if (!(await tx(auth.tenantId, (trx) => labelExists(trx, body.labelId)))) throw new AppError('not_found', 'No such label');
       return runConversationCommand(deps, auth, params.id, { type: 'addLabel', labelId: body.labelId });
     },
   );
@@ -47,12 +51,4 @@ export function registerNoteAndLabelRoutes(routes: RouteRegistry, deps: ApiDeps)
     { method: 'delete', path: '/conversations/:id/labels/:labelId', tag, summary: 'Take a label off the conversation', access: 'user', params: ZConversationLabelParamsSchema, response: ZConversationSchema },
     async ({ auth, params }) => runConversationCommand(deps, auth, params.id, { type: 'removeLabel', labelId: params.labelId }),
   );
-}
-
-function noteRows(trx: Knex) {
-  return trx('conversation_notes as n').leftJoin('users as u', 'u.id', 'n.author_id').select('n.id', 'n.conversation_id', 'n.author_id', 'n.body', 'n.created_at', 'u.name as author_name');
-}
-
-function toNote(row: Record<string, any>): TNote {
-  return { id: row.id, conversationId: row.conversation_id, authorId: row.author_id, authorName: row.author_name ?? null, body: row.body, createdAt: row.created_at.toISOString() };
 }

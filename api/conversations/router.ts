@@ -1,3 +1,4 @@
+import { findConversationListing } from '../../db/conversations/conversations';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import { ZAssignSchema, ZConversationListQuerySchema, ZConversationSchema, ZInboxMessageSchema, type ConversationCommand } from '../../domain/inbox';
@@ -5,7 +6,7 @@ import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
 import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { conversationRows, toConversation } from './conversation-view';
+import { toConversationView } from './conversation-view';
 import { listConversations } from './list-conversations';
 import { listMessages } from './list-messages';
 import { registerNoteAndLabelRoutes } from './notes-and-labels';
@@ -20,9 +21,9 @@ export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps)
   routes.add(
     { method: 'get', path: '/conversations/:id', tag, summary: 'One conversation', access: 'user', params: ZIdParamSchema, response: ZConversationSchema },
     async ({ auth, params }) => {
-      const row = await withTenant(deps.db.app, auth.tenantId, (trx) => conversationRows(trx).where('c.id', params.id).first());
-      if (!row) throw new AppError('not_found', 'No such conversation');
-      return toConversation(deps.config, row);
+      const found = await withTenant(deps.db.app, auth.tenantId, (trx) => findConversationListing(trx, params.id));
+      if (!found) throw new AppError('not_found', 'No such conversation');
+      return toConversationView(deps.config, found);
     },
   );
   routes.add(

@@ -1,51 +1,5 @@
-import type { Knex } from 'knex';
-import { isUniqueViolation } from '../../db/errors';
-import { AppError } from '../../domain/errors';
+import type { CannedResponse } from '../../db/conversations/canned-responses';
 import type { TCannedResponse } from '../../domain/inbox';
 
-interface CannedResponseInput {
-  shortcut: string;
-  body: string;
-}
-
-const CANNED_SHORTCUT_CONSTRAINT = 'canned_responses_tenant_id_shortcut_unique';
-
-const toCannedResponse = (r: { id: string; shortcut: string; body: string; updated_at: Date }): TCannedResponse => ({
-  id: r.id,
-  shortcut: r.shortcut,
-  body: r.body,
-  updatedAt: r.updated_at.toISOString(),
-});
-
-const shortcutTaken = (shortcut: string) => new AppError('conflict', `A canned response with the shortcut /${shortcut} already exists`, { details: [{ path: 'shortcut', message: 'already in use' }] });
-
-/** Alphabetical by shortcut, the order the composer's `/` menu shows them in. */
-export async function listCannedResponses(trx: Knex): Promise<TCannedResponse[]> {
-  return (await trx('canned_responses').orderBy('shortcut')).map(toCannedResponse);
-}
-
-export async function createCannedResponse(trx: Knex, tenantId: string, input: CannedResponseInput): Promise<TCannedResponse> {
-  try {
-    const [row] = await trx('canned_responses').insert({ tenant_id: tenantId, shortcut: input.shortcut, body: input.body }).returning('*');
-    return toCannedResponse(row);
-  } catch (err) {
-    if (isUniqueViolation(err, CANNED_SHORTCUT_CONSTRAINT)) throw shortcutTaken(input.shortcut);
-    throw err;
-  }
-}
-
-export async function updateCannedResponse(trx: Knex, id: string, input: CannedResponseInput): Promise<TCannedResponse> {
-  try {
-    const [row] = await trx('canned_responses').where({ id }).update({ shortcut: input.shortcut, body: input.body, updated_at: trx.fn.now() }).returning('*');
-    if (!row) throw new AppError('not_found', 'No canned response with this id');
-    return toCannedResponse(row);
-  } catch (err) {
-    if (isUniqueViolation(err, CANNED_SHORTCUT_CONSTRAINT)) throw shortcutTaken(input.shortcut);
-    throw err;
-  }
-}
-
-export async function deleteCannedResponse(trx: Knex, id: string): Promise<void> {
-  const deleted = await trx('canned_responses').where({ id }).delete();
-  if (deleted === 0) throw new AppError('not_found', 'No canned response with this id');
-}
+/** SPEC §3 shape of a canned response. */
+export const toCannedResponseView = (r: CannedResponse): TCannedResponse => ({ id: r.id, shortcut: r.shortcut, body: r.body, updatedAt: r.updatedAt.toISOString() });

@@ -4,8 +4,9 @@ import { ZCannedResponseCreateSchema, ZCannedResponseSchema, ZLabelCreateSchema,
 import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { createCannedResponse, deleteCannedResponse, listCannedResponses, updateCannedResponse } from './canned-responses';
-import { createLabel, deleteLabel, listLabels } from './labels';
+import { deleteCannedResponse, insertCannedResponse, listCannedResponses, updateCannedResponse } from '../../db/conversations/canned-responses';
+import { deleteLabel, insertLabel, listLabels } from '../../db/conversations/labels';
+import { toCannedResponseView } from './canned-responses';
 
 /**
  * The inbox's shared tools. Any member may add and edit canned responses (agents write them as they
@@ -24,15 +25,15 @@ function registerCannedResponseRoutes(routes: RouteRegistry, tenantTx: TenantTx)
   const tag = 'canned responses';
   routes.add(
     { method: 'get', path: '/canned-responses', tag, summary: 'Canned responses, by shortcut', access: 'user', response: z.object({ data: z.array(ZCannedResponseSchema) }) },
-    async ({ auth }) => ({ data: await tenantTx(auth.tenantId, listCannedResponses) }),
+    async ({ auth }) => ({ data: (await tenantTx(auth.tenantId, listCannedResponses)).map(toCannedResponseView) }),
   );
   routes.add(
     { method: 'post', path: '/canned-responses', tag, summary: 'Add a canned response (409 when the shortcut is taken)', errors: ['conflict'], access: 'user', body: ZCannedResponseCreateSchema, response: ZCannedResponseSchema, status: 201 },
-    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => createCannedResponse(trx, auth.tenantId, body)),
+    async ({ auth, body }) => toCannedResponseView(await tenantTx(auth.tenantId, (trx) => insertCannedResponse(trx, auth.tenantId, body))),
   );
   routes.add(
     { method: 'put', path: '/canned-responses/:id', tag, summary: "Replace a canned response's shortcut and text", errors: ['conflict'], access: 'user', params: ZIdParamSchema, body: ZCannedResponseCreateSchema, response: ZCannedResponseSchema },
-    async ({ auth, params, body }) => tenantTx(auth.tenantId, (trx) => updateCannedResponse(trx, params.id, body)),
+    async ({ auth, params, body }) => toCannedResponseView(await tenantTx(auth.tenantId, (trx) => updateCannedResponse(trx, params.id, body))),
   );
   routes.add(
     { method: 'delete', path: '/canned-responses/:id', tag, summary: 'Delete a canned response', access: 'user', params: ZIdParamSchema, status: 204 },
@@ -48,7 +49,7 @@ function registerLabelRoutes(routes: RouteRegistry, tenantTx: TenantTx): void {
   );
   routes.add(
     { method: 'post', path: '/labels', tag, summary: 'Create a label (409 when the name is taken, whatever its case)', errors: ['conflict'], access: 'user', body: ZLabelCreateSchema, response: ZLabelSchema, status: 201 },
-    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => createLabel(trx, auth.tenantId, body)),
+    async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => insertLabel(trx, auth.tenantId, body)),
   );
   routes.add(
     { method: 'delete', path: '/labels/:id', tag, summary: 'Delete a label and take it off every conversation (admins)', access: 'admin', params: ZIdParamSchema, status: 204 },

@@ -1,5 +1,7 @@
 import { assertWithinLimit } from '../../db/billing/usage';
+import { findMediaFile } from '../../db/media/media-files';
 import { withTenant } from '../../db/tenant-transaction';
+import { findSendingNumber } from '../../db/whatsapp/accounts';
 import { AppError } from '../../domain/errors';
 import type { TMessageContent, TSendMessage, TSendMessageResponse } from '../../domain/messages';
 import type { AuthPrincipal } from '../auth/principal';
@@ -13,14 +15,13 @@ import { requestSend } from '../temporal/conversation-commands';
  */
 export async function sendMessage(deps: ApiDeps, auth: AuthPrincipal, request: TSendMessage): Promise<TSendMessageResponse> {
   const phoneNumberId = await withTenant(deps.db.app, auth.tenantId, async (trx) => {
-    const query = trx('whatsapp_accounts').where(request.phoneNumberId ? { phone_number_id: request.phoneNumberId } : { is_default: true });
-    const account = await query.first('phone_number_id', 'status');
+    const account = await findSendingNumber(trx, request.phoneNumberId);
     if (!account && request.phoneNumberId) throw new AppError('not_found', 'No such WhatsApp number in this workspace');
     if (!account) throw new AppError('no_whatsapp_number', 'Connect a WhatsApp number under Settings → WhatsApp first');
     const fileId = 'media' in request ? request.media.fileId : undefined;
-    if (fileId && !(await trx('media_files').where({ id: fileId }).first('id'))) throw new AppError('not_found', 'No such uploaded file in this workspace');
+    if (fileId && !(await findMediaFile(trx, fileId))) throw new AppError('not_found', 'No such uploaded file in this workspace');
     await assertWithinLimit(trx, 'messagesThisMonth');
-    return account.phone_number_id as string;
+    return account.phoneNumberId;
   });
   const { to, phoneNumberId: _chosen, ...content } = request;
   const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, phoneNumberId, to);

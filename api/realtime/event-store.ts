@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { latestRealtimeSeq, realtimeEventsAfter, realtimePrunedThrough } from '../../db/realtime/events';
 import { withTenant } from '../../db/tenant-transaction';
 import type { RealtimeEvent } from '../../infra/realtime/publish-event';
 
@@ -19,26 +20,12 @@ export interface EventStore {
 
 export function createEventStore(app: Knex): EventStore {
   return {
-    async latestSeq(tenantId) {
-      const { rows } = await withTenant(app, tenantId, (trx) =>
-        trx.raw(
-          `select greatest((select max(seq) from realtime_events where tenant_id = :tenant),
-                           (select pruned_through from realtime_tenant_horizon where tenant_id = :tenant), 0) as seq`,
-          { tenant: tenantId },
-        ),
-      );
-      return Number(rows[0].seq);
-    },
+    latestSeq: (tenantId) => withTenant(app, tenantId, (trx) => latestRealtimeSeq(trx, tenantId)),
     async eventsAfter(tenantId, after, limit, upTo) {
-      const rows = await withTenant(app, tenantId, (trx) => {
-        const query = trx('realtime_events').where({ tenant_id: tenantId }).andWhere('seq', '>', after).orderBy('seq').limit(limit).select('seq', 'event', 'payload');
-        return upTo === undefined ? query : query.andWhere('seq', '<=', upTo);
-      });
-      return rows.map((r: { seq: string; event: LoggedEvent['event']; payload: LoggedEvent['payload'] }) => ({ seq: Number(r.seq), event: r.event, payload: r.payload }));
+      const events = await withTenant(app, tenantId, (trx) => realtimeEventsAfter(trx, tenantId, after, limit, upTo));
+      // The log holds only what the publisher wrote, so its names and payloads are the contract's.
+      return events as LoggedEvent[];
     },
-    async prunedThrough(tenantId) {
-      const row = await withTenant(app, tenantId, (trx) => trx('realtime_tenant_horizon').where({ tenant_id: tenantId }).first('pruned_through'));
-      return Number(row?.pruned_through ?? 0);
-    },
+    prunedThrough: (tenantId) => withTenant(app, tenantId, (trx) => realtimePrunedThrough(trx, tenantId)),
   };
 }

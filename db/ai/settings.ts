@@ -1,15 +1,29 @@
 import type { Knex } from 'knex';
 import { backwardBusinessDays, defaultAiSettings, ZAiSettingsSchema, type TAiSettings, type TAiSettingsUpdate } from '../../domain/ai';
 import { AppError } from '../../domain/errors';
+import type { Insertable, Writable } from '../row-types';
 
-interface AiSettingsRow {
+/** An `ai_settings` row: one per tenant, absent until an admin first saves (the defaults apply). */
+export interface AiSettingsRow {
+  tenant_id: string;
   enabled: boolean;
   persona: string;
+  /** numeric(3,2): pg returns it as a string. */
   confidence_threshold: string | number;
   max_replies_per_conversation: number;
   blocked_intents: string[];
   active_hours: TAiSettings['activeHours'];
   business_hours: TAiSettings['businessHours'];
+  updated_at: Date;
+}
+
+/** jsonb is written as its JSON text (knex would send a JS object as-is). */
+type AiSettingsWrite = Omit<AiSettingsRow, 'business_hours'> & { business_hours: string | null };
+
+declare module 'knex/types/tables' {
+  interface Tables {
+    ai_settings: Knex.CompositeTableType<AiSettingsRow, Insertable<AiSettingsWrite, 'tenant_id'>, Writable<AiSettingsWrite>>;
+  }
 }
 
 function toSettings(row: AiSettingsRow): TAiSettings {
@@ -27,7 +41,7 @@ function toSettings(row: AiSettingsRow): TAiSettings {
 
 /** The tenant's AI settings (RLS picks the row); the defaults when it never saved any. */
 export async function loadAiSettings(trx: Knex): Promise<TAiSettings> {
-  const row = await trx<AiSettingsRow>('ai_settings').first();
+  const row = await trx('ai_settings').first();
   return row ? toSettings(row) : { ...defaultAiSettings, blockedIntents: [...defaultAiSettings.blockedIntents] };
 }
 
@@ -63,5 +77,5 @@ export async function saveAiSettings(trx: Knex, tenantId: string, update: TAiSet
     updated_at: trx.fn.now(),
   };
   const [saved] = await trx('ai_settings').insert(row).onConflict('tenant_id').merge().returning('*');
-  return toSettings(saved as AiSettingsRow);
+  return toSettings(saved);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { LATEST_SEQ_SQL } from '../realtime/events';
 
 /**
  * Deletes the log's oldest events: everything before the first event younger than `retention`, in
@@ -6,7 +7,7 @@ import type { Knex } from 'knex';
  * tenant's seq and its `pruned_through` marks exactly what a cursor can miss. Returns the rows deleted.
  */
 export async function pruneRealtimeEvents(system: Knex, retention = '24 hours'): Promise<number> {
-  const { rows } = await system.raw(
+  const { rows } = await system.raw<{ rows: { deleted: number }[] }>(
     `with cutoff as (
        select coalesce(
          (select id from realtime_events where created_at >= now() - ?::interval order by id limit 1),
@@ -44,13 +45,7 @@ export async function appendRealtimeEvent<E extends LoggedEvent & { event: strin
     // Per tenant, seq order must equal commit order, or a reader could pass a seq that commits later.
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`realtime:${event.tenantId}`]);
     // The tenant's own sequence; after a prune emptied its log, it goes on from the horizon.
-    const { rows } = await trx.raw(
-      `select greatest(
-         (select max(seq) from realtime_events where tenant_id = :tenant),
-         (select pruned_through from realtime_tenant_horizon where tenant_id = :tenant),
-         0) as prev`,
-      { tenant: event.tenantId },
-    );
+    const { rows } = await trx.raw<{ rows: { prev: string }[] }>(`select ${LATEST_SEQ_SQL} as prev`, { tenant: event.tenantId });
     const prevSeq = Number(rows[0].prev);
     const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, seq: prevSeq + 1, event: event.event, payload: event.payload }).returning(['id', 'seq']);
     const message = { ...event, seq: Number(row.seq), prevSeq };

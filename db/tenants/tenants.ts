@@ -90,3 +90,8 @@ export async function expireTenantTrial(trx: Knex, id: string): Promise<void> {
 export async function markTenantTrialConverted(trx: Knex, id: string): Promise<void> {
   await trx('tenants').where({ id }).whereNull('trial_converted_at').update({ trial_converted_at: new Date(), trial_active: false });
 }
+
+/** The workspace's name (the business the AI speaks for); RLS shows a tenant only its own row. */
+export async function findTenantName(trx: Knex, tenantId: string): Promise<string | undefined> {
+  return (await trx('tenants').where({ id: tenantId }).first('name'))?.name;
+}

@@ -42,3 +42,11 @@ export async function saveConnectedAccount(trx: Knex.Transaction, tenantId: stri
 }
 
 export const PHONE_NUMBER_TAKEN_CONSTRAINT = 'whatsapp_accounts_phone_number_id_unique';
+
+/** The number a message goes out from: the one asked for (when it is the workspace's) or the default. */
+export async function findSendingNumber(trx: Knex, phoneNumberId?: string): Promise<{ phoneNumberId: string; status: string } | undefined> {
+  const row = await trx('whatsapp_accounts')
+    .where(phoneNumberId ? { phone_number_id: phoneNumberId } : { is_default: true })
+    .first('phone_number_id', 'status');
+  return row && { phoneNumberId: row.phone_number_id, status: row.status };
+}

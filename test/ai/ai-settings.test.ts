@@ -13,7 +13,7 @@ afterAll(() => app?.stop());
 
 const get = (token = tenant.accessToken) => request(app.url).get('/ai/settings').set(bearer(token));
 const put = (body: object, token = tenant.accessToken) => request(app.url).put('/ai/settings').set(bearer(token)).send(body);
-const storedRow = (tenantId: string) => app.db.system('ai_settings').where({ tenant_id: tenantId }).first();
+const storedRow = async (tenantId: string) => (await app.db.system('ai_settings').where({ tenant_id: tenantId }).first())!;
 
 const hours = { timezone: 'Asia/Kolkata', days: { mon: { open: '09:00', close: '18:00' }, sat: { open: '10:00', close: '14:00' } } };
 

@@ -166,7 +166,7 @@ test('once the 24-hour window has closed the composer offers approved templates,
 
   // The customer last wrote 25 hours ago: only a template may be sent now.
   const conversationId = await view.getAttribute('data-conversation-id');
-  await app.db.system('conversations').where({ id: conversationId }).update({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) });
+  await app.db.system('conversations').where({ id: conversationId! }).update({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) });
   await page.reload();
   const composer = page.getByTestId('template-composer');
   await composer.waitFor();
@@ -215,7 +215,7 @@ test('when the server drops the socket, the inbox reconnects with a fresh token 
     const missed = await eventually(async () => {
       const row = await app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id, event: 'message.new' }).where('seq', '>', before).first();
       expect(row).toBeDefined();
-      return { seq: Number(row.seq) };
+      return { seq: Number(row!.seq) };
     });
     expect(await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).count()).toBe(0);
     release();

@@ -56,6 +56,18 @@ describe('the inbox API', () => {
     expect((await get('/conversations?status=resolved').expect(200)).body.data.map((c: { id: string }) => c.id)).not.toContain(conversation.id);
   });
 
+  it('a resolved conversation the customer writes to again reopens with the AI', async () => {
+    const waId = customerWaId();
+    const conversation = await conversationWith(waId, 'Ravi', 'hello');
+    await post(`/conversations/${conversation.id}/takeover`).expect(200);
+    expect((await post(`/conversations/${conversation.id}/resolve`).expect(200)).body).toMatchObject({ status: 'resolved', mode: 'agent' });
+
+    await app.meta.customer(phoneNumberId).send({ waId, name: 'Ravi' }, 'one more question');
+    await eventually(async () => {
+      expect((await get(`/conversations/${conversation.id}`).expect(200)).body).toMatchObject({ status: 'open', mode: 'ai', aiReplyCount: 0, handoffReason: null, unread: 1 });
+    });
+  });
+
   it('another tenant gets 404 for a conversation id, and sees none in its inbox', async () => {
     const conversation = await conversationWith(customerWaId(), 'Priya', 'private');
     const ownersView = async () => {

@@ -33,7 +33,7 @@ async function inboundImage(bytes = jpegBytes()) {
   const message = await eventually(async () => {
     const link = await app.db.system('message_wa_ids').where({ wa_message_id: sent.wamid }).first('message_id');
     expect(link).toBeDefined();
-    return app.db.system('messages').where({ id: link.message_id }).first();
+    return (await app.db.system('messages').where({ id: link!.message_id }).first())!;
   });
   const content = message.content as { id: string; mime_type: string; sha256: string };
   const input = { tenantId: tenant.tenant.id, messageId: message.id as string, phoneNumberId, mediaId: content.id, mimeType: content.mime_type, sha256: content.sha256 };
@@ -57,7 +57,7 @@ describe('inbound media', () => {
     expect(await storedBytes(app, tenant.tenant.id, stored.mediaFileId)).toEqual(bytes);
     const row = await app.db.system('media_files').where({ id: stored.mediaFileId }).first();
     expect(row).toMatchObject({ tenant_id: tenant.tenant.id, message_id: message.id, direction: 'inbound', meta_media_id: input.mediaId, sha256: input.sha256 });
-    const after = await app.db.system('messages').where({ id: message.id }).first('content');
+    const after = (await app.db.system('messages').where({ id: message.id }).first('content'))!;
     expect(after.content).toMatchObject({ caption: 'this one', id: input.mediaId, mediaFileId: stored.mediaFileId });
 
     const res = await request(app.url).get(`/media/${stored.mediaFileId}`).set(bearer(tenant.accessToken)).expect(200);

@@ -28,7 +28,7 @@ async function mediaFileOf(wamid: string): Promise<string> {
     const link = await app.db.system('message_wa_ids').where({ wa_message_id: wamid }).first('message_id');
     const message = link && (await app.db.system('messages').where({ id: link.message_id }).first('content'));
     expect(message?.content?.mediaFileId).toEqual(expect.any(String));
-    return message.content.mediaFileId as string;
+    return message!.content.mediaFileId as string;
   });
 }
 

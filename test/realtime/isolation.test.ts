@@ -29,7 +29,7 @@ async function inbound(phoneNumberId: string, tenantId: string, text: string): P
   return eventually(async () => {
     const row = await app.db.system('messages').where({ tenant_id: tenantId, wa_message_id: sent.wamid }).first('id');
     expect(row).toBeDefined();
-    return row.id as string;
+    return row!.id as string;
   });
 }
 

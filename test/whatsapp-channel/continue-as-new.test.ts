@@ -24,7 +24,7 @@ it('a long conversation continues as new without losing or repeating a message',
   for (let i = 0; i < count; i++) await app.meta.customer(phoneNumberId).send(waId, `message ${i}`);
   const contactId = async () => (await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) }).first('id'))?.id;
   const stored = await eventually(async () => {
-    const rows = await app.db.system('messages').where({ contact_id: (await contactId()) ?? null, direction: 'inbound' });
+    const rows = await app.db.system('messages').where({ contact_id: (await contactId())!, direction: 'inbound' });
     expect(rows).toHaveLength(count);
     return rows;
   }, 90_000, 250);
@@ -37,5 +37,5 @@ it('a long conversation continues as new without losing or repeating a message',
   }, 30_000, 500);
   // Nothing was stored twice across runs either.
   await new Promise((r) => setTimeout(r, 1000));
-  expect(await app.db.system('messages').where({ contact_id: (await contactId()) ?? null, direction: 'inbound' })).toHaveLength(count);
+  expect(await app.db.system('messages').where({ contact_id: (await contactId())!, direction: 'inbound' })).toHaveLength(count);
 }, 120_000);

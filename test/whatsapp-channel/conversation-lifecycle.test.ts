@@ -42,7 +42,7 @@ it('ends after a quiet period, restarts on the next message with its state from 
   await app.meta.customer(phoneNumberId).send(waId, 'START');
   await eventually(async () => {
     const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_last4: waId.slice(-4) }).first();
-    expect(contact.opted_out).toBe(false);
+    expect(contact!.opted_out).toBe(false);
   }, 30_000);
 
   const runs = await conversationRuns();

@@ -51,7 +51,7 @@ describe('inbound WhatsApp messages', () => {
     expect(message.content).toMatchObject(content);
     const contact = await app.db.system('contacts').where({ id: message.contact_id }).first();
     expect(contact).toMatchObject({ profile_name: 'Meera', source: 'inbound', lead_status: 'new', phone_last4: waId.slice(-4) });
-    expect(contact.phone_ciphertext).not.toContain(waId);
+    expect(contact!.phone_ciphertext).not.toContain(waId);
   });
 
   it('refuses a bad or missing signature with 401 and stores nothing', async () => {

@@ -41,7 +41,7 @@ describe('contacts stored before per-tenant blind indexes', () => {
       expect(row).toBeDefined();
       return row;
     });
-    expect(message.contact_id).toBe(legacyId);
+    expect(message!.contact_id).toBe(legacyId);
     const contacts = await app.db.system('contacts').where({ tenant_id: tenantId });
     expect(contacts).toHaveLength(1);
     expect(contacts[0]).toMatchObject({ id: legacyId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) });

@@ -23,14 +23,14 @@ afterAll(async () => {
 });
 
 const send = (body: object, token = tenant.accessToken) => request(app.url).post('/messages/send').set(bearer(token)).send(body);
-const message = (id: string) => app.db.system('messages').where({ id }).first();
+const message = async (id: string) => (await app.db.system('messages').where({ id }).first())!;
 /** A customer who has just written, so the 24-hour window is open. */
 async function customerWhoWrote(): Promise<string> {
   const waId = customerWaId();
   await app.meta.customer(phoneNumberId).send({ waId, name: 'Kiran' }, 'Hi there');
   await eventually(async () => {
     const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, `+${waId}`) }).first('id');
-    expect(await app.db.system('conversations').where({ contact_id: contact?.id ?? null }).whereNotNull('last_inbound_at').first()).toBeDefined();
+    expect(await app.db.system('conversations').where({ contact_id: contact?.id ?? '00000000-0000-0000-0000-000000000000' }).whereNotNull('last_inbound_at').first()).toBeDefined();
   });
   return `+${waId}`;
 }

@@ -60,7 +60,7 @@ it('kill -9 of the worker while Meta is answering a send: the retry reconciles, 
 
   startWorker();
   const final = await eventually(async () => {
-    const row = await app.db.system('messages').where({ id: res.body.messageId }).first();
+    const row = (await app.db.system('messages').where({ id: res.body.messageId }).first())!;
     expect(row.status).toBe('read');
     return row;
   }, 90_000, 250);
