@@ -3,7 +3,7 @@ import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import type { ConversationCommand, TConversation } from '../../domain/inbox';
 import type { AuthPrincipal } from '../auth/principal';
-import { runCommand } from '../temporal/conversation-commands';
+import { conversationActor } from '../../actors/conversation';
 import { conversationRows, toConversation } from './conversation-view';
 import { loadConversationSeed } from './load-seed';
 
@@ -18,6 +18,6 @@ export async function runConversationCommand(deps: ApiDeps, auth: AuthPrincipal,
   }
   const conversation = toConversation(deps.config, row);
   const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, conversation.phoneNumberId, conversation.contact.phone);
-  await runCommand(deps.temporal, deps.config, { tenantId: auth.tenantId, phoneNumberId: conversation.phoneNumberId, phone: conversation.contact.phone, seed }, command);
+  await conversationActor(deps).command({ tenantId: auth.tenantId, phoneNumberId: conversation.phoneNumberId, phone: conversation.contact.phone, seed }, command);
   return toConversation(deps.config, await read());
 }
