@@ -4,7 +4,7 @@ import { createPlatformNotifier } from '../integrations/notifications/platform-n
 import { createLogger } from '../infra/logger';
 import { startServer } from './server';
 import { createTemporalClient } from '../infra/temporal/client';
-import { platformDeliveryStarter } from './temporal/start-platform-delivery';
+import { platformNotificationActor } from '../actors/platform-notification';
 import { connectRedis } from '../infra/redis';
 
 async function main() {
@@ -13,7 +13,7 @@ async function main() {
   const db = createDatabase(config.databaseUrl, { appUrl: config.databaseAppUrl });
   const redis = connectRedis(config.redisUrl);
   const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
-  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system, platformDeliveryStarter(temporal, config)), redis });
+  const running = await startServer({ config, db, temporal, logger, notifier: createPlatformNotifier(db.system, platformNotificationActor({ temporal, config }).deliver), redis });
   logger.info({ port: config.port, sandbox: config.sandbox }, 'api listening');
 
   const shutdown = async () => {

@@ -30,8 +30,29 @@ describe('architecture rules (DESIGN §5)', () => {
     }
   });
 
+  it('api/ reaches Temporal only through actors/ (no workflow calls, ids, task queues or search attributes of its own); actors/ import workflows/ only as types', () => {
+    const temporalUse = [
+      /\.(workflow|schedule|workflowService)\.\w+/,
+      /\b(getHandle|signalWithStart|executeUpdate\w*|startUpdate\w*|WithStartWorkflowOperation)\b/,
+      /\b(typedSearchAttributes|searchAttributes|workflowIds|taskQueue)\b/,
+      /from '[^']*search-attributes'/,
+      /^import (?!type )[^;]*from '@temporalio\/client'/m,
+    ];
+    const offenders = sourceFiles('api').flatMap((file) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      return temporalUse.filter((rule) => rule.test(text)).map((rule) => `${file}: ${rule.source}`);
+    });
+    const workflowValueImports = sourceFiles('actors').flatMap((file) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .filter((line) => /from '\.\.\/workflows\//.test(line) && !/^import type /.test(line))
+        .map((line) => `${file}: ${line}`),
+    );
+    expect([...offenders, ...workflowValueImports]).toEqual([]);
+  });
+
   it('process.env is read only in config modules', () => {
-    const dirs = ['api', 'activities', 'workflows', 'domain', 'db', 'worker'];
+    const dirs = ['api', 'actors', 'activities', 'workflows', 'domain', 'db', 'worker'];
     const offenders = dirs
       .flatMap(sourceFiles)
       .filter((file) => !/(^|\/)config(\.ts|\/)/.test(file))

@@ -7,7 +7,7 @@ import { insertTenant } from '../../db/tenants/tenants';
 import { insertFirstAdmin } from '../../db/users/users';
 import { isUniqueViolation } from '../../db/errors';
 import type { ApiDeps } from '../deps';
-import { startTrialWorkflow } from '../temporal/start-trial';
+import { trialActor } from '../../actors/trial';
 import { blindIndex, seal } from '../../db/crypto/field-encryption';
 import { userPhoneAad } from '../../db/crypto/sealed-columns';
 import { hashPassword } from './passwords';
@@ -48,7 +48,7 @@ export async function register(deps: ApiDeps, input: TRegister, ip: string): Pro
         const user = await insertFirstAdmin(trx, { tenantId, email: input.email, name: input.name, phone, passwordHash, signedInAt: now });
         await insertAuditLog(trx, { tenantId, actorUserId: user.id, action: 'tenant.registered', targetType: 'tenant', targetId: tenantId, ip });
         const refreshToken = await issueRefreshToken(trx, { tenantId, userId: user.id }, config.jwt.refreshTtlDays);
-        await startTrialWorkflow(deps.temporal, config.temporal.taskQueuePrefix, {
+        await trialActor(deps).start({
           tenantId,
           trialEndsAt: trialEndsAt.toISOString(),
           reminderOffsetsMs: config.trial.reminderOffsetsMs,

@@ -9,16 +9,13 @@ import {
   ZPlansResponseSchema,
   ZSubscriptionResponseSchema,
   ZUsageResponseSchema,
-  type TCreateSubscriptionResponse,
 } from '../../domain/billing';
-import { subscriptionMessages } from '../../domain/contracts';
-import type { SubscriptionWorkflowState } from '../../domain/subscription-events';
 import { listPlans } from '../../db/billing/plans';
 import { currentUsage } from '../../db/billing/usage';
 import { withTenant } from '../../db/tenant-transaction';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { runSubscriptionUpdate } from '../temporal/subscription-commands';
+import { subscriptionActor } from '../../actors/subscription';
 import { recordAudit } from '../audit/record-audit';
 import { getSubscription } from './get-subscription';
 import { listInvoices, listPayments } from './list-payments';
@@ -29,6 +26,7 @@ const ZLimitQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(2
 export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'billing';
   const open = { allowWithoutSubscription: true } as const;
+  const subscription = subscriptionActor(deps);
   const tenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => withTenant(deps.db.app, tenantId, work);
 
   routes.add({ method: 'get', path: '/billing/plans', tag, summary: 'Plans with prices (₹ a month) and limits', access: 'public', response: ZPlansResponseSchema }, async () => ({
@@ -38,7 +36,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   routes.add(
     { method: 'post', path: '/billing/create-subscription', tag, summary: 'Subscribe to a plan: creates the Razorpay customer and subscription, returns checkout data', errors: ['already_subscribed'], access: 'admin', ...open, body: ZCreateSubscriptionSchema, response: ZCreateSubscriptionResponseSchema, status: 201 },
     async ({ auth, body, ctx }) => {
-      const created = await runSubscriptionUpdate<TCreateSubscriptionResponse, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.subscribe, body);
+      const created = await subscription.subscribe(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.subscribed', { planId: body.planId, subscriptionId: created.subscriptionId }, ctx.ip));
       return created;
     },
@@ -52,7 +50,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   routes.add(
     { method: 'post', path: '/billing/cancel', tag, summary: 'Cancel the subscription, at the end of the cycle (default) or now', errors: ['no_subscription'], access: 'admin', ...open, body: ZCancelSubscriptionSchema, response: ZSubscriptionResponseSchema },
     async ({ auth, body, ctx }) => {
-      await runSubscriptionUpdate<SubscriptionWorkflowState, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.cancel, body);
+      await subscription.cancel(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.cancelled', { atCycleEnd: body.atCycleEnd }, ctx.ip));
       return tenantTx(auth.tenantId, getSubscription);
     },
@@ -61,7 +59,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   routes.add(
     { method: 'post', path: '/billing/change-plan', tag, summary: 'Move the subscription to another plan', errors: ['no_subscription', 'same_plan', 'not_found'], access: 'admin', ...open, body: ZChangePlanSchema, response: ZSubscriptionResponseSchema },
     async ({ auth, body, ctx }) => {
-      await runSubscriptionUpdate<SubscriptionWorkflowState, typeof body>(deps.temporal, deps.config, auth.tenantId, subscriptionMessages.changePlan, body);
+      await subscription.changePlan(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.plan_changed', { planId: body.planId }, ctx.ip));
       return tenantTx(auth.tenantId, getSubscription);
     },

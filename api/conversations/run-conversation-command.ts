@@ -5,7 +5,7 @@ import { activeUserExists } from '../../db/users/users';
 import { AppError } from '../../domain/errors';
 import type { ConversationCommand, TConversation } from '../../domain/inbox';
 import type { AuthPrincipal } from '../auth/principal';
-import { runCommand } from '../temporal/conversation-commands';
+import { conversationActor } from '../../actors/conversation';
 import { toConversationView } from './conversation-view';
 import { loadConversationSeed } from './load-seed';
 
@@ -22,6 +22,6 @@ export async function runConversationCommand(deps: ApiDeps, auth: AuthPrincipal,
     if (!(await withTenant(deps.db.app, auth.tenantId, (trx) => activeUserExists(trx, userId)))) throw new AppError('not_found', 'No such active teammate');
   }
   const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, conversation.phoneNumberId, conversation.contact.phone);
-  await runCommand(deps.temporal, deps.config, { tenantId: auth.tenantId, phoneNumberId: conversation.phoneNumberId, phone: conversation.contact.phone, seed }, command);
+  await conversationActor(deps).command({ tenantId: auth.tenantId, phoneNumberId: conversation.phoneNumberId, phone: conversation.contact.phone, seed }, command);
   return read();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pingDatabase } from '../../db/system/health';
+import { pingTemporal } from '../../infra/temporal/client';
 import { AppError } from '../../domain/errors';
 import type { ApiDeps } from '../deps';
 import { secretEquals } from '../http/secret-equal';
@@ -15,7 +16,7 @@ export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metri
   routes.add({ method: 'get', path: '/readyz', tag, summary: 'Postgres and Temporal answer', access: 'public', response: ZReadySchema }, async ({ ctx }) => {
     const checks = {
       postgres: await probe(() => pingDatabase(deps.db.system)),
-      temporal: await probe(() => deps.temporal.workflowService.getSystemInfo({})),
+      temporal: await probe(() => pingTemporal(deps.temporal)),
       ...(deps.redis ? { redis: await probe(() => deps.redis!.ping()) } : {}),
     };
     const ready = Object.values(checks).every((c) => c === 'ok');

@@ -7,7 +7,7 @@ import type { TMessageContent, TSendMessage, TSendMessageResponse } from '../../
 import type { AuthPrincipal } from '../auth/principal';
 import { loadConversationSeed } from '../conversations/load-seed';
 import type { ApiDeps } from '../deps';
-import { requestSend } from '../temporal/conversation-commands';
+import { conversationActor } from '../../actors/conversation';
 
 /**
  * Picks the sending number (the one asked for, which must be the tenant's, or the default), checks the
@@ -25,5 +25,5 @@ export async function sendMessage(deps: ApiDeps, auth: AuthPrincipal, request: T
   });
   const { to, phoneNumberId: _chosen, ...content } = request;
   const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, phoneNumberId, to);
-  return requestSend(deps.temporal, deps.config, { tenantId: auth.tenantId, phoneNumberId, phone: to, seed }, { content: content as TMessageContent, sender: 'agent', senderUserId: auth.userId });
+  return conversationActor(deps).send({ tenantId: auth.tenantId, phoneNumberId, phone: to, seed }, { content: content as TMessageContent, sender: 'agent', senderUserId: auth.userId });
 }

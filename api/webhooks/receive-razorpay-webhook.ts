@@ -1,10 +1,7 @@
-import { taskQueue, subscriptionMessages, workflowIds } from '../../domain/contracts';
 import { AppError } from '../../domain/errors';
 import { findTenantByRazorpaySubscription, razorpayEventSeen, recordRazorpayEvent } from '../../db/system/razorpay-plans';
 import type { ApiDeps } from '../deps';
-import { subscriptionWorkflowInput } from '../temporal/subscription-commands';
-import type { subscriptionWorkflow } from '../../workflows/subscription';
-import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
+import { subscriptionActor } from '../../actors/subscription';
 import { tenantIdFromNotes, toEventSignal, ZRazorpayEnvelopeSchema } from './razorpay-event';
 import { hmacSha256Matches } from './signature';
 
@@ -39,17 +36,7 @@ export async function receiveRazorpayWebhook(deps: ApiDeps, raw: Buffer | undefi
     return 'unrouted';
   }
 
-  await deps.temporal.workflow.signalWithStart<typeof subscriptionWorkflow, [ReturnType<typeof toEventSignal>]>('subscriptionWorkflow', {
-    workflowId: workflowIds.subscription(tenantId),
-    taskQueue: taskQueue('billing', deps.config.temporal.taskQueuePrefix),
-    args: [subscriptionWorkflowInput(deps.config, tenantId)],
-    signal: subscriptionMessages.razorpayEvent,
-    signalArgs: [toEventSignal(eventId, envelope)],
-    typedSearchAttributes: [
-      { key: tenantIdKey, value: tenantId },
-      { key: kindKey, value: 'subscription' },
-    ],
-  });
+  await subscriptionActor(deps).signalRazorpayEvent(tenantId, toEventSignal(eventId, envelope));
   // Recorded after the hand-off: if we crash in between, Razorpay redelivers and the workflow dedupes.
   await recordRazorpayEvent(deps.db.system, eventId, envelope.event, tenantId);
   return 'accepted';

@@ -3,7 +3,7 @@ import type { TMetaCallbackQuery } from '../../domain/whatsapp';
 import type { ConnectPageError } from '../../domain/whatsapp-connect';
 import type { ApiDeps } from '../deps';
 import { verifyConnectState } from './connect-state';
-import { runConnectWorkflow } from './run-connect-workflow';
+import { whatsappConnectActor } from '../../actors/whatsapp-connect';
 import { metaCallbackUrl } from './start-embedded-signup';
 
 type PageOutcome = { connected: true } | { error: ConnectPageError };
@@ -27,7 +27,7 @@ export async function handleMetaCallback(deps: ApiDeps, query: TMetaCallbackQuer
   if (!query.code) return page({ error: 'invalid_request' });
 
   try {
-    const outcome = await runConnectWorkflow(deps, state.nonce, {
+    const outcome = await whatsappConnectActor(deps).run(state.nonce, {
       tenantId: state.tenantId,
       userId: state.userId,
       redirectUri: metaCallbackUrl(deps.config),

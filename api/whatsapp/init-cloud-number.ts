@@ -4,11 +4,11 @@ import { AppError } from '../../domain/errors';
 import type { TCloudInit, TWhatsappAccount } from '../../domain/whatsapp';
 import type { AuthPrincipal } from '../auth/principal';
 import type { ApiDeps } from '../deps';
-import { runConnectWorkflow } from './run-connect-workflow';
+import { whatsappConnectActor } from '../../actors/whatsapp-connect';
 
 /** Registers a Cloud API number with a token from Business Manager, through the same checks as Embedded Signup. */
 export async function initCloudNumber(deps: ApiDeps, auth: AuthPrincipal, body: TCloudInit): Promise<TWhatsappAccount> {
-  const outcome = await runConnectWorkflow(deps, randomUUID(), {
+  const outcome = await whatsappConnectActor(deps).run(randomUUID(), {
     tenantId: auth.tenantId,
     userId: auth.userId,
     wabaId: body.wabaId,

@@ -2,12 +2,10 @@ import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '../../config';
 import { temporalConnectOptions } from '../../config/temporal-connection';
 import { changesByNumber, ZMetaEnvelopeSchema } from '../../api/webhooks/meta/meta-envelope';
-import { contactKey } from '../../db/contacts/phone-identity';
-import { conversationMessages, taskQueue, workflowIds } from '../../domain/contracts';
-import { newConversationSeed, type ConversationWorkflowInput } from '../../domain/conversation';
+import { conversationActor, conversationStart } from '../../actors/conversation';
+import { newConversationSeed } from '../../domain/conversation';
 import type { InboundMessage } from '../../domain/messages';
 import { encryptedDataConverter } from '../../infra/codec/encryption-codec';
-import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
 import type { SignedWebhook } from './inbound';
 
 /** What the API reads from Postgres for a contact it has never seen (the case of every bench message). */
@@ -22,34 +20,21 @@ export function inboundMessageOf(webhook: SignedWebhook): InboundMessage {
 }
 
 export function conversationWorkflowId(config: AppConfig, tenantId: string, phoneNumberId: string, phone: string): string {
-  return workflowIds.conversation(tenantId, `${contactKey(config, tenantId, phone)}:${phoneNumberId}`);
+  return conversationStart({ config }, { tenantId, phoneNumberId, phone, seed: NEW_CONTACT_SEED }).workflowId;
 }
 
 /**
  * A Temporal client like the API's (same data converter: the AES-GCM codec, so payloads have the same
- * size on the wire and in history) and the API's exact signalWithStart request, minus everything around
+ * size on the wire and in history) and the API's own signalWithStart (the conversation actor), minus everything around
  * it (HTTP, signature, JSON parse, the Postgres seed lookup).
  */
 export async function rawSignaller(config: AppConfig, tenantId: string, phoneNumberId: string) {
   const connection = await Connection.connect(temporalConnectOptions(config.temporal.connection));
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: encryptedDataConverter(config.encryptionKeys) });
+  const conversations = conversationActor({ temporal: client, config });
   return {
     client,
-    async signal(message: InboundMessage): Promise<void> {
-      const key = contactKey(config, tenantId, message.from);
-      const input: ConversationWorkflowInput = { tenantId, contactKey: key, phoneNumberId, phone: message.from, seed: NEW_CONTACT_SEED, quietPeriodMs: config.conversations.quietPeriodMs };
-      await client.workflow.signalWithStart('conversationWorkflow', {
-        workflowId: workflowIds.conversation(tenantId, `${key}:${phoneNumberId}`),
-        taskQueue: taskQueue('conversations', config.temporal.taskQueuePrefix),
-        args: [input],
-        signal: conversationMessages.inbound,
-        signalArgs: [message],
-        typedSearchAttributes: [
-          { key: tenantIdKey, value: tenantId },
-          { key: kindKey, value: 'conversation' },
-        ],
-      });
-    },
+    signal: (message: InboundMessage) => conversations.signalInbound({ tenantId, phoneNumberId, phone: message.from, seed: NEW_CONTACT_SEED }, message),
     close: () => connection.close(),
   };
 }

@@ -7,3 +7,8 @@ export async function createTemporalClient(temporal: AppConfig['temporal'], encr
   const connection = await Connection.connect(temporalConnectOptions(temporal.connection));
   return new Client({ connection, namespace: temporal.namespace, dataConverter: encryptedDataConverter(encryptionKeys) });
 }
+
+/** Readiness: the frontend service answers (the API's /readyz). */
+export async function pingTemporal(client: Client): Promise<void> {
+  await client.workflowService.getSystemInfo({});
+}

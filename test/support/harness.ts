@@ -12,7 +12,7 @@ import { startMetaSimulator, type MetaSimulator } from '../../sandbox/meta';
 import { startGeminiSimulator, type GeminiSimulator } from '../../sandbox/gemini';
 import { simulatorControl } from '../../sandbox/ports';
 import { createTemporalClient } from '../../infra/temporal/client';
-import { platformDeliveryStarter } from '../../api/temporal/start-platform-delivery';
+import { platformNotificationActor } from '../../actors/platform-notification';
 import { createActivityDeps } from '../../worker/activity-deps';
 import { connectRedis } from '../../infra/redis';
 import { createWorkers } from '../../worker/create-workers';
@@ -87,7 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = createDatabase(config.databaseUrl, { poolMax: 5, appUrl: config.databaseAppUrl });
   const redis = connectRedis(config.redisUrl);
   const temporal = await createTemporalClient(config.temporal, config.encryptionKeys);
-  const notifier = createPlatformNotifier(db.system, platformDeliveryStarter(temporal, config));
+  const notifier = createPlatformNotifier(db.system, platformNotificationActor({ temporal, config }).deliver);
   const workers = options.withoutWorker
     ? undefined
     : await createWorkers(config, { ...createActivityDeps(config, db, redis), notifier }, { workflowBundlePath: process.env.AEROSTIC_WORKFLOW_BUNDLE || undefined });

@@ -67,9 +67,9 @@ describe('trialWorkflow', () => {
 
   it('a second start for the same tenant is refused: one trial per tenant', async () => {
     const tenant = await registerTenant(app.url);
-    const { startTrialWorkflow } = await import('../../api/temporal/start-trial');
+    const { trialActor } = await import('../../actors/trial');
     await expect(
-      startTrialWorkflow(app.temporal, app.config.temporal.taskQueuePrefix, { tenantId: tenant.tenant.id, trialEndsAt: new Date().toISOString(), reminderOffsetsMs: [] }),
+      trialActor({ temporal: app.temporal, config: app.config }).start({ tenantId: tenant.tenant.id, trialEndsAt: new Date().toISOString(), reminderOffsetsMs: [] }),
     ).rejects.toThrow(/already started/i);
     await trialHandle(tenant.tenant.id).signal('converted');
   });

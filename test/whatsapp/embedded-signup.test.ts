@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import request from 'supertest';
 import { openWhatsappToken } from '../../db/crypto/sealed-columns';
-import { kindKey, tenantIdKey } from '../../workflows/search-attributes';
+import { kindKey, tenantIdKey } from '../../actors/search-attributes';
 import { graphClient } from '../../sandbox/meta/testing/graph-client';
 import { startTestApp, type TestApp } from '../support/harness';
 import { bearer, registerTenant } from '../support/factories';

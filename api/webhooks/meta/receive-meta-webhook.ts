@@ -4,7 +4,7 @@ import type { ApiDeps } from '../../deps';
 import { maskPhone } from '../../../infra/logger';
 import { phoneLookupIndexes } from '../../../db/contacts/phone-identity';
 import { inboundConversationSeed } from '../../../db/system/conversation-seed';
-import { signalInbound } from '../../temporal/conversation-commands';
+import { conversationActor } from '../../../actors/conversation';
 import { hmacSha256Matches } from '../signature';
 import { changesByNumber, ZMetaEnvelopeSchema } from './meta-envelope';
 import type { NumberDirectory } from './number-directory';
@@ -35,6 +35,7 @@ export async function receiveMetaWebhook({ deps, numbers, statuses, onUnknownNum
   const envelope = ZMetaEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw new AppError('validation_failed', 'The webhook body is not a WhatsApp Business Account event');
 
+  const conversations = conversationActor(deps);
   const handoffs: Promise<void>[] = [];
   let messageCount = 0;
   let statusCount = 0;
@@ -49,7 +50,7 @@ export async function receiveMetaWebhook({ deps, numbers, statuses, onUnknownNum
       messageCount++;
       handoffs.push(
         inboundConversationSeed(deps.db.system, tenantId, change.phoneNumberId, phoneLookupIndexes(deps.config, tenantId, message.from)).then((seed) =>
-          signalInbound(deps.temporal, deps.config, { tenantId, phoneNumberId: change.phoneNumberId, phone: message.from, seed }, message),
+          conversations.signalInbound({ tenantId, phoneNumberId: change.phoneNumberId, phone: message.from, seed }, message),
         ),
       );
     }

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../../deps';
 import type { ApiMetrics } from '../../health/metrics';
 import type { RouteRegistry } from '../../http/route-registry';
 import { secretEquals } from '../../http/secret-equal';
-import { signalStatuses } from '../../temporal/conversation-commands';
+import { channelActor } from '../../../actors/channel';
 import { NumberDirectory } from './number-directory';
 import { receiveMetaWebhook } from './receive-meta-webhook';
 import { StatusCoalescer } from './status-coalescer';
@@ -15,7 +15,8 @@ const ZVerifyQuerySchema = z.object({ 'hub.mode': z.string(), 'hub.verify_token'
 export function registerMetaWebhookRoutes(routes: RouteRegistry, deps: ApiDeps, metrics: ApiMetrics): void {
   const unknownNumbers = new Counter({ name: 'aerostic_meta_webhook_unknown_number_total', help: 'Meta webhooks for phone number ids no workspace owns', registers: [metrics.registry] });
   const numbers = new NumberDirectory(deps.db.system);
-  const statuses = new StatusCoalescer((tenantId, phoneNumberId, batch) => signalStatuses(deps.temporal, deps.config, tenantId, phoneNumberId, batch));
+  const channels = channelActor(deps);
+  const statuses = new StatusCoalescer((tenantId, phoneNumberId, batch) => channels.signalStatuses(tenantId, phoneNumberId, batch));
   const tag = 'webhooks';
 
   routes.add(
