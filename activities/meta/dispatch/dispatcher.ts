@@ -8,7 +8,7 @@ import { currentActivity } from './activity-context';
 import { CircuitBreaker } from './circuit-breaker';
 import { classifySendError, rejectedFailure } from './classify';
 import { toGraphMessage } from './graph-message';
-import { claimForSend, markAccepted, markFailed, noteAmbiguousError, openLedgerRow, readLedgerRow, releaseToPending, type LedgerRow } from './ledger';
+import { claimForSend, markAccepted, markFailed, noteAmbiguousError, openLedgerRow, readLedgerRow, releaseToPending, type LedgerRow } from '../../../db/dispatch/send-ledger';
 import { createNumberRateLimiter, takeSendToken } from './rate-limit';
 import type { DispatchInput, DispatchResult, DispatcherDeps } from './types';
 
