@@ -53,7 +53,7 @@ export async function uploadMediaToMeta(ctx: MediaContext, input: UploadMediaToM
     if (!response.id) throw retryableMediaFailure('Meta answered the upload without a media id');
     const metaMediaId = response.id;
     await withTenant(ctx.db.app, tenantId, (trx) => recordMetaUpload(trx, mediaFileId, metaMediaId, phoneNumberId));
-    return { metaMediaId: response.id, reused: false };
+    return { metaMediaId, reused: false };
   } catch (err) {
     throw cancelledOr(err, 'Uploading the media to WhatsApp');
   }

@@ -88,7 +88,7 @@ export async function listAccounts(trx: Knex): Promise<WhatsappAccount[]> {
 
 /** The connected numbers, default first (the sandbox's phone simulator plays their customer). */
 export async function listConnectedAccounts(trx: Knex): Promise<WhatsappAccount[]> {
-  return (await trx('whatsapp_accounts').where({ status: 'connected' }).orderBy([{ column: 'is_default', order: 'desc' }, { column: 'created_at', order: 'asc' }])).map(toAccount);
+  return (await trx('whatsapp_accounts').where({ status: 'connected' }).orderBy([...DEFAULT_FIRST])).map(toAccount);
 }
 
 export async function findAccountByNumber(trx: Knex, phoneNumberId: string): Promise<WhatsappAccount | undefined> {
