@@ -1,7 +1,7 @@
 import type { TPlanId, TSubscriptionStatus } from '../../domain/billing';
 import type { Database } from '../../db/connection';
-import { Subscription } from '../../db/models/subscription';
 import { setTenantSubscriptionStatus } from '../../db/tenants/tenants';
+import { updateSubscriptionByRazorpayId } from '../../db/billing/subscriptions';
 import { withTenant } from '../../db/tenant-transaction';
 
 export interface SubscriptionStatusRecord {
@@ -23,17 +23,14 @@ const fromUnix = (s: number | null | undefined) => (s ? new Date(s * 1000) : und
 export async function applySubscriptionStatus(db: Database, record: SubscriptionStatusRecord): Promise<void> {
   await withTenant(db.app, record.tenantId, async (trx) => {
     if (record.razorpaySubscriptionId) {
-      await Subscription.query(trx)
-        .where({ razorpay_subscription_id: record.razorpaySubscriptionId })
-        .patch({
-          status: record.status,
-          cancelAtCycleEnd: record.cancelAtCycleEnd,
-          graceEndsAt: record.graceEndsAt ? new Date(record.graceEndsAt) : null,
-          ...(fromUnix(record.currentStart) ? { currentPeriodStart: fromUnix(record.currentStart) } : {}),
-          ...(fromUnix(record.currentEnd) ? { currentPeriodEnd: fromUnix(record.currentEnd) } : {}),
-          ...(record.paidCount != null ? { paidCount: record.paidCount } : {}),
-          updatedAt: new Date(),
-        });
+      await updateSubscriptionByRazorpayId(trx, record.razorpaySubscriptionId, {
+        status: record.status,
+        cancelAtCycleEnd: record.cancelAtCycleEnd,
+        graceEndsAt: record.graceEndsAt ? new Date(record.graceEndsAt) : null,
+        currentPeriodStart: fromUnix(record.currentStart),
+        currentPeriodEnd: fromUnix(record.currentEnd),
+        paidCount: record.paidCount ?? undefined,
+      });
     }
     await setTenantSubscriptionStatus(trx, record.tenantId, record.status);
   });

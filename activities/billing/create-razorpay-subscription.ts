@@ -1,6 +1,6 @@
 import type { TCreateSubscriptionResponse, TPlanId } from '../../domain/billing';
-import { Subscription } from '../../db/models/subscription';
 import { findBillingAdmin } from '../../db/users/user-lists';
+import { findSubscription, insertSubscription, type Subscription } from '../../db/billing/subscriptions';
 import { withTenant } from '../../db/tenant-transaction';
 import { callRazorpay } from '../../integrations/razorpay/errors';
 import type { BillingDeps } from './billing-deps';
@@ -19,7 +19,7 @@ export async function createRazorpaySubscription(
   input: { tenantId: string; planId: TPlanId; subscriptionId: string },
 ): Promise<TCreateSubscriptionResponse> {
   const { db, razorpay, razorpayConfig } = deps;
-  const existing = await withTenant(db.app, input.tenantId, (trx) => Subscription.query(trx).findById(input.subscriptionId));
+  const existing = await withTenant(db.app, input.tenantId, (trx) => findSubscription(trx, input.subscriptionId));
   if (existing) return checkout(existing, razorpayConfig.keyId);
 
   const admin = await withTenant(db.app, input.tenantId, findBillingAdmin);
@@ -38,7 +38,7 @@ export async function createRazorpaySubscription(
     }),
   );
   const row = await withTenant(db.app, input.tenantId, (trx) =>
-    Subscription.query(trx).insertAndFetch({
+    insertSubscription(trx, {
       id: input.subscriptionId,
       tenantId: input.tenantId,
       planId: input.planId,

@@ -1,5 +1,5 @@
 import type { TPlanId } from '../../domain/billing';
-import { Plan } from '../../db/models/plan';
+import { getPlan } from '../../db/billing/plans';
 import { findRazorpayPlanId, saveRazorpayPlanId } from '../../db/system/razorpay-plans';
 import { callRazorpay } from '../../integrations/razorpay/errors';
 import type { BillingDeps } from './billing-deps';
@@ -11,7 +11,7 @@ import type { BillingDeps } from './billing-deps';
 export async function ensureRazorpayPlan({ db, razorpay, razorpayConfig }: BillingDeps, planId: TPlanId): Promise<string> {
   const known = await findRazorpayPlanId(db.system, planId, razorpayConfig.keyId);
   if (known && (await stillExists(razorpay, known))) return known;
-  const plan = await Plan.query(db.app).findById(planId).throwIfNotFound();
+  const plan = await getPlan(db.app, planId);
   const created = await callRazorpay('create plan', () =>
     razorpay.plans.create({
       period: 'monthly',

@@ -1,5 +1,5 @@
 import type { TPlanId } from '../../domain/billing';
-import { Subscription } from '../../db/models/subscription';
+import { updateSubscriptionByRazorpayId } from '../../db/billing/subscriptions';
 import { withTenant } from '../../db/tenant-transaction';
 import { callRazorpay } from '../../integrations/razorpay/errors';
 import { applySubscriptionStatus, type SubscriptionStatusRecord } from './apply-subscription-status';
@@ -19,9 +19,7 @@ export function createBillingActivities(deps: BillingDeps) {
 
     async cancelRazorpaySubscription(input: { tenantId: string; razorpaySubscriptionId: string; atCycleEnd: boolean }): Promise<void> {
       await callRazorpay('cancel subscription', () => deps.razorpay.subscriptions.cancel(input.razorpaySubscriptionId, input.atCycleEnd));
-      await withTenant(deps.db.app, input.tenantId, (trx) =>
-        Subscription.query(trx).where({ razorpay_subscription_id: input.razorpaySubscriptionId }).patch({ cancelAtCycleEnd: input.atCycleEnd, updatedAt: new Date() }),
-      );
+      await withTenant(deps.db.app, input.tenantId, (trx) => updateSubscriptionByRazorpayId(trx, input.razorpaySubscriptionId, { cancelAtCycleEnd: input.atCycleEnd }));
     },
 
     async changeRazorpayPlan(input: { tenantId: string; razorpaySubscriptionId: string; planId: TPlanId }): Promise<void> {
@@ -29,9 +27,7 @@ export function createBillingActivities(deps: BillingDeps) {
       await callRazorpay('change plan', () =>
         deps.razorpay.subscriptions.update(input.razorpaySubscriptionId, { plan_id: planIdAtRazorpay, schedule_change_at: 'now' }),
       );
-      await withTenant(deps.db.app, input.tenantId, (trx) =>
-        Subscription.query(trx).where({ razorpay_subscription_id: input.razorpaySubscriptionId }).patch({ planId: input.planId, updatedAt: new Date() }),
-      );
+      await withTenant(deps.db.app, input.tenantId, (trx) => updateSubscriptionByRazorpayId(trx, input.razorpaySubscriptionId, { planId: input.planId }));
     },
   };
 }

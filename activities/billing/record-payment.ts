@@ -1,6 +1,8 @@
 import type { RazorpayEventSignal } from '../../domain/subscription-events';
 import type { Database } from '../../db/connection';
-import { Subscription } from '../../db/models/subscription';
+import { insertPaidInvoice } from '../../db/billing/invoices';
+import { upsertPayment } from '../../db/billing/payments';
+import { findSubscriptionByRazorpayId } from '../../db/billing/subscriptions';
 import { withTenant } from '../../db/tenant-transaction';
 
 type PaymentFacts = NonNullable<RazorpayEventSignal['payment']>;
@@ -15,46 +17,33 @@ export async function recordPayment(
 ): Promise<void> {
   const { payment } = input;
   await withTenant(db.app, input.tenantId, async (trx) => {
-    const subscription = input.razorpaySubscriptionId
-      ? await Subscription.query(trx).where({ razorpay_subscription_id: input.razorpaySubscriptionId }).first()
-      : undefined;
+    const subscription = input.razorpaySubscriptionId ? await findSubscriptionByRazorpayId(trx, input.razorpaySubscriptionId) : undefined;
     const amount = payment.amountMinor / 100;
-    await trx.raw(
-      `insert into payments (tenant_id, subscription_id, razorpay_payment_id, razorpay_invoice_id, amount, currency, status, method, error_code, error_description, paid_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (razorpay_payment_id) do update set
-         status = excluded.status, error_code = excluded.error_code, error_description = excluded.error_description,
-         paid_at = coalesce(payments.paid_at, excluded.paid_at), updated_at = now()
-       where payments.status <> 'captured'`,
-      [
-        input.tenantId,
-        subscription?.id ?? null,
-        payment.id,
-        payment.invoiceId,
-        amount,
-        payment.currency,
-        payment.status,
-        payment.method,
-        payment.errorCode,
-        payment.errorDescription,
-        payment.status === 'captured' ? new Date(payment.createdAt * 1000) : null,
-      ],
-    );
+    await upsertPayment(trx, {
+      tenantId: input.tenantId,
+      subscriptionId: subscription?.id ?? null,
+      razorpayPaymentId: payment.id,
+      razorpayInvoiceId: payment.invoiceId,
+      amount,
+      currency: payment.currency,
+      status: payment.status,
+      method: payment.method,
+      errorCode: payment.errorCode,
+      errorDescription: payment.errorDescription,
+      paidAt: payment.status === 'captured' ? new Date(payment.createdAt * 1000) : null,
+    });
     if (input.charged && payment.status === 'captured' && payment.invoiceId) {
-      await trx('invoices')
-        .insert({
-          tenant_id: input.tenantId,
-          subscription_id: subscription?.id ?? null,
-          razorpay_invoice_id: payment.invoiceId,
-          razorpay_payment_id: payment.id,
-          amount,
-          currency: payment.currency,
-          status: 'paid',
-          period_start: input.periodStart ? new Date(input.periodStart * 1000) : null,
-          period_end: input.periodEnd ? new Date(input.periodEnd * 1000) : null,
-        })
-        .onConflict('razorpay_invoice_id')
-        .ignore();
+      await insertPaidInvoice(trx, {
+        tenantId: input.tenantId,
+        subscriptionId: subscription?.id ?? null,
+        razorpayInvoiceId: payment.invoiceId,
+        razorpayPaymentId: payment.id,
+        amount,
+        currency: payment.currency,
+        status: 'paid',
+        periodStart: input.periodStart ? new Date(input.periodStart * 1000) : null,
+        periodEnd: input.periodEnd ? new Date(input.periodEnd * 1000) : null,
+      });
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { failPendingSend } from '../../db/conversations/message-sends';
+import { failPendingSend } from '../../db/dispatch/send-ledger';
 import { markMessageFailed as markFailedMessage } from '../../db/conversations/messages';
 import { withTenant } from '../../db/tenant-transaction';
 

@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { recordUsage } from '../../db/billing/usage';
 import { upsertContact } from '../../db/contacts/contacts';
 import { incrementAiReplyCount, upsertConversation } from '../../db/conversations/conversations';
-import { insertPendingSend } from '../../db/conversations/message-sends';
+import { insertPendingSend } from '../../db/dispatch/send-ledger';
 import { findMessagePlace, insertMessage } from '../../db/conversations/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TMessageContent } from '../../domain/messages';

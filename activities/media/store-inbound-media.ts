@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { findMediaFileOfMessage, insertMediaFile } from '../../db/media/media-files';
+import { attachMediaFileToMessage, findMediaFileOfMessage, insertMediaFileOfMessage, messageExists } from '../../db/media/media-files';
 import { newMediaKey } from '../../db/media/storage';
 import { withTenant } from '../../db/tenant-transaction';
 import { cleanFilename, maxMediaBytes } from '../../domain/media';
@@ -40,38 +40,34 @@ export async function storeInboundMedia(ctx: MediaContext, input: StoreInboundMe
     const existing = await withTenant(db.app, tenantId, async (trx) => {
       const file = await findMediaFileOfMessage(trx, messageId);
       if (file) return file;
-      if (!(await trx('messages').where({ id: messageId }).first('id'))) {
+      if (!(await messageExists(trx, messageId))) {
         throw ApplicationFailure.nonRetryable('The message to attach the media to does not exist', 'message_not_found');
       }
       return undefined;
     });
-    if (existing) return { mediaFileId: existing.id, mimeType: existing.mime_type, sizeBytes: Number(existing.size_bytes), existing: true };
+    if (existing) return { mediaFileId: existing.id, mimeType: existing.mimeType, sizeBytes: existing.sizeBytes, existing: true };
 
     const token = await loadAccountToken(db, ctx.encryptionKeys, tenantId, input.phoneNumberId);
     const key = newMediaKey();
     const downloaded = await downloadMetaMedia(ctx.graph, storage, { ...input, key, token, maxBytes: maxMediaBytes });
-    const { row, inserted } = await withTenant(db.app, tenantId, async (trx) => {
-      const result = await insertMediaFile(trx, {
-        tenant_id: tenantId,
-        message_id: messageId,
+    const { file, inserted } = await withTenant(db.app, tenantId, async (trx) => {
+      const result = await insertMediaFileOfMessage(trx, {
+        tenantId,
+        messageId,
         direction: 'inbound',
-        mime_type: downloaded.mimeType,
-        size_bytes: downloaded.size,
+        mimeType: downloaded.mimeType,
+        sizeBytes: downloaded.size,
         sha256: downloaded.sha256,
-        storage_key: key,
-        meta_media_id: input.mediaId,
+        storageKey: key,
+        metaMediaId: input.mediaId,
         filename: cleanFilename(input.filename),
       });
-      if (result.inserted) {
-        await trx('messages')
-          .where({ id: messageId })
-          .update({ content: trx.raw('content || ?::jsonb', [JSON.stringify({ mediaFileId: result.row.id })]), updated_at: trx.fn.now() });
-      }
+      if (result.inserted) await attachMediaFileToMessage(trx, messageId, result.file.id);
       return result;
     });
     // A concurrent attempt stored it first; ours is a spare copy.
     if (!inserted) await storage.remove(tenantId, key);
-    return { mediaFileId: row.id, mimeType: row.mime_type, sizeBytes: Number(row.size_bytes), existing: !inserted };
+    return { mediaFileId: file.id, mimeType: file.mimeType, sizeBytes: file.sizeBytes, existing: !inserted };
   } catch (err) {
     throw cancelledOr(err, 'Fetching the media from WhatsApp');
   }

@@ -1,6 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import { ApplicationFailure } from '@temporalio/common';
-import { findMediaFile } from '../../db/media/media-files';
+import { findMediaFile, recordMetaUpload } from '../../db/media/media-files';
 import { withTenant } from '../../db/tenant-transaction';
 import { loadAccountToken } from '../meta/account-token';
 import { currentActivity } from '../meta/dispatch/activity-context';
@@ -28,20 +28,20 @@ export async function uploadMediaToMeta(ctx: MediaContext, input: UploadMediaToM
   try {
     const file = await withTenant(ctx.db.app, tenantId, (trx) => findMediaFile(trx, mediaFileId));
     if (!file) throw ApplicationFailure.nonRetryable('No such media file in this workspace', 'media_not_found');
-    const uploadedAt = file.meta_uploaded_at?.getTime() ?? 0;
-    if (file.meta_media_id && file.meta_phone_number_id === phoneNumberId && Date.now() - uploadedAt < REUSE_FOR_MS) {
-      return { metaMediaId: file.meta_media_id, reused: true };
+    const uploadedAt = file.metaUploadedAt?.getTime() ?? 0;
+    if (file.metaMediaId && file.metaPhoneNumberId === phoneNumberId && Date.now() - uploadedAt < REUSE_FOR_MS) {
+      return { metaMediaId: file.metaMediaId, reused: true };
     }
     if (!/^\d{1,30}$/.test(phoneNumberId)) throw ApplicationFailure.nonRetryable('Not a phone number id', 'number_not_connected');
     const token = await loadAccountToken(ctx.db, ctx.encryptionKeys, tenantId, phoneNumberId);
-    const object = await ctx.storage.get(tenantId, file.storage_key);
+    const object = await ctx.storage.get(tenantId, file.storageKey);
     if (!object) throw ApplicationFailure.nonRetryable('The file is no longer stored; upload it again', 'media_missing');
     const bytes = await buffer(object.stream);
 
     const form = new FormData();
     form.set('messaging_product', 'whatsapp');
-    form.set('type', file.mime_type);
-    form.set('file', new Blob([bytes], { type: file.mime_type }), file.filename ?? file.id);
+    form.set('type', file.mimeType);
+    form.set('file', new Blob([bytes], { type: file.mimeType }), file.filename ?? file.id);
     const response = await ctx.graph.request<{ id?: string }>({
       method: 'POST',
       path: `${phoneNumberId}/media`,
@@ -51,10 +51,9 @@ export async function uploadMediaToMeta(ctx: MediaContext, input: UploadMediaToM
       signal: currentActivity()?.cancellationSignal,
     });
     if (!response.id) throw retryableMediaFailure('Meta answered the upload without a media id');
-    await withTenant(ctx.db.app, tenantId, (trx) =>
-      trx('media_files').where({ id: mediaFileId }).update({ meta_media_id: response.id, meta_phone_number_id: phoneNumberId, meta_uploaded_at: trx.fn.now() }),
-    );
-    return { metaMediaId: response.id, reused: false };
+    const metaMediaId = response.id;
+    await withTenant(ctx.db.app, tenantId, (trx) => recordMetaUpload(trx, mediaFileId, metaMediaId, phoneNumberId));
+    return { metaMediaId, reused: false };
   } catch (err) {
     throw cancelledOr(err, 'Uploading the media to WhatsApp');
   }

@@ -10,6 +10,10 @@ import {
   ZSubscriptionResponseSchema,
   ZUsageResponseSchema,
 } from '../../domain/billing';
+import { subscriptionMessages } from '../../domain/contracts';
+import type { SubscriptionWorkflowState } from '../../domain/subscription-events';
+import { listInvoices } from '../../db/billing/invoices';
+import { listPayments } from '../../db/billing/payments';
 import { listPlans } from '../../db/billing/plans';
 import { currentUsage } from '../../db/billing/usage';
 import { withTenant } from '../../db/tenant-transaction';
@@ -18,7 +22,7 @@ import type { RouteRegistry } from '../http/route-registry';
 import { subscriptionActor } from '../../actors/subscription';
 import { recordAudit } from '../audit/record-audit';
 import { getSubscription } from './get-subscription';
-import { listInvoices, listPayments } from './list-payments';
+import { toInvoiceView, toPaymentView, toPlanView } from './billing-views';
 
 const ZLimitQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -30,7 +34,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   const tenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => withTenant(deps.db.app, tenantId, work);
 
   routes.add({ method: 'get', path: '/billing/plans', tag, summary: 'Plans with prices (₹ a month) and limits', access: 'public', response: ZPlansResponseSchema }, async () => ({
-    data: await listPlans(deps.db.app),
+    data: (await listPlans(deps.db.app)).map(toPlanView),
   }));
 
   routes.add(
@@ -67,12 +71,12 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
 
   routes.add(
     { method: 'get', path: '/billing/payments', tag, summary: 'Payments, newest first', access: 'admin', ...open, query: ZLimitQuerySchema, response: z.object({ data: z.array(ZPaymentSchema) }) },
-    async ({ auth, query }) => ({ data: await tenantTx(auth.tenantId, (trx) => listPayments(trx, query.limit)) }),
+    async ({ auth, query }) => ({ data: (await tenantTx(auth.tenantId, (trx) => listPayments(trx, query.limit))).map(toPaymentView) }),
   );
 
   routes.add(
     { method: 'get', path: '/billing/invoices', tag, summary: 'Invoices, newest first', access: 'admin', ...open, query: ZLimitQuerySchema, response: z.object({ data: z.array(ZInvoiceSchema) }) },
-    async ({ auth, query }) => ({ data: await tenantTx(auth.tenantId, (trx) => listInvoices(trx, query.limit)) }),
+    async ({ auth, query }) => ({ data: (await tenantTx(auth.tenantId, (trx) => listInvoices(trx, query.limit))).map(toInvoiceView) }),
   );
 
   routes.add(

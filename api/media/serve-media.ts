@@ -17,18 +17,18 @@ const EXTENSIONS: Record<string, string> = {
  * id is simply not found. Headers keep a browser from treating the bytes as anything but their type.
  */
 export async function serveMedia(db: Database, storage: MediaStorage, tenantId: string, id: string, ctx: Context): Promise<void> {
-  const row = await withTenant(db.app, tenantId, (trx) => findMediaFile(trx, id));
-  if (!row) throw new AppError('not_found', 'No such media file');
-  const object = await storage.get(tenantId, row.storage_key);
+  const file = await withTenant(db.app, tenantId, (trx) => findMediaFile(trx, id));
+  if (!file) throw new AppError('not_found', 'No such media file');
+  const object = await storage.get(tenantId, file.storageKey);
   if (!object) throw new AppError('not_found', 'The media file is no longer stored');
 
-  const filename = row.filename ?? `${row.id}${EXTENSIONS[mimeEssence(row.mime_type)] ?? ''}`;
+  const filename = file.filename ?? `${file.id}${EXTENSIONS[mimeEssence(file.mimeType)] ?? ''}`;
   // Koa's attachment() encodes the name safely (RFC 6266: an ASCII fallback plus filename*).
-  ctx.attachment(filename, { type: isInlineSafe(row.mime_type) ? 'inline' : 'attachment' });
+  ctx.attachment(filename, { type: isInlineSafe(file.mimeType) ? 'inline' : 'attachment' });
   ctx.set('Cache-Control', 'private, max-age=3600');
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
-  ctx.type = row.mime_type;
+  ctx.type = file.mimeType;
   ctx.length = object.size;
   ctx.body = object.stream;
 }

@@ -1,11 +1,12 @@
 import type { Context } from 'koa';
 import type { Database } from '../../db/connection';
-import { toMediaFile, type MediaFileRow } from '../../db/media/media-files';
+import { insertMediaFile } from '../../db/media/media-files';
 import type { MediaStorage } from '../../db/media/storage';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import { cleanFilename, mediaKindOf, mediaLimits, type TMediaFile } from '../../domain/media';
 import type { AuthPrincipal } from '../auth/principal';
+import { toMediaFileView } from './media-view';
 import { receiveUpload, tooLarge } from './read-upload';
 
 const ACCEPTED = 'JPEG or PNG images, MP4 or 3GPP video, AAC, AMR, MP3, MP4 or OGG audio, or PDF, Word, Excel, PowerPoint or plain-text documents';
@@ -24,20 +25,10 @@ export async function uploadMedia(db: Database, storage: MediaStorage, auth: Aut
     }
     if (stored.size > mediaLimits[kind].maxBytes) throw tooLarge(mediaLimits[kind].maxBytes, kind);
     if (stored.size === 0) throw new AppError('validation_failed', 'The file is empty', { details: [{ path: 'file', message: 'empty' }] });
-    const [row] = await withTenant(db.app, auth.tenantId, (trx) =>
-      trx<MediaFileRow>('media_files')
-        .insert({
-          tenant_id: auth.tenantId,
-          direction: 'outbound',
-          mime_type: mimeType,
-          size_bytes: stored.size,
-          sha256: stored.sha256,
-          storage_key: key,
-          filename: cleanFilename(filename),
-        })
-        .returning('*'),
+    const file = await withTenant(db.app, auth.tenantId, (trx) =>
+      insertMediaFile(trx, { tenantId: auth.tenantId, direction: 'outbound', mimeType, sizeBytes: stored.size, sha256: stored.sha256, storageKey: key, filename: cleanFilename(filename) }),
     );
-    return toMediaFile(row);
+    return toMediaFileView(file);
   } catch (err) {
     await storage.remove(auth.tenantId, key);
     throw err;

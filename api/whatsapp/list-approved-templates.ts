@@ -1,6 +1,7 @@
 import { createGraphClient, GraphError, type GraphClient } from '../../integrations/meta/graph-client';
 import { openWhatsappToken } from '../../db/crypto/sealed-columns';
 import { withTenant } from '../../db/tenant-transaction';
+import { findAccountByNumberOrDefault } from '../../db/whatsapp/accounts';
 import { AppError } from '../../domain/errors';
 import { bodyVariableCount, type TPickerTemplate } from '../../domain/whatsapp-templates';
 import type { ApiDeps } from '../deps';
@@ -26,20 +27,17 @@ const MAX_PAGES = 60;
  * was paused or rejected since. A read-only pass-through: nothing is stored, so no workflow is involved.
  */
 export async function listApprovedTemplates(deps: ApiDeps, tenantId: string, phoneNumberId: string | undefined): Promise<TPickerTemplate[]> {
-  const account = await withTenant(deps.db.app, tenantId, (trx) => {
-    const query = trx('whatsapp_accounts').first('waba_id', 'phone_number_id', 'status', 'access_token_ciphertext', 'access_token_key_id');
-    return phoneNumberId ? query.where({ phone_number_id: phoneNumberId }) : query.orderBy([{ column: 'is_default', order: 'desc' }, { column: 'created_at' }]);
-  });
+  const account = await withTenant(deps.db.app, tenantId, (trx) => findAccountByNumberOrDefault(trx, phoneNumberId));
   if (!account && phoneNumberId) throw new AppError('not_found', 'No WhatsApp number with this id is connected to the workspace');
   if (!account) throw new AppError('no_whatsapp_number', 'Connect a WhatsApp number first (Settings → WhatsApp)');
   if (account.status === 'token_expired') throw tokenRejected();
-  const token = openWhatsappToken(deps.config.encryptionKeys, tenantId, { ciphertext: account.access_token_ciphertext, keyId: account.access_token_key_id });
+  const token = openWhatsappToken(deps.config.encryptionKeys, tenantId, account.token);
 
   const graph = createGraphClient(deps.config.meta);
   const templates: GraphTemplate[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await readPage(graph, account.waba_id, token, after);
+    const result = await readPage(graph, account.wabaId, token, after);
     templates.push(...result.data);
     after = result.paging?.next ? result.paging.cursors?.after : undefined;
     if (!after) break;

@@ -1,6 +1,5 @@
 import { withTenant } from '../../db/tenant-transaction';
-import { toWhatsappAccount } from '../../db/models/whatsapp-account';
-import { listAccounts } from '../../db/whatsapp/accounts';
+import { listAccounts, toWhatsappAccount } from '../../db/whatsapp/accounts';
 import {
   ZAccountIdParamSchema,
   ZCloudInitSchema,

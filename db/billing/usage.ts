@@ -3,6 +3,23 @@ import type { TPlanLimits, TUsageKind, TUsageResponse } from '../../domain/billi
 import { AppError } from '../../domain/errors';
 import { effectivePlan } from './plans';
 
+/** A `usage_events` row: the append-only ledger of what a tenant used, once per idempotency key. */
+export interface UsageEventRow {
+  id: string;
+  tenant_id: string;
+  kind: TUsageKind;
+  quantity: number;
+  idempotency_key: string;
+  metadata: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+declare module 'knex/types/tables' {
+  interface Tables {
+    usage_events: Knex.CompositeTableType<UsageEventRow, Omit<UsageEventRow, 'id' | 'occurred_at' | 'quantity' | 'metadata'> & Partial<Pick<UsageEventRow, 'quantity' | 'metadata'>>>;
+  }
+}
+
 const startOfMonthUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 const startOfDayUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 

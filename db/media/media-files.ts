@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
-import { mediaKindOf, type TMediaFile } from '../../domain/media';
 
-/** A `media_files` row; every function here runs inside `withTenant`, so RLS scopes it. */
+/** A `media_files` row; every function here runs inside `withTenant`, so RLS scopes it. `size_bytes` is a bigint, read as a string. */
 export interface MediaFileRow {
   id: string;
   tenant_id: string;
@@ -18,34 +17,114 @@ export interface MediaFileRow {
   created_at: Date;
 }
 
-export type NewMediaFile = Omit<MediaFileRow, 'id' | 'created_at' | 'meta_phone_number_id' | 'meta_uploaded_at'> &
-  Partial<Pick<MediaFileRow, 'meta_phone_number_id' | 'meta_uploaded_at'>>;
+type Optional = 'message_id' | 'meta_media_id' | 'meta_phone_number_id' | 'meta_uploaded_at' | 'filename';
+type NewMediaFileRow = Omit<MediaFileRow, 'id' | 'created_at' | Optional> & Partial<Pick<MediaFileRow, Optional>>;
+type MediaFileChange = Partial<Pick<MediaFileRow, 'meta_media_id' | 'meta_phone_number_id'>> & { meta_uploaded_at?: Date | Knex.Raw };
 
-export async function findMediaFile(trx: Knex.Transaction, id: string): Promise<MediaFileRow | undefined> {
-  return trx<MediaFileRow>('media_files').where({ id }).first();
+declare module 'knex/types/tables' {
+  interface Tables {
+    media_files: Knex.CompositeTableType<MediaFileRow, NewMediaFileRow, MediaFileChange>;
+  }
 }
 
-export async function findMediaFileOfMessage(trx: Knex.Transaction, messageId: string): Promise<MediaFileRow | undefined> {
-  return trx<MediaFileRow>('media_files').where({ message_id: messageId }).first();
+export interface MediaFile {
+  id: string;
+  messageId: string | null;
+  direction: 'inbound' | 'outbound';
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** From `newMediaKey()`: where the bytes are in `MediaStorage`. */
+  storageKey: string;
+  /** Meta's id for a copy uploaded by `metaPhoneNumberId` at `metaUploadedAt` (Meta ids belong to a number and expire). */
+  metaMediaId: string | null;
+  metaPhoneNumberId: string | null;
+  metaUploadedAt: Date | null;
+  filename: string | null;
+  createdAt: Date;
 }
 
-/** Inserts the row unless the message already has one; answers with whichever row is stored. */
-export async function insertMediaFile(trx: Knex.Transaction, row: NewMediaFile): Promise<{ row: MediaFileRow; inserted: boolean }> {
-  const [inserted] = await trx<MediaFileRow>('media_files').insert(row).onConflict(['tenant_id', 'message_id']).ignore().returning('*');
-  if (inserted) return { row: inserted, inserted: true };
-  const existing = row.message_id ? await findMediaFileOfMessage(trx, row.message_id) : undefined;
+const toMediaFile = (row: MediaFileRow): MediaFile => ({
+  id: row.id,
+  messageId: row.message_id,
+  direction: row.direction,
+  mimeType: row.mime_type,
+  sizeBytes: Number(row.size_bytes),
+  sha256: row.sha256,
+  storageKey: row.storage_key,
+  metaMediaId: row.meta_media_id,
+  metaPhoneNumberId: row.meta_phone_number_id,
+  metaUploadedAt: row.meta_uploaded_at,
+  filename: row.filename,
+  createdAt: row.created_at,
+});
+
+export interface NewMediaFile {
+  tenantId: string;
+  /** Inbound files belong to their message; uploads get one when they are sent. */
+  messageId?: string;
+  direction: 'inbound' | 'outbound';
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  metaMediaId?: string;
+  filename: string | null;
+}
+
+const toRow = (file: NewMediaFile): NewMediaFileRow => ({
+  tenant_id: file.tenantId,
+  ...(file.messageId !== undefined ? { message_id: file.messageId } : {}),
+  direction: file.direction,
+  mime_type: file.mimeType,
+  size_bytes: file.sizeBytes,
+  sha256: file.sha256,
+  storage_key: file.storageKey,
+  ...(file.metaMediaId !== undefined ? { meta_media_id: file.metaMediaId } : {}),
+  filename: file.filename,
+});
+
+export async function findMediaFile(trx: Knex.Transaction, id: string): Promise<MediaFile | undefined> {
+  const row = await trx('media_files').where({ id }).first();
+  return row && toMediaFile(row);
+}
+
+export async function findMediaFileOfMessage(trx: Knex.Transaction, messageId: string): Promise<MediaFile | undefined> {
+  const row = await trx('media_files').where({ message_id: messageId }).first();
+  return row && toMediaFile(row);
+}
+
+/** A file a user uploaded to send later. */
+export async function insertMediaFile(trx: Knex.Transaction, file: NewMediaFile): Promise<MediaFile> {
+  const [row] = await trx('media_files').insert(toRow(file)).returning('*');
+  return toMediaFile(row);
+}
+
+/** Inserts the message's file unless the message already has one; answers with whichever row is stored. */
+export async function insertMediaFileOfMessage(trx: Knex.Transaction, file: NewMediaFile & { messageId: string }): Promise<{ file: MediaFile; inserted: boolean }> {
+  const [inserted] = await trx('media_files').insert(toRow(file)).onConflict(['tenant_id', 'message_id']).ignore().returning('*');
+  if (inserted) return { file: toMediaFile(inserted), inserted: true };
+  const existing = await findMediaFileOfMessage(trx, file.messageId);
   if (!existing) throw new Error('media_files insert was ignored but no row holds the message');
-  return { row: existing, inserted: false };
+  return { file: existing, inserted: false };
 }
 
-export function toMediaFile(row: MediaFileRow): TMediaFile {
-  return {
-    id: row.id,
-    // Inbound media may be a type we never send (a webp sticker): its top-level type still says how to show it.
-    kind: mediaKindOf(row.mime_type) ?? (/^(image|video|audio)\//.exec(row.mime_type)?.[1] as TMediaFile['kind'] | undefined) ?? 'document',
-    mimeType: row.mime_type,
-    sizeBytes: Number(row.size_bytes),
-    sha256: row.sha256,
-    filename: row.filename,
-  };
+/** Remembers Meta's id for the copy this number uploaded, so later sends of the file reuse it. */
+export async function recordMetaUpload(trx: Knex.Transaction, id: string, metaMediaId: string, phoneNumberId: string): Promise<void> {
+  await trx('media_files').where({ id }).update({ meta_media_id: metaMediaId, meta_phone_number_id: phoneNumberId, meta_uploaded_at: trx.fn.now() });
+}
+
+/**
+ * The `messages` side of an inbound file. `messages` belongs to the conversations data (its row type
+ * lives there); these two statements are the media feature's only use of it.
+ */
+export async function messageExists(trx: Knex.Transaction, messageId: string): Promise<boolean> {
+  return Boolean(await trx('messages').where({ id: messageId }).first('id'));
+}
+
+/** Adds `{ mediaFileId }` to the message's content, where the inbox finds the file. */
+export async function attachMediaFileToMessage(trx: Knex.Transaction, messageId: string, mediaFileId: string): Promise<void> {
+  await trx('messages')
+    .where({ id: messageId })
+    .update({ content: trx.raw('content || ?::jsonb', [JSON.stringify({ mediaFileId })]), updated_at: trx.fn.now() });
 }

@@ -188,7 +188,7 @@ describe('the AI agent', () => {
   it("hands off without asking Gemini once the plan's AI replies for the month are used up", async () => {
     const used = await app.db.system('plans').where({ id: 'growth' }).first('limits');
     const key = `test-usage-${Date.now()}`;
-    await app.db.system('usage_events').insert({ tenant_id: tenant.tenant.id, kind: 'ai_reply', quantity: used.limits.aiRepliesPerMonth, idempotency_key: key });
+    await app.db.system('usage_events').insert({ tenant_id: tenant.tenant.id, kind: 'ai_reply', quantity: used!.limits.aiRepliesPerMonth, idempotency_key: key });
     const before = generateCalls().length;
     const { waId, conversation } = await customerSays('When are you open on Saturday?');
     expect(await settled(conversation.id)).toMatchObject({ mode: 'agent', status: 'pending', handoffReason: 'plan_ai_limit' });

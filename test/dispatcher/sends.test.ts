@@ -80,7 +80,7 @@ describe('dispatcher: sending', () => {
     app.meta.injectFault({ kind: 'meta-error', code: 190, times: 1, phoneNumberId: account.phoneNumberId });
     await expect(dispatcherFor(app).dispatchMessage(input)).rejects.toMatchObject({ type: 'meta_190', nonRetryable: true });
     const row = await withTenant(app.db.app, tenantId, (trx) => trx('whatsapp_accounts').where({ phone_number_id: account.phoneNumberId }).first('status'));
-    expect(row.status).toBe('token_expired');
+    expect(row?.status).toBe('token_expired');
     const next = await queueMessage(app, tenantId, account.phoneNumberId);
     await expect(dispatcherFor(app).dispatchMessage(next)).rejects.toMatchObject({ type: 'meta_190', nonRetryable: true });
   });

@@ -58,7 +58,9 @@ export function dispatcherFor(app: TestApp, overrides: Partial<DispatcherDeps> =
 }
 
 export async function ledgerOf(app: TestApp, input: DispatchInput) {
-  return withTenant(app.db.app, input.tenantId, (trx) => trx('message_sends').where({ message_id: input.messageId }).first());
+  const row = await withTenant(app.db.app, input.tenantId, (trx) => trx('message_sends').where({ message_id: input.messageId }).first());
+  if (!row) throw new Error(`no ledger row for message ${input.messageId}`);
+  return row;
 }
 
 export async function storedWamids(app: TestApp, input: DispatchInput) {

@@ -43,10 +43,10 @@ describe('platform notifications are sent from the platform number through the d
     ]);
     const row = await eventually(async () => {
       const r = await app.db.system('platform_notifications').where({ to_phone: registration.phone, kind: 'otp' }).first();
-      expect(r.status).toBe('sent');
+      expect(r?.status).toBe('sent');
       return r;
     });
-    expect(row.wa_message_id).toBe(sent.wamid);
+    expect(row?.wa_message_id).toBe(sent.wamid);
   });
 
   it('retries a send Meta failed (503) and sends it exactly once', async () => {
@@ -55,10 +55,10 @@ describe('platform notifications are sent from the platform number through the d
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
     const row = await eventually(async () => {
       const r = await app.db.system('platform_notifications').where({ to_phone: registration.phone }).first();
-      expect(r.status).toBe('sent');
+      expect(r?.status).toBe('sent');
       return r;
     }, 30_000);
-    expect(row.last_error_code).toEqual(expect.any(String));
+    expect(row?.last_error_code).toEqual(expect.any(String));
     const failed = app.meta.requests().filter((r) => r.operation === 'messages' && r.path.includes(PLATFORM.phoneNumberId) && r.status === 503);
     expect(failed).toHaveLength(1);
     expect(platformSends(registration.phone)).toHaveLength(1);

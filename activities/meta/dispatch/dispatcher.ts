@@ -1,13 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { withTenant } from '../../../db/tenant-transaction';
+import { markTokenExpired } from '../../../db/whatsapp/accounts';
 import { loadAccountToken } from '../account-token';
 import { GraphError } from '../../../integrations/meta/graph-client';
 import { currentActivity } from './activity-context';
 import { CircuitBreaker } from './circuit-breaker';
 import { classifySendError, rejectedFailure } from './classify';
 import { toGraphMessage } from './graph-message';
-import { claimForSend, markAccepted, markFailed, noteAmbiguousError, openLedgerRow, readLedgerRow, releaseToPending, type LedgerRow } from './ledger';
+import { claimForSend, markAccepted, markFailed, noteAmbiguousError, openLedgerRow, readLedgerRow, releaseToPending, type LedgerRow } from '../../../db/dispatch/send-ledger';
 import { createNumberRateLimiter, takeSendToken } from './rate-limit';
 import type { DispatchInput, DispatchResult, DispatcherDeps } from './types';
 
@@ -79,9 +80,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (failure.outcome === 'not_accepted') return releaseToPending(trx, input.messageId, failure.code);
       if (failure.outcome === 'ambiguous') return noteAmbiguousError(trx, input.messageId, failure.code);
       await markFailed(trx, input.messageId, failure.code);
-      if (failure.tokenExpired) {
-        await trx('whatsapp_accounts').where({ phone_number_id: input.phoneNumberId }).update({ status: 'token_expired', updated_at: trx.fn.now() });
-      }
+      if (failure.tokenExpired) await markTokenExpired(trx, input.phoneNumberId);
     });
     return failure.failure;
   }

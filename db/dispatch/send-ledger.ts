@@ -1,11 +1,33 @@
 import type { Knex } from 'knex';
-import { recordUsage } from '../../../db/billing/usage';
+import { recordUsage } from '../billing/usage';
 
 /**
  * The send ledger (message_sends), one row per message: pending → in_flight → accepted | failed.
  * Every function runs inside the tenant's transaction (withTenant), so RLS applies.
  */
 export type SendState = 'pending' | 'in_flight' | 'accepted' | 'failed';
+
+export interface MessageSendRow {
+  message_id: string;
+  tenant_id: string;
+  phone_number_id: string;
+  state: SendState;
+  wa_message_id: string | null;
+  attempts: number;
+  last_error_code: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+type NewMessageSendRow = Pick<MessageSendRow, 'message_id' | 'tenant_id' | 'phone_number_id' | 'state'>;
+/** Timestamps and the attempt counter are set by the database clock (`now()`, `attempts + 1`). */
+type MessageSendChange = Partial<Pick<MessageSendRow, 'state' | 'wa_message_id' | 'last_error_code'>> & { attempts?: Knex.Raw; updated_at?: Date | Knex.Raw };
+
+declare module 'knex/types/tables' {
+  interface Tables {
+    message_sends: Knex.CompositeTableType<MessageSendRow, NewMessageSendRow, MessageSendChange>;
+  }
+}
 
 export interface LedgerRow {
   state: SendState;
@@ -23,10 +45,12 @@ export async function openLedgerRow(trx: Knex, input: { tenantId: string; messag
   return (await readLedgerRow(trx, input.messageId))!;
 }
 
+type LedgerRead = Pick<MessageSendRow, 'state' | 'wa_message_id' | 'last_error_code'> & { age_ms: string };
+
 export async function readLedgerRow(trx: Knex, messageId: string): Promise<LedgerRow | undefined> {
   const row = await trx('message_sends')
     .where({ message_id: messageId })
-    .first('state', 'wa_message_id', 'last_error_code', trx.raw('extract(epoch from (now() - updated_at)) * 1000 as age_ms'));
+    .first<LedgerRead | undefined>('state', 'wa_message_id', 'last_error_code', trx.raw('extract(epoch from (now() - updated_at)) * 1000 as age_ms'));
   return row && { state: row.state, waMessageId: row.wa_message_id, lastErrorCode: row.last_error_code, ageMs: Number(row.age_ms) };
 }
 
@@ -91,3 +115,28 @@ export async function indexWamid(trx: Knex, tenantId: string, waMessageId: strin
 }
 
 const toIso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * The ledger row of a message, locked until the transaction ends, with the message's exact
+ * created_at (the index and the partitioned `messages` table key on it). Undefined when either is missing.
+ */
+export async function lockSendOfMessage(
+  trx: Knex,
+  messageId: string,
+): Promise<{ tenantId: string; phoneNumberId: string; state: SendState; messageCreatedAt: Date } | undefined> {
+  const send = await trx('message_sends').where({ message_id: messageId }).forUpdate().first('tenant_id', 'phone_number_id', 'state');
+  if (!send) return undefined;
+  const message = await trx('messages').where({ id: messageId }).first<{ created_at: Date } | undefined>('created_at');
+  if (!message) return undefined;
+  return { tenantId: send.tenant_id, phoneNumberId: send.phone_number_id, state: send.state, messageCreatedAt: message.created_at };
+}
+
+/** A recorded outbound message opens its ledger row as `pending` (the conversation's write). */
+export async function insertPendingSend(trx: Knex, input: { tenantId: string; messageId: string; phoneNumberId: string }): Promise<void> {
+  await trx('message_sends').insert({ message_id: input.messageId, tenant_id: input.tenantId, phone_number_id: input.phoneNumberId, state: 'pending' });
+}
+
+/** A send that failed for good closes its row, unless Meta accepted it meanwhile. */
+export async function failPendingSend(trx: Knex, messageId: string, errorCode: string): Promise<void> {
+  await trx('message_sends').where({ message_id: messageId }).whereNot({ state: 'accepted' }).update({ state: 'failed', last_error_code: errorCode, updated_at: new Date() });
+}
