@@ -1,12 +1,8 @@
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-transaction';
-import type { RealtimeEvent } from '../../infra/realtime/publish-event';
+import type { TLoggedRealtimeEvent } from '../../domain/realtime';
 
-export interface LoggedEvent {
-  seq: number;
-  event: RealtimeEvent['event'];
-  payload: RealtimeEvent['payload'];
-}
+export type LoggedEvent = TLoggedRealtimeEvent;
 
 /** Reads of the catch-up log, as the tenant (RLS): a cursor can never reach another tenant's events. */
 export interface EventStore {
@@ -34,7 +30,7 @@ export function createEventStore(app: Knex): EventStore {
         const query = trx('realtime_events').where({ tenant_id: tenantId }).andWhere('seq', '>', after).orderBy('seq').limit(limit).select('seq', 'event', 'payload');
         return upTo === undefined ? query : query.andWhere('seq', '<=', upTo);
       });
-      return rows.map((r: { seq: string; event: LoggedEvent['event']; payload: LoggedEvent['payload'] }) => ({ seq: Number(r.seq), event: r.event, payload: r.payload }));
+      return rows.map((r: { seq: string; event: LoggedEvent['event']; payload: LoggedEvent['payload'] }) => ({ seq: Number(r.seq), event: r.event, payload: r.payload }) as LoggedEvent);
     },
     async prunedThrough(tenantId) {
       const row = await withTenant(app, tenantId, (trx) => trx('realtime_tenant_horizon').where({ tenant_id: tenantId }).first('pruned_through'));
