@@ -12,7 +12,7 @@ export type AiDecision = { action: 'reply'; content: TMessageContent } | { actio
 
 /** What the customer said, as text the model can answer; null for what it cannot (media, location…). */
 export function questionOf(message: InboundMessage): string | null {
-  const c = message.content as Record<string, any>;
+  const c = message.content as { body?: string; text?: string; button_reply?: { title?: string }; list_reply?: { title?: string } };
   const text =
     message.type === 'text' ? c.body
     : message.type === 'button' ? c.text

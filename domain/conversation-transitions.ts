@@ -1,9 +1,10 @@
-import type { ConversationCommand } from './inbox';
+import type { ConversationCommand, TConversationMode, TConversationStatus } from './inbox';
 
 /** The conversation fields a command sets; what it leaves out stays as it is. */
 export interface ConversationChange {
-  status?: 'open' | 'pending' | 'resolved';
-  mode?: 'ai' | 'agent';
+  status?: TConversationStatus;
+  /** Commands give a conversation to the AI or to people, never to an automation. */
+  mode?: Exclude<TConversationMode, 'automation'>;
   aiReplyCount?: number;
   handoffReason?: string | null;
   assignedTo?: string | null;

@@ -1,3 +1,4 @@
+import type { TConversationMode, TConversationStatus, TOutboundSender } from './inbox';
 import type { InboundMessage, TMessageContent } from './messages';
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -8,9 +9,8 @@ export interface ConversationSeed {
   optedOut: boolean;
   contactId: string | null;
   conversationId: string | null;
-  status: 'open' | 'pending' | 'resolved';
-  /** Who answers: the AI, an agent (after a takeover or handoff), or an automation. */
-  mode: 'ai' | 'agent' | 'automation';
+  status: TConversationStatus;
+  mode: TConversationMode;
   /** AI replies since the conversation was last given to the AI (the cap). */
   aiReplyCount: number;
 }
@@ -45,7 +45,7 @@ export interface ConversationCarried {
 export interface SendRequest {
   content: TMessageContent;
   senderUserId: string | null;
-  sender: 'agent' | 'api' | 'system' | 'ai' | 'automation';
+  sender: TOutboundSender;
 }
 
 export type SendRefusal = 'window_closed' | 'contact_opted_out';

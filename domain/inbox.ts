@@ -3,6 +3,16 @@ import { ZListQuerySchema } from './pagination';
 
 export const conversationStatuses = ['open', 'pending', 'resolved'] as const;
 export const conversationModes = ['ai', 'agent', 'automation'] as const;
+export type TConversationStatus = (typeof conversationStatuses)[number];
+/** Who answers: the AI, an agent (after a takeover or handoff), or an automation. */
+export type TConversationMode = (typeof conversationModes)[number];
+
+/** Who sends what we send: a teammate, the public API, Aerostic itself (opt-out confirmations), the AI, an automation. */
+export const outboundSenders = ['agent', 'api', 'system', 'ai', 'automation'] as const;
+export type TOutboundSender = (typeof outboundSenders)[number];
+/** Every message's sender: the contact for inbound messages, one of the outbound senders otherwise. */
+export const messageSenders = ['contact', ...outboundSenders] as const;
+export type TMessageSender = (typeof messageSenders)[number];
 
 export const ZConversationSchema = z.object({
   id: z.uuid(),
@@ -40,7 +50,7 @@ export const ZInboxMessageSchema = z.object({
   content: z.record(z.string(), z.unknown()),
   status: z.string(),
   waMessageId: z.string().nullable(),
-  sender: z.string(),
+  sender: z.enum(messageSenders),
   createdAt: z.string(),
   error: z.object({ code: z.string(), title: z.string().nullable(), detail: z.string().nullable() }).nullable(),
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ZEmailSchema, ZPhoneSchema } from './auth';
 
+/** Where the sandbox's platform number lives in the Meta simulator, unless PLATFORM_* say otherwise. */
+export const SANDBOX_PLATFORM_PHONE_NUMBER_ID = '100000000000001';
+/** The platform number as the phone simulator shows it (digits only, as in webhook metadata). */
+export const SANDBOX_PLATFORM_DISPLAY_NUMBER = '15550100001';
+
 /** A phone (codes, reminders) or an email address (verification and reset links). */
 export const ZOutboxQuerySchema = z.object({ to: z.union([ZPhoneSchema, ZEmailSchema]) });
 

@@ -1,10 +1,9 @@
 import { platformTemplates } from '../domain/platform-templates';
+import { SANDBOX_PLATFORM_DISPLAY_NUMBER } from '../domain/sandbox';
 import type { MetaSimulator } from './meta';
 
-/** Where the sandbox's platform number lives in the Meta simulator, unless PLATFORM_* say otherwise. */
-export const SANDBOX_PLATFORM_PHONE_NUMBER_ID = '100000000000001';
-/** The platform number as the phone simulator shows it (digits only, as in webhook metadata). */
-export const SANDBOX_PLATFORM_DISPLAY_NUMBER = '15550100001';
+// Declared in domain/ because the API names the number too, and product code never imports sandbox/.
+export { SANDBOX_PLATFORM_DISPLAY_NUMBER, SANDBOX_PLATFORM_PHONE_NUMBER_ID } from '../domain/sandbox';
 
 /**
  * Sandbox mode: the platform's own WhatsApp number, in the Meta simulator, with its templates

@@ -4,10 +4,11 @@
  * line printed is always `tests: N passed, N failed[, N skipped]`.
  */
 import { join, resolve } from 'node:path';
+import { abbreviated, lintChecks } from './stack/lint';
 import { typeCheck } from './stack/type-check';
 import { bundleWorkflows, startIsolatedStack, wipeDataDir } from './stack/isolated-stack';
 import { type TestCounts, formatCounts, tallyJestRun } from './stack/jest-summary';
-import { errorMessage, log, warn } from './stack/log';
+import { errorMessage, log } from './stack/log';
 import { runJest } from './stack/run-jest';
 import { onShutdownSignal } from './stack/signals';
 import { type StackLock, acquireStackLock } from './stack/stack-lock';
@@ -34,6 +35,13 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
     process.stdout.write(output);
     problems.push('the type check (tsc --noEmit) failed');
   });
+  const lint = lintChecks(root).map((check) =>
+    check.then(({ name, ok, output }) => {
+      if (ok) return log(`${name} passed`);
+      process.stdout.write(abbreviated(output));
+      problems.push(`${name} failed`);
+    }),
+  );
   const workflowBundle = bundleWorkflows(root, dataDir).catch((error: unknown) => {
     problems.push(`bundling workflows/index.ts failed: ${errorMessage(error)}`);
     return undefined;
@@ -46,7 +54,7 @@ async function startTestStack(teardown: Teardown, lock: StackLock, signal: Abort
     // Actors continue as new after ~100 events instead of ~4,096, so every suite exercises it.
     dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': '100' },
   });
-  const [bundleFile] = await Promise.all([workflowBundle, webBuild, types]);
+  const [bundleFile] = await Promise.all([workflowBundle, webBuild, types, ...lint]);
   signal.throwIfAborted();
   log(`test stack ready: Postgres 127.0.0.1:${stack.postgresPort}, Temporal ${stack.temporal.address}`);
   return {

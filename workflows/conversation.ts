@@ -24,6 +24,7 @@ import { inboundMediaRef } from '../domain/inbound-media';
 import { routeInbound } from '../domain/inbound-routing';
 import { optInConfirmation, optOutConfirmation } from '../domain/opt-out';
 import { questionOf } from '../domain/ai-guardrails';
+import type { TRealtimePayload } from '../domain/realtime';
 import { takeAiTurn } from './conversation-ai';
 import { ConversationState } from './conversation-state';
 
@@ -116,8 +117,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       // The customer's blue ticks are a courtesy: Meta being down must not fail the agent's click.
       await receipts.markReadAtMeta({ tenantId: input.tenantId, phoneNumberId: input.phoneNumberId, waMessageId: applied.readWaMessageId }).catch(() => undefined);
     }
-    const payload: Record<string, string> = { conversationId, change: command.type };
-    if (command.type === 'handoff') payload.reason = command.reason;
+    const payload: TRealtimePayload<'conversation.updated'> = command.type === 'handoff' ? { conversationId, change: command.type, reason: command.reason } : { conversationId, change: command.type };
     await publish([{ tenantId: input.tenantId, event: 'conversation.updated', payload }]);
   }
 
@@ -222,7 +222,7 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
         title: details.title ?? 'Not sent',
         detail: details.explanation ?? failure?.message ?? 'The message could not be sent.',
       });
-      await publish([{ tenantId: input.tenantId, event: 'message.status', payload: { conversationId: state.seed.conversationId, messageId: send.messageId, status: 'failed' } }]);
+      await publish([{ tenantId: input.tenantId, event: 'message.status', payload: { conversationId: state.seed.conversationId!, messageId: send.messageId, status: 'failed' } }]);
     }
   }
 }

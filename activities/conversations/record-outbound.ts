@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../config';
+import type { TOutboundSender } from '../../domain/inbox';
 import type { Database } from '../../db/connection';
 import { recordUsage } from '../../db/billing/usage';
 import { upsertContact } from '../../db/contacts/contacts';
@@ -16,7 +17,7 @@ import type { TMessageContent } from '../../domain/messages';
 export async function recordOutbound(
   db: Database,
   keys: Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>,
-  input: { tenantId: string; messageId: string; phoneNumberId: string; phone: string; content: TMessageContent; sender: string; senderUserId: string | null },
+  input: { tenantId: string; messageId: string; phoneNumberId: string; phone: string; content: TMessageContent; sender: TOutboundSender; senderUserId: string | null },
 ): Promise<{ contactId: string; conversationId: string; messageCreatedAt: string }> {
   return withTenant(db.app, input.tenantId, async (trx) => {
     const existing = await findMessagePlace(trx, input.messageId);

@@ -10,8 +10,6 @@ import {
   ZSubscriptionResponseSchema,
   ZUsageResponseSchema,
 } from '../../domain/billing';
-import { subscriptionMessages } from '../../domain/contracts';
-import type { SubscriptionWorkflowState } from '../../domain/subscription-events';
 import { listInvoices } from '../../db/billing/invoices';
 import { listPayments } from '../../db/billing/payments';
 import { listPlans } from '../../db/billing/plans';

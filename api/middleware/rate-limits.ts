@@ -2,7 +2,6 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../../domain/errors';
 import type { AppConfig } from '../../config';
-import { declareErrors } from '../openapi/route-statuses';
 
 /** Limits on what a request causes, not on the request itself (those are route throttles, `api/http/throttle.ts`). */
 export interface RateLimiters {

@@ -1,13 +1,9 @@
 import type { Knex } from 'knex';
 import { latestRealtimeSeq, realtimeEventsAfter, realtimePrunedThrough } from '../../db/realtime/events';
 import { withTenant } from '../../db/tenant-transaction';
-import type { RealtimeEvent } from '../../infra/realtime/publish-event';
+import type { TLoggedRealtimeEvent } from '../../domain/realtime';
 
-export interface LoggedEvent {
-  seq: number;
-  event: RealtimeEvent['event'];
-  payload: RealtimeEvent['payload'];
-}
+export type LoggedEvent = TLoggedRealtimeEvent;
 
 /** Reads of the catch-up log, as the tenant (RLS): a cursor can never reach another tenant's events. */
 export interface EventStore {

@@ -28,7 +28,7 @@ export function handleConnection(socket: Socket, relay: TenantRelay, logger: Log
   };
 
   const expiry = setTimeout(() => {
-    socket.emit('realtime.expired', { code: 'token_expired', message: 'The access token has expired; reconnect with a fresh one' });
+    relaySocket.emit('realtime.expired', { code: 'token_expired', message: 'The access token has expired; reconnect with a fresh one' });
     socket.disconnect(true);
   }, Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())));
 
@@ -65,7 +65,7 @@ export function handleConnection(socket: Socket, relay: TenantRelay, logger: Log
     if (!socket.connected) return;
     logger.warn({ err: (err as Error).message }, 'realtime: attaching a socket failed');
     // Unattached, the socket would stay silent; closed, the client reconnects and replays from its cursor.
-    socket.emit('realtime.error', { code: 'unavailable', message: 'Realtime is unavailable; reconnecting' });
+    relaySocket.emit('realtime.error', { code: 'unavailable', message: 'Realtime is unavailable; reconnecting' });
     socket.disconnect(true);
   });
 }

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
+import type { TRealtimeWire } from '../../domain/realtime';
 import type { ApiDeps } from '../deps';
 import type { BusHandlers, EventBus } from './bus/bus-message';
 import { listenPostgresBus } from './bus/postgres-listener';
@@ -8,7 +9,7 @@ import { subscribeRedisBus } from './bus/redis-subscriber';
 import { createEventStore } from './event-store';
 import { authenticateHandshake } from './handshake-auth';
 import { handleConnection, handshakeRefusal } from './socket-connection';
-import { TenantRelay, userRoom } from './tenant-relay';
+import { type LocalRoomEmit, TenantRelay, userRoom } from './tenant-relay';
 
 export interface RealtimeServer {
   io: Server;
@@ -30,10 +31,10 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   const adapterSubscriber = redis?.duplicate();
   if (redis && adapterSubscriber) io.adapter(createAdapter(redis, adapterSubscriber));
 
-  const emit = (room: string, event: string, data: unknown) => {
+  const emit: LocalRoomEmit = (room, event, data) => {
     io.local.to(room).emit(event, data);
     // A deactivated user's sockets close at once, not when their token expires.
-    if (event === 'user.deactivated') io.local.in(userRoom(String((data as { userId?: unknown }).userId))).disconnectSockets(true);
+    if (event === 'user.deactivated') io.local.in(userRoom((data as TRealtimeWire<'user.deactivated'>).userId)).disconnectSockets(true);
   };
   const relay = new TenantRelay(createEventStore(db.app), emit, logger);
   const handlers: BusHandlers = { onEvent: (message) => relay.onBusEvent(message), onResume: () => relay.onBusResume() };

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PublishedEvent } from '../../infra/realtime/publish-event';
+import { type TPublishedEvent, type TRealtimeWire, type TRealtimeWireName, toWire } from '../../domain/realtime';
 import type { EventStore, LoggedEvent } from './event-store';
 
 export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
@@ -9,12 +9,12 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export interface RelaySocket {
   readonly tenantId: string;
   readonly connected: boolean;
-  emit(event: string, data: unknown): void;
+  emit<N extends TRealtimeWireName>(event: N, data: TRealtimeWire<N>): void;
   join(room: string): void;
 }
 
 /** Emits to a room's sockets on this node only: every node receives every bus event itself. */
-export type LocalRoomEmit = (room: string, event: string, data: unknown) => void;
+export type LocalRoomEmit = <N extends TRealtimeWireName>(room: string, event: N, data: TRealtimeWire<N>) => void;
 
 interface TenantState {
   /** The last seq emitted to this node's tenant room. */
@@ -24,7 +24,6 @@ interface TenantState {
 }
 
 const PAGE = 500;
-const toWire = (e: Pick<LoggedEvent, 'seq' | 'payload'>) => ({ ...e.payload, seq: e.seq });
 
 /**
  * Relays a tenant's events to its room on this node in seq order, once each. All work of a tenant
@@ -71,7 +70,7 @@ export class TenantRelay {
     });
   }
 
-  onBusEvent(message: PublishedEvent): void {
+  onBusEvent(message: TPublishedEvent): void {
     const state = this.tenants.get(message.tenantId);
     if (!state) return;
     this.enqueue(message.tenantId, state, async () => {
@@ -98,7 +97,7 @@ export class TenantRelay {
     }
   }
 
-  private emitLive(tenantId: string, state: TenantState, e: Pick<LoggedEvent, 'seq' | 'event' | 'payload'>): void {
+  private emitLive(tenantId: string, state: TenantState, e: LoggedEvent): void {
     this.emitToRoom(tenantRoom(tenantId), e.event, toWire(e));
     state.cursor = e.seq;
   }

@@ -1,10 +1,9 @@
 import { metaSimulatorUrl } from '../../config';
 import { withTenant } from '../../db/tenant-transaction';
 import { listConnectedAccounts } from '../../db/whatsapp/accounts';
-import { ZSandboxInfoResponseSchema, type TSandboxInfoResponse } from '../../domain/sandbox';
+import { SANDBOX_PLATFORM_DISPLAY_NUMBER, ZSandboxInfoResponseSchema, type TSandboxInfoResponse } from '../../domain/sandbox';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { SANDBOX_PLATFORM_DISPLAY_NUMBER } from '../../sandbox/platform-number';
 
 /** Sandbox mode only: what the web phone simulator needs to play the customer of this workspace. */
 export function registerSandboxInfoRoutes(routes: RouteRegistry, deps: ApiDeps): void {

@@ -36,7 +36,7 @@ function readStat(pid: number): ProcStat | undefined {
 
 function allStats(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DeliveryStatus } from '../../domain/messages';
+import type { TMessageSender } from '../../domain/inbox';
 import type { Insertable, Writable } from '../row-types';
 
 /** A `messages` row (partitioned by month on created_at, so (id, created_at) is the key). */
@@ -13,7 +14,7 @@ export interface MessageRow {
   content: Record<string, unknown>;
   status: string;
   wa_message_id: string | null;
-  sender: string;
+  sender: TMessageSender;
   sender_user_id: string | null;
   error_code: string | null;
   error_title: string | null;
@@ -51,7 +52,7 @@ export interface Message {
   content: Record<string, unknown>;
   status: string;
   waMessageId: string | null;
-  sender: string;
+  sender: TMessageSender;
   createdAt: Date;
   error: { code: string; title: string | null; detail: string | null } | null;
   /** created_at as Postgres prints it (microseconds), the keyset cursor's position. */

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/harness';
-import { bearer, newRegistration, registerTenant } from '../support/factories';
+import { newRegistration, registerTenant } from '../support/factories';
 
 let app: TestApp;
 beforeAll(async () => {

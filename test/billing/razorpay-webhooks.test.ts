@@ -5,7 +5,7 @@ import { subscriptionStateQuery, type subscriptionWorkflow } from '../../workflo
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
-import { payments, subscribe, subscriptionOf, waitForStatus } from './helpers';
+import { payments, subscribe, subscriptionOf } from './helpers';
 
 let app: TestApp;
 let tenant: RegisteredTenant;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, type PublishedEvent } from '../../infra/realtime/publish-event';
+import type { TPublishedEvent as PublishedEvent } from '../../domain/realtime';
+import { publishEvent } from '../../infra/realtime/publish-event';
 import { createEventStore } from '../../api/realtime/event-store';
 import { eventually } from '../support/eventually';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 const loggedAfter = async (seq: number) => (await createEventStore(app.db.app).eventsAfter(t.tenant.id, seq, 10_000)).map((e) => e.seq);
 const direct = (): Promise<PublishedEvent> =>
-  publishEvent(app.db.system, { tenantId: t.tenant.id, event: 'conversation.updated', payload: { conversationId: randomUUID() } });
+  publishEvent(app.db.system, { tenantId: t.tenant.id, event: 'conversation.updated', payload: { conversationId: randomUUID(), change: 'resolve' } });
 
 describe('catch-up by cursor', () => {
   it('a socket reconnecting with auth.lastSeq gets what it missed, in order, then live events, each once', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import pino from 'pino';
-import { publishEvent, type PublishedEvent, type RealtimeEvent } from '../../infra/realtime/publish-event';
+import type { TPublishedEvent as PublishedEvent, TRealtimeEvent as RealtimeEvent } from '../../domain/realtime';
+import { publishEvent } from '../../infra/realtime/publish-event';
 import { subscribeRedisBus } from '../../api/realtime/bus/redis-subscriber';
 import { createEventStore, type EventStore } from '../../api/realtime/event-store';
 import { TenantRelay } from '../../api/realtime/tenant-relay';
@@ -24,7 +25,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const event = (tenantId: string): RealtimeEvent => ({ tenantId, event: 'message.status', payload: { messageId: randomUUID(), status: 'sent' } });
+const event = (tenantId: string): RealtimeEvent => ({ tenantId, event: 'message.status', payload: { conversationId: randomUUID(), messageId: randomUUID(), status: 'sent' } });
 const tenantSeqs = async (tenantId: string, after: number) => (await createEventStore(app.db.app).eventsAfter(tenantId, after, 10_000)).map((e) => e.seq);
 
 function relayWith(store: EventStore = createEventStore(app.db.app)) {

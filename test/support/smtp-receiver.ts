@@ -39,10 +39,16 @@ export async function startSmtpReceiver(): Promise<{ url: string; mails: Receive
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test.local\r\n');
-        else if (verb === 'MAIL') (current.from = /<([^>]*)>/.exec(line)?.[1] ?? ''), socket.write('250 OK\r\n');
-        else if (verb === 'RCPT') current.to.push(/<([^>]*)>/.exec(line)?.[1] ?? ''), socket.write('250 OK\r\n');
-        else if (verb === 'DATA') (inData = true), socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
-        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else if (verb === 'MAIL') {
+          current.from = /<([^>]*)>/.exec(line)?.[1] ?? '';
+          socket.write('250 OK\r\n');
+        } else if (verb === 'RCPT') {
+          current.to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
+          socket.write('250 OK\r\n');
+        } else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
+        } else if (verb === 'QUIT') socket.end('221 Bye\r\n');
         else socket.write('250 OK\r\n');
       }
     });

@@ -8,8 +8,10 @@ import {
   type TRegister,
   type TRegisterInitiate,
   type TRegisterInitiateResponse,
+  ZAcceptedResponseSchema,
+  type TPasswordForgot,
+  type TPasswordReset,
 } from '@domain/auth';
-import { ZAcceptedResponseSchema, type TPasswordForgot, type TPasswordReset } from '@domain/auth';
 import type { TAcceptInvite } from '@domain/users';
 import { apiClient } from './client';
 

@@ -3,9 +3,9 @@ import {
   ZConversationSchema,
   ZInboxMessageSchema,
   ZNoteSchema,
-  type conversationModes,
-  type conversationStatuses,
   type TConversation,
+  type TConversationMode,
+  type TConversationStatus,
   type TInboxMessage,
   type TNote,
 } from '@domain/inbox';
@@ -32,8 +32,8 @@ const ZMessagePageSchema = ZPageSchema(ZMessageWireSchema);
 const ZNotesSchema = z.object({ data: z.array(ZNoteSchema) });
 
 export interface ConversationQuery {
-  status?: (typeof conversationStatuses)[number];
-  mode?: (typeof conversationModes)[number];
+  status?: TConversationStatus;
+  mode?: TConversationMode;
   mine?: boolean;
   unassigned?: boolean;
   label?: string;

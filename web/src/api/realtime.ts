@@ -1,22 +1,15 @@
 import { io, type Socket } from 'socket.io-client';
-import { z } from 'zod';
+import { type TRealtimePayload, ZRealtimeWireSchemas } from '@domain/realtime';
 import { apiClient } from './client';
 
+/** The tenant events the page reacts to (`contact.created` and `user.deactivated` it leaves alone). */
+const LISTENED = ['message.new', 'message.status', 'conversation.updated'] as const;
+type Listened = (typeof LISTENED)[number];
+
 /** What the API relays (ids only; the page re-reads what changed), plus `resync` when events may have been missed. */
-export type RealtimeEvent =
-  | { event: 'message.new'; conversationId: string; messageId: string }
-  | { event: 'message.status'; conversationId: string; messageId: string; status: string }
-  | { event: 'conversation.updated'; conversationId: string; change: string }
-  | { event: 'resync' };
+export type RealtimeEvent = { [N in Listened]: { event: N } & TRealtimePayload<N> }[Listened] | { event: 'resync' };
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
-
-const ZSeq = z.object({ seq: z.number().int().nonnegative() });
-const ZWire = {
-  'message.new': ZSeq.extend({ conversationId: z.string(), messageId: z.string() }),
-  'message.status': ZSeq.extend({ conversationId: z.string(), messageId: z.string(), status: z.string() }),
-  'conversation.updated': ZSeq.extend({ conversationId: z.string(), change: z.string() }),
-} as const;
 
 /** Handshake refusals a fresh access token can fix; any other refusal (blocked workspace …) ends the connection. */
 const TOKEN_CODES = new Set(['token_expired', 'token_invalid', 'unauthenticated']);
@@ -63,7 +56,7 @@ class RealtimeConnection {
     this.setStatus('connecting');
     socket.on('realtime.ready', (data: unknown) => {
       const hadCursor = this.lastSeq !== undefined;
-      const ready = ZSeq.safeParse(data);
+      const ready = ZRealtimeWireSchemas['realtime.ready'].safeParse(data);
       if (ready.success) this.lastSeq = ready.data.seq;
       this.failures = 0;
       this.setStatus('live');
@@ -71,13 +64,13 @@ class RealtimeConnection {
       if (!hadCursor) this.emit({ event: 'resync' });
     });
     socket.on('realtime.resync', (data: unknown) => {
-      const parsed = ZSeq.safeParse(data);
+      const parsed = ZRealtimeWireSchemas['realtime.resync'].safeParse(data);
       if (parsed.success) this.lastSeq = parsed.data.seq;
       this.emit({ event: 'resync' });
     });
-    for (const name of Object.keys(ZWire) as (keyof typeof ZWire)[]) {
+    for (const name of LISTENED) {
       socket.on(name, (data: unknown) => {
-        const parsed = ZWire[name].safeParse(data);
+        const parsed = ZRealtimeWireSchemas[name].safeParse(data);
         if (!parsed.success) return;
         const { seq, ...payload } = parsed.data;
         this.lastSeq = Math.max(this.lastSeq ?? 0, seq);

@@ -11,7 +11,7 @@ function sessionIdentity(state: ReturnType<typeof useSession>['state']): string 
 /** The keyed data cache, one per signed-in identity: a sign-out or a switch of user starts empty. */
 export function DataProvider({ children }: { children: ReactNode }) {
   const identity = sessionIdentity(useSession().state);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new identity is exactly when a new cache is wanted
+  // A new identity is exactly when a new cache is wanted (the memo's only input).
   const client = useMemo(createQueryClient, [identity]);
   useEffect(() => () => client.clear(), [client]);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;

@@ -1,9 +1,9 @@
-import type { conversationModes, conversationStatuses, TConversation } from '@domain/inbox';
+import type { TConversation, TConversationMode, TConversationStatus } from '@domain/inbox';
 import type { ConversationQuery } from '../../api/conversations';
 
-export type StatusTab = (typeof conversationStatuses)[number];
+export type StatusTab = TConversationStatus;
 export type Ownership = 'all' | 'mine' | 'unassigned';
-export type ModeFilter = '' | (typeof conversationModes)[number];
+export type ModeFilter = '' | TConversationMode;
 
 export interface InboxFilters {
   status: StatusTab;
