@@ -23,7 +23,7 @@ import { registerWebhookRoutes } from './webhooks/router';
 import { registerPlatformRoutes } from './platform/router';
 import { registerMetaWebhookRoutes } from './webhooks/meta/router';
 import { registerMessageRoutes } from './messages/router';
-import { registerConversationRoutes } from './conversations/router';
+import { registerConversationRoutes } from './inbox/router';
 import { MEDIA_UPLOAD_PATH, registerMediaRoutes } from './media/router';
 import { registerWhatsappRoutes } from './whatsapp/router';
 import { registerAiRoutes } from './ai/router';

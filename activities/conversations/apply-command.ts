@@ -1,8 +1,8 @@
 import type { Database } from '../../db/connection';
-import { updateConversation } from '../../db/conversations/conversations';
-import { attachLabel, detachLabel } from '../../db/conversations/labels';
-import { newestInboundWaId } from '../../db/conversations/messages';
-import { insertNote } from '../../db/conversations/notes';
+import { updateConversation } from '../../db/inbox/conversations';
+import { attachLabel, detachLabel } from '../../db/inbox/labels';
+import { newestInboundWaId } from '../../db/inbox/messages';
+import { insertNote } from '../../db/inbox/notes';
 import { withTenant } from '../../db/tenant-transaction';
 import { conversationChange } from '../../domain/conversation-transitions';
 import type { ConversationCommand } from '../../domain/inbox';

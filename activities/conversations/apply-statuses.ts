@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Database } from '../../db/connection';
-import { advanceMessageStatus, findMessageByWaId } from '../../db/conversations/messages';
+import { advanceMessageStatus, findMessageByWaId } from '../../db/inbox/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import { statusRank, type DeliveryStatus } from '../../domain/messages';
 import { explainMetaError } from '../meta/dispatch/explain';

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
 import { failPendingSend } from '../../db/dispatch/send-ledger';
-import { markMessageFailed as markFailedMessage } from '../../db/conversations/messages';
+import { markMessageFailed as markFailedMessage } from '../../db/inbox/messages';
 import { withTenant } from '../../db/tenant-transaction';
 
 /** A send that failed for good stays visible with the provider's code and a human explanation. */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { upsertContact } from '../../db/contacts/contacts';
-import { findConversationIdOf, recordInboundConversation } from '../../db/conversations/conversations';
-import { findMessageByWaId, insertMessage } from '../../db/conversations/messages';
+import { findConversationIdOf, recordInboundConversation } from '../../db/inbox/conversations';
+import { findMessageByWaId, insertMessage } from '../../db/inbox/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import type { InboundMessage } from '../../domain/messages';
 

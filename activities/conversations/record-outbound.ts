@@ -3,9 +3,9 @@ import type { TOutboundSender } from '../../domain/inbox';
 import type { Database } from '../../db/connection';
 import { recordUsage } from '../../db/billing/usage';
 import { upsertContact } from '../../db/contacts/contacts';
-import { incrementAiReplyCount, upsertConversation } from '../../db/conversations/conversations';
+import { incrementAiReplyCount, upsertConversation } from '../../db/inbox/conversations';
 import { insertPendingSend } from '../../db/dispatch/send-ledger';
-import { findMessagePlace, insertMessage } from '../../db/conversations/messages';
+import { findMessagePlace, insertMessage } from '../../db/inbox/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TMessageContent } from '../../domain/messages';
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
-import { chunkDocument } from '../../db/knowledge/chunk';
-import { insertKnowledgeDocument } from '../../db/knowledge/documents';
+import { chunkDocument } from '../../db/ai/knowledge-chunk';
+import { insertKnowledgeDocument } from '../../db/ai/knowledge-documents';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TKnowledgeDocument, TKnowledgeDocumentCreate } from '../../domain/ai';
 import { AppError } from '../../domain/errors';

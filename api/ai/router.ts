@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadAiSettings, saveAiSettings } from '../../db/ai/settings';
-import { deleteKnowledgeDocument, listKnowledgeDocuments } from '../../db/knowledge/documents';
-import { searchKnowledge } from '../../db/knowledge/search';
+import { deleteKnowledgeDocument, listKnowledgeDocuments } from '../../db/ai/knowledge-documents';
+import { searchKnowledge } from '../../db/ai/knowledge-search';
 import { withTenant } from '../../db/tenant-transaction';
 import {
   ZAiSettingsSchema,

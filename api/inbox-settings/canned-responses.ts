@@ -1,4 +1,4 @@
-import type { CannedResponse } from '../../db/conversations/canned-responses';
+import type { CannedResponse } from '../../db/inbox/canned-responses';
 import type { TCannedResponse } from '../../domain/inbox';
 
 /** SPEC §3 shape of a canned response. */

@@ -4,8 +4,8 @@ import { ZCannedResponseCreateSchema, ZCannedResponseSchema, ZLabelCreateSchema,
 import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
-import { deleteCannedResponse, insertCannedResponse, listCannedResponses, updateCannedResponse } from '../../db/conversations/canned-responses';
-import { deleteLabel, insertLabel, listLabels } from '../../db/conversations/labels';
+import { deleteCannedResponse, insertCannedResponse, listCannedResponses, updateCannedResponse } from '../../db/inbox/canned-responses';
+import { deleteLabel, insertLabel, listLabels } from '../../db/inbox/labels';
 import { toCannedResponseView } from './canned-responses';
 
 /**

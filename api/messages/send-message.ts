@@ -5,7 +5,7 @@ import { findSendingNumber } from '../../db/whatsapp/accounts';
 import { AppError } from '../../domain/errors';
 import type { TMessageContent, TSendMessage, TSendMessageResponse } from '../../domain/messages';
 import type { AuthPrincipal } from '../auth/principal';
-import { loadConversationSeed } from '../conversations/load-seed';
+import { loadConversationSeed } from '../inbox/load-seed';
 import type { ApiDeps } from '../deps';
 import { conversationActor } from '../../actors/conversation';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
-import type { useLabels } from '../labels/use-labels';
+import type { useLabels } from '../inbox-settings/labels/use-labels';
 import { Composer } from './composer/composer';
 import { ConversationActions } from './header/conversation-actions';
 import { ConversationHeader } from './header/conversation-header';

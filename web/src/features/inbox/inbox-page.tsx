@@ -4,7 +4,7 @@ import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../components/alert';
 import { Icon } from '../../components/icon';
 import { PageHeader } from '../../components/page-header';
-import { useLabels } from '../labels/use-labels';
+import { useLabels } from '../inbox-settings/labels/use-labels';
 import { RealtimeIndicator } from '../realtime/realtime-indicator';
 import { useLiveQueries } from '../realtime/use-live-queries';
 import { useCurrentSession } from '../session/use-session';

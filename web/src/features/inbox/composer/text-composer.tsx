@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import type { TCannedResponse } from '@domain/inbox';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { useCannedResponses } from '../../canned-responses/use-canned-responses';
+import { useCannedResponses } from '../../inbox-settings/canned-responses/use-canned-responses';
 import { describeError } from '../../forms/error-messages';
 import { CannedPicker } from './canned-picker';
 import { insertResponse, matchingResponses, slashTokenAt } from './canned-token';

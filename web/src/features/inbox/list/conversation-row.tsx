@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import type { TConversation } from '@domain/inbox';
-import { LabelChip } from '../../labels/label-chip';
+import { LabelChip } from '../../inbox-settings/labels/label-chip';
 import { ModeBadge } from '../conversation-badges';
 import { contactName, handoffText, shortTime } from '../conversation-text';
 

@@ -3,8 +3,8 @@ import type { TConversation } from '@domain/inbox';
 import { attachLabel, detachLabel } from '../../../api/conversations';
 import { Alert } from '../../../components/alert';
 import { describeError } from '../../forms/error-messages';
-import { LabelChip } from '../../labels/label-chip';
-import type { useLabels } from '../../labels/use-labels';
+import { LabelChip } from '../../inbox-settings/labels/label-chip';
+import type { useLabels } from '../../inbox-settings/labels/use-labels';
 
 interface Props {
   conversation: TConversation;

@@ -1,5 +1,5 @@
 import type { TConversation } from '@domain/inbox';
-import type { useLabels } from '../../labels/use-labels';
+import type { useLabels } from '../../inbox-settings/labels/use-labels';
 import { handoffText } from '../conversation-text';
 import { LabelsPanel } from './labels-panel';
 import { NotesPanel } from './notes-panel';

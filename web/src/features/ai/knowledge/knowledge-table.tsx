@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { TKnowledgeDocument } from '@domain/ai';
-import { deleteKnowledgeDocument } from '../../api/ai';
-import { Badge } from '../../components/badge';
-import { ConfirmButton } from '../../components/confirm-button';
-import { DataTable, type Column } from '../../components/data-table';
-import { describeError } from '../forms/error-messages';
+import { deleteKnowledgeDocument } from '../../../api/ai';
+import { Badge } from '../../../components/badge';
+import { ConfirmButton } from '../../../components/confirm-button';
+import { DataTable, type Column } from '../../../components/data-table';
+import { describeError } from '../../forms/error-messages';
 
 interface Props {
   documents: TKnowledgeDocument[];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
 import { CannedResponseForm } from './canned-response-form';
 import { CannedResponsesTable } from './canned-responses-table';
 import { useCannedResponses } from './use-canned-responses';

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { TCannedResponse } from '@domain/inbox';
-import { listCannedResponses } from '../../api/canned-responses';
-import { queryKeys } from '../../lib/query-keys';
-import { useListQuery } from '../../lib/use-list-query';
+import { listCannedResponses } from '../../../api/canned-responses';
+import { queryKeys } from '../../../lib/query-keys';
+import { useListQuery } from '../../../lib/use-list-query';
 
 /** The workspace's canned responses, with local updates after create, edit and delete. */
 export function useCannedResponses() {

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config';
-import type { ConversationListing } from '../../db/conversations/conversations';
-import type { Message } from '../../db/conversations/messages';
-import type { Note } from '../../db/conversations/notes';
+import type { ConversationListing } from '../../db/inbox/conversations';
+import type { Message } from '../../db/inbox/messages';
+import type { Note } from '../../db/inbox/notes';
 import { openContactPhone } from '../../db/crypto/sealed-columns';
 import type { TConversation, TInboxMessage, TNote } from '../../domain/inbox';
 

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { TLabel } from '@domain/inbox';
-import { listLabels } from '../../api/labels';
-import { queryKeys } from '../../lib/query-keys';
-import { useListQuery } from '../../lib/use-list-query';
+import { listLabels } from '../../../api/labels';
+import { queryKeys } from '../../../lib/query-keys';
+import { useListQuery } from '../../../lib/use-list-query';
 
 /** The workspace's labels, with local updates after create and delete. */
 export function useLabels() {

@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../deps';
-import { findConversationListing } from '../../db/conversations/conversations';
+import { findConversationListing } from '../../db/inbox/conversations';
 import { withTenant } from '../../db/tenant-transaction';
 import { activeUserExists } from '../../db/users/users';
 import { AppError } from '../../domain/errors';

@@ -1,5 +1,5 @@
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
 import { AiSettingsForm } from './ai-settings-form';
 import { useAiSettings } from './use-ai-settings';
 import './ai-settings.css';

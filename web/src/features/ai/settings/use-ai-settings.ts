@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { TAiSettings } from '@domain/ai';
-import { fetchAiSettings } from '../../api/ai';
-import { queryKeys } from '../../lib/query-keys';
-import { queryState } from '../../lib/query-state';
-import { describeError } from '../forms/error-messages';
+import { fetchAiSettings } from '../../../api/ai';
+import { queryKeys } from '../../../lib/query-keys';
+import { queryState } from '../../../lib/query-state';
+import { describeError } from '../../forms/error-messages';
 
 type SettingsState = { status: 'loading' } | { status: 'ready'; settings: TAiSettings } | { status: 'error'; message: string };
 

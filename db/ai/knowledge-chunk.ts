@@ -1,4 +1,4 @@
-import { markdownBlocks, textBlocks, type TextBlock } from './markdown';
+import { markdownBlocks, textBlocks, type TextBlock } from './knowledge-markdown';
 
 /** A chunk is closed once it holds this much; passages of a few paragraphs rank and quote well. */
 export const CHUNK_TARGET_CHARS = 600;

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { TKnowledgeDocument } from '@domain/ai';
-import { listKnowledgeDocuments } from '../../api/ai';
-import { queryKeys } from '../../lib/query-keys';
-import { useListQuery } from '../../lib/use-list-query';
+import { listKnowledgeDocuments } from '../../../api/ai';
+import { queryKeys } from '../../../lib/query-keys';
+import { useListQuery } from '../../../lib/use-list-query';
 
 /** The knowledge base's documents, newest first, with local updates after add and delete. */
 export function useKnowledgeDocuments() {

@@ -1,4 +1,4 @@
-import { findConversationListing } from '../../db/conversations/conversations';
+import { findConversationListing } from '../../db/inbox/conversations';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import { ZAssignSchema, ZConversationListQuerySchema, ZConversationSchema, ZInboxMessageSchema, type ConversationCommand } from '../../domain/inbox';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { TCannedResponse } from '@domain/inbox';
-import { deleteCannedResponse } from '../../api/canned-responses';
-import { Button } from '../../components/button';
-import { ConfirmButton } from '../../components/confirm-button';
-import { describeError } from '../forms/error-messages';
+import { deleteCannedResponse } from '../../../api/canned-responses';
+import { Button } from '../../../components/button';
+import { ConfirmButton } from '../../../components/confirm-button';
+import { describeError } from '../../forms/error-messages';
 import { CannedResponseForm } from './canned-response-form';
 
 interface Props {

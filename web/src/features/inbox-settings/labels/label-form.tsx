@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ZLabelCreateSchema, type TLabel } from '@domain/inbox';
-import { isApiError } from '../../api/api-error';
-import { createLabel } from '../../api/labels';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { TextField } from '../../components/text-field';
-import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { isApiError } from '../../../api/api-error';
+import { createLabel } from '../../../api/labels';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/text-field';
+import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../../forms/field-errors';
 
 const fields = ['name', 'color'] as const;
 

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
-import { listConversationListings } from '../../db/conversations/conversations';
+import { listConversationListings } from '../../db/inbox/conversations';
 import { withTenant } from '../../db/tenant-transaction';
 import type { TConversation, TConversationListQuery } from '../../domain/inbox';
 import type { AuthPrincipal } from '../auth/principal';

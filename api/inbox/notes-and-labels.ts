@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { conversationExists } from '../../db/conversations/conversations';
-import { labelExists } from '../../db/conversations/labels';
-import { findNote, listNotes } from '../../db/conversations/notes';
+import { conversationExists } from '../../db/inbox/conversations';
+import { labelExists } from '../../db/inbox/labels';
+import { findNote, listNotes } from '../../db/inbox/notes';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import { ZConversationLabelSchema, ZConversationSchema, ZNoteCreateSchema, ZNoteSchema } from '../../domain/inbox';

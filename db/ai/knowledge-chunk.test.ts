@@ -1,4 +1,4 @@
-import { CHUNK_MAX_CHARS, CHUNK_TARGET_CHARS, chunkDocument } from './chunk';
+import { CHUNK_MAX_CHARS, CHUNK_TARGET_CHARS, chunkDocument } from './knowledge-chunk';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
 import { KnowledgeForm } from './knowledge-form';
 import { KnowledgeTable } from './knowledge-table';
 import { KnowledgeTestBox } from './knowledge-test-box';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { TLabel } from '@domain/inbox';
-import { deleteLabel } from '../../api/labels';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { ConfirmButton } from '../../components/confirm-button';
-import { describeError } from '../forms/error-messages';
+import { deleteLabel } from '../../../api/labels';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { ConfirmButton } from '../../../components/confirm-button';
+import { describeError } from '../../forms/error-messages';
 import { LabelChip } from './label-chip';
 import { LabelForm } from './label-form';
 import { useLabels } from './use-labels';

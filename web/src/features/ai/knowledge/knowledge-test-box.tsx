@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ZKnowledgeSearchQuerySchema, type TKnowledgePassage } from '@domain/ai';
-import { searchKnowledge } from '../../api/ai';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { TextField } from '../../components/text-field';
-import { describeError } from '../forms/error-messages';
-import { zodFieldErrors } from '../forms/field-errors';
+import { searchKnowledge } from '../../../api/ai';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/text-field';
+import { describeError } from '../../forms/error-messages';
+import { zodFieldErrors } from '../../forms/field-errors';
 
 /** Ask what a customer would: the passages shown are what the AI would be given to answer from. */
 export function KnowledgeTestBox() {

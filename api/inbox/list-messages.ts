@@ -1,6 +1,6 @@
 import type { Database } from '../../db/connection';
-import { conversationExists } from '../../db/conversations/conversations';
-import { listMessages as readMessages } from '../../db/conversations/messages';
+import { conversationExists } from '../../db/inbox/conversations';
+import { listMessages as readMessages } from '../../db/inbox/messages';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
 import type { TInboxMessage } from '../../domain/inbox';

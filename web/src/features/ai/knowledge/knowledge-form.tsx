@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ZKnowledgeDocumentCreateSchema, type TKnowledgeDocument } from '@domain/ai';
-import { addKnowledgeDocument } from '../../api/ai';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { SelectField } from '../../components/select-field';
-import { TextAreaField } from '../../components/text-area-field';
-import { TextField } from '../../components/text-field';
-import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { addKnowledgeDocument } from '../../../api/ai';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { SelectField } from '../../../components/select-field';
+import { TextAreaField } from '../../../components/text-area-field';
+import { TextField } from '../../../components/text-field';
+import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../../forms/field-errors';
 import { readKnowledgeFile, titleFromFileName } from './knowledge-file';
 
 type Source = 'paste' | 'file';

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ZCannedResponseCreateSchema, type TCannedResponse } from '@domain/inbox';
-import { isApiError } from '../../api/api-error';
-import { createCannedResponse, updateCannedResponse } from '../../api/canned-responses';
-import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
-import { TextAreaField } from '../../components/text-area-field';
-import { TextField } from '../../components/text-field';
-import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { isApiError } from '../../../api/api-error';
+import { createCannedResponse, updateCannedResponse } from '../../../api/canned-responses';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { TextAreaField } from '../../../components/text-area-field';
+import { TextField } from '../../../components/text-field';
+import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../../forms/field-errors';
 
 interface Props {
   /** Edits this response; without it the form creates one. */

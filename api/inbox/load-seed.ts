@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { phoneLookupIndexes } from '../../db/contacts/phone-identity';
-import { readConversationSeed } from '../../db/conversations/seed';
+import { readConversationSeed } from '../../db/inbox/seed';
 import { withTenant } from '../../db/tenant-transaction';
 import type { ConversationSeed } from '../../domain/conversation';
 

@@ -1,5 +1,5 @@
 import { weekdays, type TBusinessHours } from '@domain/ai';
-import { TextField } from '../../components/text-field';
+import { TextField } from '../../../components/text-field';
 import type { Weekday } from './ai-settings-values';
 
 interface Props {
