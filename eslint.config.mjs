@@ -12,23 +12,49 @@ const { folders: matrix } = JSON.parse(readFileSync(new URL('./scripts/lint/impo
 const folders = Object.keys(matrix);
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 /** Deterministic code (workflows) and pure code (domain): no Node built-ins, no I/O clients. */
-const IO_PATTERNS = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'os', 'crypto', 'child_process', 'pg', 'knex', 'objection', 'ioredis', 'pino', 'koa', 'koa-*', '@koa/*', 'socket.io', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'];
+const IO_PATTERNS = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'https',
+  'net',
+  'os',
+  'crypto',
+  'child_process',
+  'pg',
+  'knex',
+  'objection',
+  'ioredis',
+  'pino',
+  'koa',
+  'koa-*',
+  '@koa/*',
+  'socket.io',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+];
 /** Folders whose code runs in the product, where `process.env` belongs to config modules only. */
 const PRODUCT = ['domain', 'config', 'infra', 'integrations', 'db', 'actors', 'activities', 'workflows', 'worker', 'api', 'web'];
 
 /** One zone per pair of folders where the first may not import the second at all (types included); type-only rows are checked below. */
 function zonesFor(target, from, allowed) {
-  return folders.filter((to) => to !== from && !allowed.includes(to)).map((to) => ({ target, from: `./${to}`, message: `${from}/ may not import ${to}/ (scripts/lint/import-matrix.json)` }));
+  return folders
+    .filter((to) => to !== from && !allowed.includes(to))
+    .map((to) => ({ target, from: `./${to}`, message: `${from}/ may not import ${to}/ (scripts/lint/import-matrix.json)` }));
 }
 const zones = folders.flatMap((from) => zonesFor(`./${from}`, from, [...matrix[from].imports, ...matrix[from].typeImports]));
 /** Tests beside the code may import what their folder and test/ may. */
-const testZones = folders.flatMap((from) =>
-  zonesFor(`./${from}/**/*.test.{ts,tsx}`, from, [...matrix[from].imports, ...matrix[from].typeImports, ...matrix.test.imports, 'test']),
-);
+const testZones = folders.flatMap((from) => zonesFor(`./${from}/**/*.test.{ts,tsx}`, from, [...matrix[from].imports, ...matrix[from].typeImports, ...matrix.test.imports, 'test']));
 
 /** Per folder: the folders it may import as types only, plus the I/O ban of workflows/ and domain/. */
 const typeOnlyBlocks = folders.flatMap((from) => {
-  const patterns = matrix[from].typeImports.map((to) => ({ group: [`**/${to}/*`, `**/${to}`], allowTypeImports: true, message: `${from}/ may import ${to}/ only with \`import type\`` }));
+  const patterns = matrix[from].typeImports.map((to) => ({
+    group: [`**/${to}/*`, `**/${to}`],
+    allowTypeImports: true,
+    message: `${from}/ may import ${to}/ only with \`import type\``,
+  }));
   if (from === 'workflows' || from === 'domain') patterns.push({ group: IO_PATTERNS, message: `${from}/ is deterministic and pure: no Node built-ins or I/O clients` });
   if (from === 'domain') patterns.push({ group: ['@temporalio/*'], message: 'domain/ is shared with the web app: no Temporal SDK' });
   return patterns.length ? [{ files: [`${from}/**/*.{ts,tsx}`], ignores: TEST_FILES, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } }] : [];

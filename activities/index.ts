@@ -9,7 +9,12 @@ import type { PlatformSender } from './meta/dispatch/platform-sender';
 import { createTrialActivities, type TrialActivityDeps } from './trial';
 import { createWhatsappActivities, type WhatsappActivityDeps } from './whatsapp';
 
-export type ActivityDeps = TrialActivityDeps & BillingDeps & WhatsappActivityDeps & ConversationActivityDeps & MediaActivityDeps & AiActivityDeps & { dispatcher: DispatchActivities; platformSender: PlatformSender };
+export type ActivityDeps = TrialActivityDeps &
+  BillingDeps &
+  WhatsappActivityDeps &
+  ConversationActivityDeps &
+  MediaActivityDeps &
+  AiActivityDeps & { dispatcher: DispatchActivities; platformSender: PlatformSender };
 
 /** Every activity the workers register, built from explicit dependencies (no singletons). */
 export function createActivities(deps: ActivityDeps) {

@@ -5,7 +5,8 @@ import { toAppError, withFailuresMapped } from './failures';
 
 // The errors are the SDK's own classes, built as the client builds them from a failed update or run.
 const updateFailed = (cause: Error) => new WorkflowUpdateFailedError('Workflow Update failed', cause);
-const viaActivity = (failure: ApplicationFailure) => new ActivityFailure('Activity task failed', 'createRazorpaySubscription', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', failure);
+const viaActivity = (failure: ApplicationFailure) =>
+  new ActivityFailure('Activity task failed', 'createRazorpaySubscription', '1', RetryState.NON_RETRYABLE_FAILURE, 'worker', failure);
 const providerRefused = new AppError('billing_provider_error', 'The payment provider did not accept the request');
 
 describe('the one mapping of workflow failures to AppError', () => {
@@ -40,6 +41,9 @@ describe('the one mapping of workflow failures to AppError', () => {
 
   it('withFailuresMapped rethrows the mapped error and passes results through', async () => {
     await expect(withFailuresMapped(async () => 'ok')).resolves.toBe('ok');
-    await expect(withFailuresMapped(() => Promise.reject(updateFailed(ApplicationFailure.nonRetryable('gone', 'not_found'))))).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(withFailuresMapped(() => Promise.reject(updateFailed(ApplicationFailure.nonRetryable('gone', 'not_found'))))).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
   });
 });

@@ -34,7 +34,10 @@ export function subscriptionActor(deps: ActorDeps) {
       ...subscriptionStart(deps, tenantId),
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    return withFailuresMapped(() => temporal.workflow.executeUpdateWithStart<typeof subscriptionWorkflow, Ret, [Arg]>(updateName, { args: [arg], startWorkflowOperation }), providerRefused());
+    return withFailuresMapped(
+      () => temporal.workflow.executeUpdateWithStart<typeof subscriptionWorkflow, Ret, [Arg]>(updateName, { args: [arg], startWorkflowOperation }),
+      providerRefused(),
+    );
   };
 
   return {

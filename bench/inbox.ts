@@ -38,7 +38,10 @@ import { startBenchStack } from './lib/stack';
 
 const root = resolve(__dirname, '..');
 const dataDir = join(root, '.data', 'bench-inbox');
-const loadText = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadText = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function diagnosis(app: InboxApp, phoneNumberId: string): string {
   const generate = app.gemini.requests().filter((r) => r.operation === 'generateContent');
@@ -60,7 +63,14 @@ runBench({
     const stack = await startBenchStack(root, dataDir, teardown, lock, signal, { bundle: true, dynamicConfig: options.temporalConfig });
     const profileDir = options.cpuProf ? join(dataDir, 'profiles') : undefined;
     const app = await startInboxApp({
-      root, dataDir, stack, teardown, lock, signal, logLevel: options.logLevel, profileDir,
+      root,
+      dataDir,
+      stack,
+      teardown,
+      lock,
+      signal,
+      logLevel: options.logLevel,
+      profileDir,
       onExit: (reason) => onChildExit(() => `${reason()} during the bench`),
     });
 
@@ -74,7 +84,10 @@ runBench({
     say(`stack and app ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const ctx: PhaseContext = {
-      options, probe, meta: app.meta, signal,
+      options,
+      probe,
+      meta: app.meta,
+      signal,
       components: { temporal: stack.temporalPid, postgres: stack.postgresPid, api: app.api.pid, worker: app.worker.pid },
       diagnose: () => diagnosis(app, tenant.phoneNumberId),
     };
@@ -88,7 +101,7 @@ runBench({
       process.stdout.write(`${formatPhase(phases[1])}\n`);
     }
 
-    say('reading the paced phase\'s workflow histories…');
+    say("reading the paced phase's workflow histories…");
     const workflowIdOf = (waId: string) => conversationWorkflowId(app.config, tenant.tenantId, tenant.phoneNumberId, `+${waId}`);
     const line = await timeline(app.temporal, workflowIdOf, paced.results);
     process.stdout.write(`${formatTimeline(line.rows, line.customers, phases[0].reply, line.socketAfterPublish)}\n`);

@@ -69,7 +69,11 @@ runBench({
   watchdogMs: 30 * 60_000,
   async run({ options, signal, teardown, lock, started, onChildExit }) {
     say(`options: ${JSON.stringify(options)}`);
-    say(`machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${Math.round(freemem() / 2 ** 20)} MiB free`);
+    say(
+      `machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}, ${Math.round(freemem() / 2 ** 20)} MiB free`,
+    );
     const stack = await startBenchStack(root, dataDir, teardown, lock, signal, { bundle: options.modes.includes('on') });
 
     const profileDir = options.cpuProf ? join(dataDir, 'profiles') : undefined;
@@ -92,7 +96,21 @@ runBench({
     const machine = await machineFacts(stack, db);
     say(`stack and app ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const ctx: Context = { options, signal, config, db, stack, apiUrl, api, tenantId, account, raw, build: inboundBuilder(account, config.meta.appSecret), poster, acknowledged: 0 };
+    const ctx: Context = {
+      options,
+      signal,
+      config,
+      db,
+      stack,
+      apiUrl,
+      api,
+      tenantId,
+      account,
+      raw,
+      build: inboundBuilder(account, config.meta.appSecret),
+      poster,
+      acknowledged: 0,
+    };
     const results: ModeFigures[] = [];
     for (const mode of options.modes) {
       let worker: AppProcess | undefined;

@@ -17,7 +17,19 @@ const productionEnv = () => ({
   OTP_PEPPER: randomBytes(32).toString('base64url'),
   SMTP_URL: 'smtp://mail.example.com:587',
   METRICS_TOKEN: randomBytes(24).toString('base64url'),
-  ...Object.fromEntries(['META_APP_ID', 'META_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'GEMINI_API_KEY', 'RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'PLATFORM_PHONE_NUMBER_ID', 'PLATFORM_WA_TOKEN'].map((name) => [name, randomBytes(24).toString('base64url')])),
+  ...Object.fromEntries(
+    [
+      'META_APP_ID',
+      'META_APP_SECRET',
+      'META_WEBHOOK_VERIFY_TOKEN',
+      'GEMINI_API_KEY',
+      'RAZORPAY_KEY_ID',
+      'RAZORPAY_KEY_SECRET',
+      'RAZORPAY_WEBHOOK_SECRET',
+      'PLATFORM_PHONE_NUMBER_ID',
+      'PLATFORM_WA_TOKEN',
+    ].map((name) => [name, randomBytes(24).toString('base64url')]),
+  ),
 });
 
 describe('configuration', () => {
@@ -38,7 +50,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...strong, PUBLIC_URL: 'http://app.example.com' })).toThrow(/PUBLIC_URL: must be an https: URL/);
     expect(() => loadConfig({ ...strong, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL: required in production/);
     // Outside production the same values are accepted (embedded mode and tests).
-    expect(() => loadConfig({ ...strong, NODE_ENV: 'development', AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')), PUBLIC_URL: 'http://localhost:3000', JWT_SECRET: 'x'.repeat(64) })).not.toThrow();
+    expect(() =>
+      loadConfig({
+        ...strong,
+        NODE_ENV: 'development',
+        AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')),
+        PUBLIC_URL: 'http://localhost:3000',
+        JWT_SECRET: 'x'.repeat(64),
+      }),
+    ).not.toThrow();
   });
 
   it('embedded mode generates its secrets once into the data dir and keeps them', () => {
@@ -73,7 +93,9 @@ describe('configuration', () => {
   it('the phone simulator reaches the Meta simulator at SANDBOX_META_PUBLIC_URL, else at the Graph URL, in sandbox mode only', () => {
     const load = (env: Record<string, string>) => loadConfig({ ...base, AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-config-')), ...env });
     expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1', META_GRAPH_URL: 'http://127.0.0.1:4020/' }))).toBe('http://127.0.0.1:4020');
-    expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1', META_GRAPH_URL: 'http://127.0.0.1:4020', SANDBOX_META_PUBLIC_URL: 'https://sim.example.com' }))).toBe('https://sim.example.com');
+    expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1', META_GRAPH_URL: 'http://127.0.0.1:4020', SANDBOX_META_PUBLIC_URL: 'https://sim.example.com' }))).toBe(
+      'https://sim.example.com',
+    );
     expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '1' }))).toBeUndefined();
     expect(metaSimulatorUrl(load({ AEROSTIC_SANDBOX: '0', META_GRAPH_URL: 'http://127.0.0.1:4020' }))).toBeUndefined();
   });

@@ -49,7 +49,16 @@ export interface AppConfig {
   /** Bearer token for /metrics; undefined (open endpoint) only outside production. */
   metricsToken?: string;
   /** `simulatorPublicUrl`: the sandbox simulator as a browser reaches it, when that differs from `graphUrl`. */
-  meta: { appId: string; appSecret: string; webhookVerifyToken: string; configId: string; graphUrl: string; graphVersion: string; oauthDialogUrl: string; simulatorPublicUrl?: string };
+  meta: {
+    appId: string;
+    appSecret: string;
+    webhookVerifyToken: string;
+    configId: string;
+    graphUrl: string;
+    graphVersion: string;
+    oauthDialogUrl: string;
+    simulatorPublicUrl?: string;
+  };
   gemini: { apiKey: string; baseUrl?: string; model: string };
   razorpay: { keyId: string; keySecret: string; webhookSecret: string; baseUrl?: string };
   platform: { phoneNumberId?: string; waToken?: string };
@@ -87,7 +96,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const sandbox = env.AEROSTIC_SANDBOX ?? !(env.META_APP_ID && env.META_APP_SECRET);
   if (production && sandbox) {
-    throw new ConfigError('NODE_ENV=production conflicts with sandbox mode (AEROSTIC_SANDBOX=1): the sandbox outbox and simulators are for one machine only; set AEROSTIC_SANDBOX=0');
+    throw new ConfigError(
+      'NODE_ENV=production conflicts with sandbox mode (AEROSTIC_SANDBOX=1): the sandbox outbox and simulators are for one machine only; set AEROSTIC_SANDBOX=0',
+    );
   }
 
   return {
@@ -173,7 +184,10 @@ export function metaSimulatorUrl(config: AppConfig): string | undefined {
   return config.meta.graphUrl.replace(/\/+$/, '');
 }
 
-const ZKeySchema = z.string().transform((raw) => Buffer.from(raw, 'base64')).refine((b) => b.length === 32, 'must be 32 bytes, base64');
+const ZKeySchema = z
+  .string()
+  .transform((raw) => Buffer.from(raw, 'base64'))
+  .refine((b) => b.length === 32, 'must be 32 bytes, base64');
 
 function parseKey(name: string, raw: string): Buffer {
   const key = ZKeySchema.safeParse(raw.trim());

@@ -31,7 +31,10 @@ export function productionSecretProblems(env: Env): string[] {
   }
   const encryption = env.ENCRYPTION_KEY ? keyMaterial(env.ENCRYPTION_KEY) : [];
   const blind = env.BLIND_INDEX_KEY ? keyMaterial(env.BLIND_INDEX_KEY) : [];
-  for (const [name, keys] of [['ENCRYPTION_KEY', encryption], ['BLIND_INDEX_KEY', blind]] as const) {
+  for (const [name, keys] of [
+    ['ENCRYPTION_KEY', encryption],
+    ['BLIND_INDEX_KEY', blind],
+  ] as const) {
     for (const key of keys) {
       if (key.length !== 32) problems.push(`${name}: every key must be 32 bytes, base64`);
       else if (new Set(key).size < MIN_DISTINCT_KEY_BYTES) problems.push(`${name}: a key is not random (generate one with openssl rand -base64 32)`);

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { loadConfig } from './index';
 import { temporalConnectOptions, temporalConnectionSettings } from './temporal-connection';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', TEMPORAL_ADDRESS: 'aerostic.a1b2c.tmprl.cloud:7233', AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-tls-')) };
+const base = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+  TEMPORAL_ADDRESS: 'aerostic.a1b2c.tmprl.cloud:7233',
+  AEROSTIC_DATA_DIR: mkdtempSync(join(tmpdir(), 'aerostic-tls-')),
+};
 const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${Buffer.from(body).toString('base64')}\n-----END ${label}-----\n`;
 const CERT = pem('CERTIFICATE', 'client certificate');
 const KEY = pem('PRIVATE KEY', 'client key');
@@ -32,7 +36,11 @@ describe('Temporal connection settings (TEMPORAL_TLS_*, TEMPORAL_API_KEY)', () =
     const dir = mkdtempSync(join(tmpdir(), 'aerostic-pem-'));
     writeFileSync(join(dir, 'client.crt'), CERT);
     writeFileSync(join(dir, 'client.key'), KEY);
-    const settings = temporalConnectionSettings('t:7233', { TEMPORAL_TLS_CERT: join(dir, 'client.crt'), TEMPORAL_TLS_KEY: join(dir, 'client.key'), TEMPORAL_TLS_CA: CA.replace(/\n/g, '\\n') });
+    const settings = temporalConnectionSettings('t:7233', {
+      TEMPORAL_TLS_CERT: join(dir, 'client.crt'),
+      TEMPORAL_TLS_KEY: join(dir, 'client.key'),
+      TEMPORAL_TLS_CA: CA.replace(/\n/g, '\\n'),
+    });
     expect(settings.tls?.clientCertPair).toEqual({ crt: Buffer.from(CERT), key: Buffer.from(KEY) });
     expect(settings.tls?.serverRootCACertificate?.toString()).toBe(CA);
   });

@@ -13,11 +13,7 @@ export type AiDecision = { action: 'reply'; content: TMessageContent } | { actio
 /** What the customer said, as text the model can answer; null for what it cannot (media, location…). */
 export function questionOf(message: InboundMessage): string | null {
   const c = message.content as { body?: string; text?: string; button_reply?: { title?: string }; list_reply?: { title?: string } };
-  const text =
-    message.type === 'text' ? c.body
-    : message.type === 'button' ? c.text
-    : message.type === 'interactive' ? (c.button_reply?.title ?? c.list_reply?.title)
-    : null;
+  const text = message.type === 'text' ? c.body : message.type === 'button' ? c.text : message.type === 'interactive' ? (c.button_reply?.title ?? c.list_reply?.title) : null;
   return typeof text === 'string' && text.trim() ? text.trim() : null;
 }
 

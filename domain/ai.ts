@@ -8,14 +8,16 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
 const ZDayHoursSchema = z.object({ open: hhmm, close: hhmm });
 
 export const ZBusinessHoursSchema = z.object({
-  timezone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Unknown IANA time zone')
+  timezone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Unknown IANA time zone')
     // The document lists the zones this runtime knows, so clients pick from them rather than guess.
     .meta({ enum: [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])] }),
   /** Days missing from the map are closed. */
@@ -45,10 +47,12 @@ export const ZAiSettingsSchema = z.object({
 });
 export type TAiSettings = z.infer<typeof ZAiSettingsSchema>;
 
-export const ZAiSettingsUpdateSchema = ZAiSettingsSchema.partial().refine(
-  (s) => s.activeHours === undefined || s.activeHours === 'always' || s.businessHours !== null,
-  { message: 'Business hours are needed when the AI follows them', path: ['businessHours'] },
-).meta({ anyOf: [{ not: { required: ['activeHours'] } }, { properties: { activeHours: { const: 'always' } } }, { properties: { businessHours: { type: 'object' } } }] });
+export const ZAiSettingsUpdateSchema = ZAiSettingsSchema.partial()
+  .refine((s) => s.activeHours === undefined || s.activeHours === 'always' || s.businessHours !== null, {
+    message: 'Business hours are needed when the AI follows them',
+    path: ['businessHours'],
+  })
+  .meta({ anyOf: [{ not: { required: ['activeHours'] } }, { properties: { activeHours: { const: 'always' } } }, { properties: { businessHours: { type: 'object' } } }] });
 export type TAiSettingsUpdate = z.infer<typeof ZAiSettingsUpdateSchema>;
 
 export const defaultAiSettings: TAiSettings = {

@@ -45,7 +45,10 @@ export const ZRegisterInitiateResponseSchema = z.object({
 });
 export type TRegisterInitiateResponse = z.infer<typeof ZRegisterInitiateResponseSchema>;
 
-export const ZOtpSchema = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code');
+export const ZOtpSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the 6-digit code');
 
 export const ZRegisterSchema = ZRegisterInitiateSchema.extend({ otp: ZOtpSchema });
 export type TRegister = z.infer<typeof ZRegisterSchema>;

@@ -73,16 +73,33 @@ export type ConversationCommand =
 export const ZAssignSchema = z.object({ userId: z.uuid().nullable() });
 
 export const ZNoteCreateSchema = z.object({ body: z.string().max(5000).trim().min(1) });
-export const ZNoteSchema = z.object({ id: z.uuid(), conversationId: z.uuid(), authorId: z.uuid().nullable(), authorName: z.string().nullable(), body: z.string(), createdAt: z.string() });
+export const ZNoteSchema = z.object({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  authorId: z.uuid().nullable(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
 export type TNote = z.infer<typeof ZNoteSchema>;
 
-export const ZLabelCreateSchema = z.object({ name: z.string().max(40).trim().min(1), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a #rrggbb colour').optional() });
+export const ZLabelCreateSchema = z.object({
+  name: z.string().max(40).trim().min(1),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Use a #rrggbb colour')
+    .optional(),
+});
 export const ZLabelSchema = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
 export type TLabel = z.infer<typeof ZLabelSchema>;
 export const ZConversationLabelSchema = z.object({ labelId: z.uuid() });
 
 export const ZCannedResponseCreateSchema = z.object({
-  shortcut: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Letters, digits, - and _ (up to 40)'),
+  shortcut: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'Letters, digits, - and _ (up to 40)'),
   body: z.string().max(4096).trim().min(1),
 });
 export const ZCannedResponseSchema = z.object({ id: z.uuid(), shortcut: z.string(), body: z.string(), updatedAt: z.string() });

@@ -27,10 +27,24 @@ describe('media types and names', () => {
 });
 
 describe('inboundMediaRef', () => {
-  const message = (type: string, content: Record<string, unknown>) => ({ waMessageId: 'wamid.x', phoneNumberId: '1', from: '+1', profileName: null, timestamp: 0, type, content, context: null });
+  const message = (type: string, content: Record<string, unknown>) => ({
+    waMessageId: 'wamid.x',
+    phoneNumberId: '1',
+    from: '+1',
+    profileName: null,
+    timestamp: 0,
+    type,
+    content,
+    context: null,
+  });
 
   it('takes the media id, type, name and digest from a media message', () => {
-    expect(inboundMediaRef(message('document', { id: '123', mime_type: 'application/pdf', filename: 'a.pdf', sha256: 'ab', caption: 'c' }))).toEqual({ mediaId: '123', mimeType: 'application/pdf', filename: 'a.pdf', sha256: 'ab' });
+    expect(inboundMediaRef(message('document', { id: '123', mime_type: 'application/pdf', filename: 'a.pdf', sha256: 'ab', caption: 'c' }))).toEqual({
+      mediaId: '123',
+      mimeType: 'application/pdf',
+      filename: 'a.pdf',
+      sha256: 'ab',
+    });
     expect(inboundMediaRef(message('sticker', { id: '9', mime_type: 'image/webp' }))).toMatchObject({ mediaId: '9' });
   });
 

@@ -55,7 +55,10 @@ export type TMediaFile = z.infer<typeof ZMediaFileSchema>;
 
 /** A file name fit to store and show: no path, no control characters, not absurdly long. */
 export function cleanFilename(name: string | null | undefined): string | null {
-  const cleaned = (name ?? '').replace(/[\u0000-\u001f\u007f"\\/]/g, '').trim().slice(0, 240);
+  const cleaned = (name ?? '')
+    .replace(/[\u0000-\u001f\u007f"\\/]/g, '')
+    .trim()
+    .slice(0, 240);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : null;
 }
 

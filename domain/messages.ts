@@ -29,7 +29,10 @@ const ZButtons = z.object({
   buttons: z.object({
     body: z.string().min(1).max(1024),
     footer: z.string().max(60).optional(),
-    options: z.array(z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) })).min(1).max(3),
+    options: z
+      .array(z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }))
+      .min(1)
+      .max(3),
   }),
 });
 const ZList = z.object({
@@ -38,7 +41,15 @@ const ZList = z.object({
     body: z.string().min(1).max(1024),
     button: z.string().min(1).max(20),
     sections: z
-      .array(z.object({ title: z.string().max(24).optional(), rows: z.array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() })).min(1).max(10) }))
+      .array(
+        z.object({
+          title: z.string().max(24).optional(),
+          rows: z
+            .array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() }))
+            .min(1)
+            .max(10),
+        }),
+      )
       .min(1)
       .max(10),
   }),
@@ -48,7 +59,13 @@ export const ZMessageContentSchema = z.discriminatedUnion('type', [ZText, ZTempl
 export type TMessageContent = z.infer<typeof ZMessageContentSchema>;
 
 export const ZSendMessageSchema = z.intersection(
-  z.object({ to: ZPhoneSchema, phoneNumberId: z.string().regex(/^\d{1,30}$/).optional() }),
+  z.object({
+    to: ZPhoneSchema,
+    phoneNumberId: z
+      .string()
+      .regex(/^\d{1,30}$/)
+      .optional(),
+  }),
   ZMessageContentSchema,
 );
 export type TSendMessage = z.infer<typeof ZSendMessageSchema>;

@@ -5,7 +5,10 @@ const START = ['start', 'unstop', 'subscribe', 'resume', 'optin', 'opt in', 'shu
 export type OptKeyword = 'stop' | 'start' | null;
 
 export function optKeyword(text: string): OptKeyword {
-  const normalized = text.trim().toLowerCase().replace(/[.!]+$/, '');
+  const normalized = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   if (STOP.includes(normalized)) return 'stop';
   if (START.includes(normalized)) return 'start';
   return null;

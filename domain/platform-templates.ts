@@ -12,14 +12,26 @@ export const platformTemplates = {
     components: [
       { type: 'BODY', text: '*{{1}}* is your verification code. For your security, do not share this code.', example: { body_text: [['123456']] } },
       { type: 'FOOTER', text: 'This code expires in 10 minutes.' },
-      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Copy code', url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}', example: ['https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp123456'] }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          {
+            type: 'URL',
+            text: 'Copy code',
+            url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}',
+            example: ['https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp123456'],
+          },
+        ],
+      },
     ],
   },
   trialReminder: {
     name: 'aerostic_trial_reminder',
     language: 'en',
     category: 'UTILITY',
-    components: [{ type: 'BODY', text: 'Your Aerostic free trial ends in {{1}}. Choose a plan under Billing to keep your workspace running.', example: { body_text: [['2 days']] } }],
+    components: [
+      { type: 'BODY', text: 'Your Aerostic free trial ends in {{1}}. Choose a plan under Billing to keep your workspace running.', example: { body_text: [['2 days']] } },
+    ],
   },
 } as const;
 

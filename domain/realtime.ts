@@ -9,7 +9,18 @@ import { messageStatuses } from './messages';
  */
 
 /** What `conversation.updated` names as its `change`: the command that changed the conversation. */
-export const conversationChanges = ['takeover', 'release', 'assign', 'resolve', 'reopen', 'markRead', 'addNote', 'addLabel', 'removeLabel', 'handoff'] as const satisfies readonly ConversationCommand['type'][];
+export const conversationChanges = [
+  'takeover',
+  'release',
+  'assign',
+  'resolve',
+  'reopen',
+  'markRead',
+  'addNote',
+  'addLabel',
+  'removeLabel',
+  'handoff',
+] as const satisfies readonly ConversationCommand['type'][];
 // Fails to compile when a command is added without being listed above.
 const _everyCommandIsAChange: Exclude<ConversationCommand['type'], (typeof conversationChanges)[number]> extends never ? true : never = true;
 void _everyCommandIsAChange;

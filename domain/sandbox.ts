@@ -21,6 +21,8 @@ export const ZSandboxInfoResponseSchema = z.object({
   /** Sent as x-sandbox-control-token to the simulator's /_sim routes, which answer only the web app's origin. */
   simulatorControlToken: z.string(),
   /** `platform`: the platform's own number (sign-up codes, reminders), listed so the phone can show what it sent. */
-  numbers: z.array(z.object({ phoneNumberId: z.string(), displayPhoneNumber: z.string(), verifiedName: z.string().nullable(), isDefault: z.boolean(), platform: z.literal(true).optional() })),
+  numbers: z.array(
+    z.object({ phoneNumberId: z.string(), displayPhoneNumber: z.string(), verifiedName: z.string().nullable(), isDefault: z.boolean(), platform: z.literal(true).optional() }),
+  ),
 });
 export type TSandboxInfoResponse = z.infer<typeof ZSandboxInfoResponseSchema>;

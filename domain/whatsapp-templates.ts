@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** `GET /whatsapp/templates`: which number's WABA to read; the default number when omitted. */
 export const ZTemplatePickerQuerySchema = z.object({
-  phoneNumberId: z.string().regex(/^\d{1,30}$/, 'must be the numeric phone number id').optional(),
+  phoneNumberId: z
+    .string()
+    .regex(/^\d{1,30}$/, 'must be the numeric phone number id')
+    .optional(),
 });
 
 /** An approved template as the inbox's picker shows it; `variables` is how many body values a send needs. */

@@ -26,7 +26,11 @@ const graphId = z.string().regex(/^\d{1,30}$/);
  * callback is a browser page, so nothing here fails the request: a malformed value is dropped and
  * the handler redirects to the settings page with the reason.
  */
-const callbackText = (max: number) => z.string().max(max).refine((text) => !unsafeTextReason(text));
+const callbackText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !unsafeTextReason(text));
 export const ZMetaCallbackQuerySchema = z.object({
   code: callbackText(2048).pipe(z.string().min(1)).optional().catch(undefined),
   state: callbackText(2048).pipe(z.string().min(1)).optional().catch(undefined),
@@ -43,7 +47,10 @@ export const ZCloudInitSchema = z.object({
   phoneNumberId: z.string().regex(/^\d{1,30}$/, 'must be the numeric phone number id'),
   accessToken: z.string().max(1000).trim().min(20, 'must be the access token from Meta Business Manager'),
   /** The number's two-step verification PIN; without it Aerostic sets and keeps its own per-number PIN. */
-  pin: z.string().regex(/^\d{6}$/, 'must be the 6-digit two-step verification PIN').optional(),
+  pin: z
+    .string()
+    .regex(/^\d{6}$/, 'must be the 6-digit two-step verification PIN')
+    .optional(),
 });
 export type TCloudInit = z.infer<typeof ZCloudInitSchema>;
 

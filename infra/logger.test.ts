@@ -16,7 +16,16 @@ describe('logger redaction', () => {
   it('never writes message text, tokens, passwords, OTPs or phone numbers', () => {
     const { logger, lines } = capture();
     logger.info(
-      { phone: '+919812345678', to: '+919812345678', body: 'hello there', password: 'secret pw 1', otp: '123456', accessToken: 'eyJ.x.y', req: { headers: { authorization: 'Bearer eyJ.x.y', cookie: 'aerostic_refresh=abc' } }, message: { text: 'private' } },
+      {
+        phone: '+919812345678',
+        to: '+919812345678',
+        body: 'hello there',
+        password: 'secret pw 1',
+        otp: '123456',
+        accessToken: 'eyJ.x.y',
+        req: { headers: { authorization: 'Bearer eyJ.x.y', cookie: 'aerostic_refresh=abc' } },
+        message: { text: 'private' },
+      },
       'test',
     );
     const out = lines.join('');

@@ -29,7 +29,12 @@ const fault = { meta: { kind: 'http', status: 500 }, razorpay: { status: 500, ti
 describe.each([
   ['Meta', () => meta.url, fault.meta, async () => (await (await send(meta.url, 'GET', '/_sim/faults', withToken)).json()).data],
   // A Razorpay fault shows as the next REST call failing.
-  ['Razorpay', () => razorpay.url, fault.razorpay, async () => (await fetch(`${razorpay.url}/v1/plans`, { headers: { authorization: `Basic ${Buffer.from('rzp_test_control:key-secret').toString('base64')}` } })).status],
+  [
+    'Razorpay',
+    () => razorpay.url,
+    fault.razorpay,
+    async () => (await fetch(`${razorpay.url}/v1/plans`, { headers: { authorization: `Basic ${Buffer.from('rzp_test_control:key-secret').toString('base64')}` } })).status,
+  ],
   ['Gemini', () => gemini.url, fault.gemini, async () => (await (await send(gemini.url, 'GET', '/_sim/faults', withToken)).json()).data],
 ])('the %s simulator’s control routes', (_name, url, faultBody, state) => {
   it('refuse a request without the token, or with another one, and do nothing', async () => {
@@ -53,7 +58,10 @@ describe.each([
   });
 
   it("grant CORS to the web app's origin only (never *), and answer it with the token", async () => {
-    const preflight = await fetch(`${url()}/_sim/faults`, { method: 'OPTIONS', headers: { origin: APP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-sandbox-control-token' } });
+    const preflight = await fetch(`${url()}/_sim/faults`, {
+      method: 'OPTIONS',
+      headers: { origin: APP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-sandbox-control-token' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(APP);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-sandbox-control-token');

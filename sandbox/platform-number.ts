@@ -11,7 +11,13 @@ export { SANDBOX_PLATFORM_DISPLAY_NUMBER, SANDBOX_PLATFORM_PHONE_NUMBER_ID } fro
  * travel the same path as in production (and the phone simulator can show them).
  */
 export async function provisionPlatformNumber(meta: MetaSimulator, platform: { phoneNumberId: string; waToken: string }): Promise<void> {
-  const account = meta.createAccount({ phoneNumberId: platform.phoneNumberId, token: platform.waToken, displayPhoneNumber: SANDBOX_PLATFORM_DISPLAY_NUMBER, verifiedName: 'Aerostic', wabaName: 'Aerostic platform' });
+  const account = meta.createAccount({
+    phoneNumberId: platform.phoneNumberId,
+    token: platform.waToken,
+    displayPhoneNumber: SANDBOX_PLATFORM_DISPLAY_NUMBER,
+    verifiedName: 'Aerostic',
+    wabaName: 'Aerostic platform',
+  });
   for (const template of Object.values(platformTemplates)) {
     const res = await fetch(`${meta.url}/${meta.graphVersion}/${account.wabaId}/message_templates`, {
       method: 'POST',

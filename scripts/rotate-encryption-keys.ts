@@ -18,7 +18,10 @@ async function main() {
     const results = await resealAll(db.system, config.encryptionKeys, {
       onBatch: (table, counts) => console.log(`  ${table}: ${counts.resealed} re-sealed so far`),
     });
-    for (const r of results) console.log(`${r.table}: ${r.resealed} re-sealed, ${r.failed} could not be opened${r.failed ? ` (ids: ${r.failedIds.slice(0, 20).join(', ')}${r.failed > 20 ? ', …' : ''})` : ''}`);
+    for (const r of results)
+      console.log(
+        `${r.table}: ${r.resealed} re-sealed, ${r.failed} could not be opened${r.failed ? ` (ids: ${r.failedIds.slice(0, 20).join(', ')}${r.failed > 20 ? ', …' : ''})` : ''}`,
+      );
     const reindex = await reindexContactPhones(db.system, config);
     console.log(`contacts: ${reindex.reindexed} moved to their workspace's blind index, ${reindex.failedIds.length} could not be opened`);
     if (results.some((r) => r.failed) || reindex.failedIds.length) process.exitCode = 2;

@@ -46,7 +46,12 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
 
 /** Fixed ports fail late and cryptically inside Postgres or Temporal; say which one and what to set. */
 async function checkPorts(settings: Settings): Promise<void> {
-  const wanted: [number, string][] = [[settings.apiPort, 'PORT'], [sandboxPorts().razorpay, 'SANDBOX_RAZORPAY_PORT'], [sandboxPorts().meta, 'SANDBOX_META_PORT'], [sandboxPorts().gemini, 'SANDBOX_GEMINI_PORT']];
+  const wanted: [number, string][] = [
+    [settings.apiPort, 'PORT'],
+    [sandboxPorts().razorpay, 'SANDBOX_RAZORPAY_PORT'],
+    [sandboxPorts().meta, 'SANDBOX_META_PORT'],
+    [sandboxPorts().gemini, 'SANDBOX_GEMINI_PORT'],
+  ];
   if (!settings.databaseUrl) wanted.push([settings.postgresPort, 'EMBEDDED_PG_PORT or DATABASE_URL']);
   if (!settings.temporalAddress) wanted.push([TEMPORAL_PORT, 'TEMPORAL_ADDRESS'], [TEMPORAL_UI_PORT, 'TEMPORAL_ADDRESS']);
   for (const [port, setting] of wanted) {
@@ -83,12 +88,20 @@ async function startInfrastructure(settings: Settings, teardown: Teardown, lock:
   // Registered in this order whichever came up first, so teardown stops Temporal before Postgres.
   if (pg.status === 'fulfilled' && pg.value) {
     const postgres = pg.value;
-    teardown.add('Postgres', () => postgres.stop(), () => postgres.kill());
+    teardown.add(
+      'Postgres',
+      () => postgres.stop(),
+      () => postgres.kill(),
+    );
     if (postgres.pid) lock.record({ name: 'Postgres', pid: postgres.pid, marker: join(settings.dataDir, 'postgres'), signal: 'SIGINT' });
   }
   if (server.status === 'fulfilled' && server.value) {
     const temporal = server.value;
-    teardown.add('Temporal', () => temporal.stop(), () => temporal.kill());
+    teardown.add(
+      'Temporal',
+      () => temporal.stop(),
+      () => temporal.kill(),
+    );
   }
   if (pg.status === 'rejected') throw pg.reason;
   if (server.status === 'rejected') throw server.reason;

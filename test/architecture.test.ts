@@ -51,7 +51,11 @@ function importsOf(file: string): Import[] {
 }
 
 function isTypeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
-  if (ts.isExportDeclaration(node)) return node.isTypeOnly || (!!node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+  if (ts.isExportDeclaration(node))
+    return (
+      node.isTypeOnly ||
+      (!!node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly))
+    );
   const clause = node.importClause;
   if (!clause) return false; // a side-effect import runs the module
   if (clause.isTypeOnly) return true;
@@ -82,7 +86,8 @@ function breach({ file, spec, typeOnly }: Import): string | null {
   return `${from}/ may not import ${to}/`;
 }
 
-const IO_MODULES = /^(node:|fs$|http$|https$|net$|crypto$|path$|os$|child_process$|pg$|knex$|objection$|ioredis$|pino$|koa|@koa\/|socket\.io$|@temporalio\/(client|worker|activity)$)/;
+const IO_MODULES =
+  /^(node:|fs$|http$|https$|net$|crypto$|path$|os$|child_process$|pg$|knex$|objection$|ioredis$|pino$|koa|@koa\/|socket\.io$|@temporalio\/(client|worker|activity)$)/;
 
 describe('architecture rules (DESIGN §5)', () => {
   it('every import follows the allowed-imports matrix', () => {
@@ -137,7 +142,8 @@ describe('architecture rules (DESIGN §5)', () => {
 
   it('SQL lives only in db/: api, actors, activities, worker, infra and integrations hand a transaction to db/ functions', () => {
     // A query-builder call on a table, raw SQL, or a builder method: what db/<entity>.ts files are for.
-    const SQL = /\b(trx|tx|db|system|app|knex)\(['"`]\w+['"`]\)|\.(raw|whereRaw|joinRaw|where|whereIn|whereNot|whereNull|andWhere|orWhere|insert|select|first|forUpdate|onConflict|returning)\(/;
+    const SQL =
+      /\b(trx|tx|db|system|app|knex)\(['"`]\w+['"`]\)|\.(raw|whereRaw|joinRaw|where|whereIn|whereNot|whereNull|andWhere|orWhere|insert|select|first|forUpdate|onConflict|returning)\(/;
     const orchestrators = ['api', 'actors', 'activities', 'worker', 'infra', 'integrations', 'workflows'];
     const offenders = allFiles
       .filter((file) => orchestrators.includes(folderOf(file)) && !isTest(file))

@@ -12,7 +12,12 @@ import { createPlatformSender } from '../activities/meta/dispatch/platform-sende
 export function createActivityDeps(config: AppConfig, db: Database, redis?: Redis): ActivityDeps {
   const limiter = redis ? createNumberRateLimiter(config.conversations.metaRatePerSecond, redis) : undefined;
   const graph = createGraphClient(config.meta);
-  const platformSender = createPlatformSender({ system: db.system, graph, platform: config.platform, limiter: limiter ?? createNumberRateLimiter(config.conversations.metaRatePerSecond) });
+  const platformSender = createPlatformSender({
+    system: db.system,
+    graph,
+    platform: config.platform,
+    limiter: limiter ?? createNumberRateLimiter(config.conversations.metaRatePerSecond),
+  });
   return {
     db,
     // Activities (trial reminders) deliver in place: they are already retried by Temporal.

@@ -42,7 +42,15 @@ export async function channelWorkflow(input: ChannelWorkflowInput): Promise<void
       const batch = pending.splice(0, BATCH);
       const applied = await db.applyStatuses({ tenantId: input.tenantId, statuses: batch });
       if (applied.length) {
-        await realtime.publishEvents(applied.map((a) => ({ tenantId: input.tenantId, event: 'message.status' as const, payload: { conversationId: a.conversationId, messageId: a.messageId, status: a.status } }))).catch(() => undefined);
+        await realtime
+          .publishEvents(
+            applied.map((a) => ({
+              tenantId: input.tenantId,
+              event: 'message.status' as const,
+              payload: { conversationId: a.conversationId, messageId: a.messageId, status: a.status },
+            })),
+          )
+          .catch(() => undefined);
       }
     }
     if (workflowInfo().continueAsNewSuggested) {

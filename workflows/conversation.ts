@@ -117,7 +117,8 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       // The customer's blue ticks are a courtesy: Meta being down must not fail the agent's click.
       await receipts.markReadAtMeta({ tenantId: input.tenantId, phoneNumberId: input.phoneNumberId, waMessageId: applied.readWaMessageId }).catch(() => undefined);
     }
-    const payload: TRealtimePayload<'conversation.updated'> = command.type === 'handoff' ? { conversationId, change: command.type, reason: command.reason } : { conversationId, change: command.type };
+    const payload: TRealtimePayload<'conversation.updated'> =
+      command.type === 'handoff' ? { conversationId, change: command.type, reason: command.reason } : { conversationId, change: command.type };
     await publish([{ tenantId: input.tenantId, event: 'conversation.updated', payload }]);
   }
 
@@ -210,7 +211,14 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
   async function dispatch(send: PendingSend): Promise<void> {
     try {
       const content = await withMetaMedia(send.content);
-      await meta.dispatchMessage({ tenantId: input.tenantId, messageId: send.messageId, messageCreatedAt: send.messageCreatedAt, phoneNumberId: input.phoneNumberId, to: input.phone, content });
+      await meta.dispatchMessage({
+        tenantId: input.tenantId,
+        messageId: send.messageId,
+        messageCreatedAt: send.messageCreatedAt,
+        phoneNumberId: input.phoneNumberId,
+        to: input.phone,
+        content,
+      });
     } catch (err) {
       const failure = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure ? err.cause : undefined;
       const details = (failure?.details?.[0] ?? {}) as { code?: number; title?: string; explanation?: string };

@@ -1,13 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { TPlanId, TSubscriptionStatus } from '../domain/billing';
-import {
-  isNewer,
-  orderKey,
-  statusFromEvent,
-  subscriptionStatusesWithAccess,
-  type RazorpayEventSignal,
-  type SubscriptionWorkflowState,
-} from '../domain/subscription-events';
+import { isNewer, orderKey, statusFromEvent, subscriptionStatusesWithAccess, type RazorpayEventSignal, type SubscriptionWorkflowState } from '../domain/subscription-events';
 
 const MAX_SEEN_EVENTS = 500;
 const CHANGEABLE: readonly (TSubscriptionStatus | null)[] = ['authenticated', 'active'];

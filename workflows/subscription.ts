@@ -98,11 +98,25 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
 
   async function apply(event: RazorpayEventSignal): Promise<void> {
     if (ledger.hasSeen(event.eventId)) return;
-    if (event.payment) await acts.recordPayment({ tenantId: input.tenantId, razorpaySubscriptionId: event.subscription?.id ?? ledger.state.razorpaySubscriptionId, payment: event.payment, charged: event.event === 'subscription.charged', periodStart: event.subscription?.currentStart ?? null, periodEnd: event.subscription?.currentEnd ?? null });
+    if (event.payment)
+      await acts.recordPayment({
+        tenantId: input.tenantId,
+        razorpaySubscriptionId: event.subscription?.id ?? ledger.state.razorpaySubscriptionId,
+        payment: event.payment,
+        charged: event.event === 'subscription.charged',
+        periodStart: event.subscription?.currentStart ?? null,
+        periodEnd: event.subscription?.currentEnd ?? null,
+      });
     const change = ledger.applyEvent(event, Date.now(), input.graceMs);
     ledger.markSeen(event.eventId);
     if (!change) return;
-    await acts.applySubscriptionStatus({ tenantId: input.tenantId, ...ledger.statusRecord(), currentStart: event.subscription?.currentStart ?? null, currentEnd: event.subscription?.currentEnd ?? null, paidCount: event.subscription?.paidCount ?? null });
+    await acts.applySubscriptionStatus({
+      tenantId: input.tenantId,
+      ...ledger.statusRecord(),
+      currentStart: event.subscription?.currentStart ?? null,
+      currentEnd: event.subscription?.currentEnd ?? null,
+      paidCount: event.subscription?.paidCount ?? null,
+    });
     if (change.becameActive && !ledger.state.trialConverted) {
       await convertTrial(input.tenantId);
       ledger.state.trialConverted = true;

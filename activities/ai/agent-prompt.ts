@@ -28,7 +28,7 @@ export function buildAgentPrompt(input: AgentPromptInput): { systemInstruction: 
     `You are the WhatsApp assistant of ${input.businessName}.`,
     input.persona.trim() ? `Instructions from the business:\n${input.persona.trim()}` : '',
     'Answer only from the knowledge base passages below and the conversation. If they do not answer the question, say so and set handoff to true.',
-    'Keep replies short and friendly, in the customer\'s language. Never invent prices, policies, dates or links.',
+    "Keep replies short and friendly, in the customer's language. Never invent prices, policies, dates or links.",
     `Classify the customer's intent in one lowercase word (for example greeting, question, order_status, ${[...new Set(['refund', 'legal', 'complaint', ...input.blockedIntents])].join(', ')}, other).`,
     'Set confidence between 0 and 1: how sure you are that the reply is correct and complete.',
     'Set handoff to true when a person should take over.',

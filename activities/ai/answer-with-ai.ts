@@ -55,7 +55,11 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
     const businessName = await findTenantName(trx, input.tenantId);
     const passages = await searchKnowledge(trx, question, PASSAGES);
     const history = await recentTurns(trx, input.conversationId, input.inboundMessageId);
-    return { kind: 'ask' as const, settings, prompt: buildAgentPrompt({ businessName: businessName ?? 'the business', persona: settings.persona, blockedIntents: settings.blockedIntents, passages, history, question }) };
+    return {
+      kind: 'ask' as const,
+      settings,
+      prompt: buildAgentPrompt({ businessName: businessName ?? 'the business', persona: settings.persona, blockedIntents: settings.blockedIntents, passages, history, question }),
+    };
   });
   if (context.kind !== 'ask') return context;
 

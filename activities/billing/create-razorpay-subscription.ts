@@ -14,10 +14,7 @@ const TOTAL_COUNT = 120;
  * exists returns it unchanged; a retry between Razorpay's answer and the insert leaves an unused
  * `created` subscription at Razorpay, which it expires by itself.
  */
-export async function createRazorpaySubscription(
-  deps: BillingDeps,
-  input: { tenantId: string; planId: TPlanId; subscriptionId: string },
-): Promise<TCreateSubscriptionResponse> {
+export async function createRazorpaySubscription(deps: BillingDeps, input: { tenantId: string; planId: TPlanId; subscriptionId: string }): Promise<TCreateSubscriptionResponse> {
   const { db, razorpay, razorpayConfig } = deps;
   const existing = await withTenant(db.app, input.tenantId, (trx) => findSubscription(trx, input.subscriptionId));
   if (existing) return checkout(existing, razorpayConfig.keyId);
@@ -26,7 +23,13 @@ export async function createRazorpaySubscription(
   if (!admin) throw new Error('the workspace has no active admin to bill');
   const razorpayPlanId = await ensureRazorpayPlan(deps, input.planId);
   const customer = await callRazorpay('create customer', () =>
-    razorpay.customers.create({ name: admin.name, email: admin.email, contact: admin.legacyPhone ?? undefined, fail_existing: '0' as unknown as 0, notes: { tenant_id: input.tenantId } }),
+    razorpay.customers.create({
+      name: admin.name,
+      email: admin.email,
+      contact: admin.legacyPhone ?? undefined,
+      fail_existing: '0' as unknown as 0,
+      notes: { tenant_id: input.tenantId },
+    }),
   );
   const subscription = await callRazorpay('create subscription', () =>
     razorpay.subscriptions.create({

@@ -24,9 +24,7 @@ export function createBillingActivities(deps: BillingDeps) {
 
     async changeRazorpayPlan(input: { tenantId: string; razorpaySubscriptionId: string; planId: TPlanId }): Promise<void> {
       const planIdAtRazorpay = await ensureRazorpayPlan(deps, input.planId);
-      await callRazorpay('change plan', () =>
-        deps.razorpay.subscriptions.update(input.razorpaySubscriptionId, { plan_id: planIdAtRazorpay, schedule_change_at: 'now' }),
-      );
+      await callRazorpay('change plan', () => deps.razorpay.subscriptions.update(input.razorpaySubscriptionId, { plan_id: planIdAtRazorpay, schedule_change_at: 'now' }));
       await withTenant(deps.db.app, input.tenantId, (trx) => updateSubscriptionByRazorpayId(trx, input.razorpaySubscriptionId, { planId: input.planId }));
     },
   };

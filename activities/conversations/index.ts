@@ -23,8 +23,15 @@ export interface ConversationActivityDeps {
 export function createConversationActivities({ db, config, redis }: ConversationActivityDeps) {
   return {
     recordInbound: (input: { tenantId: string; message: InboundMessage }) => recordInbound(db, config, input),
-    recordOutbound: (input: { tenantId: string; messageId: string; phoneNumberId: string; phone: string; content: TMessageContent; sender: TOutboundSender; senderUserId: string | null }) =>
-      recordOutbound(db, config, input),
+    recordOutbound: (input: {
+      tenantId: string;
+      messageId: string;
+      phoneNumberId: string;
+      phone: string;
+      content: TMessageContent;
+      sender: TOutboundSender;
+      senderUserId: string | null;
+    }) => recordOutbound(db, config, input),
     setOptOut: (input: { tenantId: string; contactId: string; optedOut: boolean }) => setOptOut(db, input),
     markMessageFailed: (input: Parameters<typeof markMessageFailed>[1]) => markMessageFailed(db, input),
     applyStatuses: (input: { tenantId: string; statuses: DeliveryStatus[] }) => applyStatuses(db, input),

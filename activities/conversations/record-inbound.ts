@@ -20,7 +20,11 @@ export interface RecordedInbound {
  * Stores an inbound message once per Meta message id (Meta redelivers): contact (auto lead, profile
  * name), conversation (window, unread, reopened if resolved) and the message, in one transaction.
  */
-export async function recordInbound(db: Database, keys: Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>, input: { tenantId: string; message: InboundMessage }): Promise<RecordedInbound> {
+export async function recordInbound(
+  db: Database,
+  keys: Pick<AppConfig, 'encryptionKeys' | 'blindIndexKey'>,
+  input: { tenantId: string; message: InboundMessage },
+): Promise<RecordedInbound> {
   const { tenantId, message } = input;
   return withTenant(db.app, tenantId, async (trx) => {
     const seen = await findMessageByWaId(trx, message.waMessageId);

@@ -23,5 +23,7 @@ async function toChunks(body: TKnowledgeDocumentCreate): Promise<string[]> {
 export async function createKnowledgeDocument(db: Database, auth: AuthPrincipal, body: TKnowledgeDocumentCreate): Promise<TKnowledgeDocument> {
   const chunks = await toChunks(body);
   if (chunks.length === 0) throw new AppError('unprocessable', 'The document has no text', { details: [{ path: 'content', message: 'only whitespace' }] });
-  return withTenant(db.app, auth.tenantId, (trx) => insertKnowledgeDocument(trx, { tenantId: auth.tenantId, title: body.title, format: body.format, createdBy: auth.userId }, chunks));
+  return withTenant(db.app, auth.tenantId, (trx) =>
+    insertKnowledgeDocument(trx, { tenantId: auth.tenantId, title: body.title, format: body.format, createdBy: auth.userId }, chunks),
+  );
 }

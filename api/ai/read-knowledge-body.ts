@@ -23,7 +23,8 @@ export const readKnowledgeBody: Middleware = async (ctx, next) => {
   try {
     raw = await getRawBody(ctx.req, { limit: LIMIT_BYTES, length: ctx.request.length });
   } catch (err) {
-    if ((err as { type?: string }).type === 'entity.too.large') throw new AppError('payload_too_large', 'A knowledge document can be at most 16 MB (a PDF about 3.7 MB)', { headers: { Connection: 'close' } });
+    if ((err as { type?: string }).type === 'entity.too.large')
+      throw new AppError('payload_too_large', 'A knowledge document can be at most 16 MB (a PDF about 3.7 MB)', { headers: { Connection: 'close' } });
     throw new AppError('validation_failed', 'The request body could not be read');
   }
   try {

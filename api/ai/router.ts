@@ -30,7 +30,16 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
     async ({ auth }) => tenantTx(auth.tenantId, loadAiSettings),
   );
   routes.add(
-    { method: 'put', path: '/ai/settings', tag, summary: 'Change the AI agent settings; fields left out keep their value', errors: ['unprocessable'], access: 'admin', body: ZAiSettingsUpdateSchema, response: ZAiSettingsSchema },
+    {
+      method: 'put',
+      path: '/ai/settings',
+      tag,
+      summary: 'Change the AI agent settings; fields left out keep their value',
+      errors: ['unprocessable'],
+      access: 'admin',
+      body: ZAiSettingsUpdateSchema,
+      response: ZAiSettingsSchema,
+    },
     async ({ auth, body, ctx }) =>
       tenantTx(auth.tenantId, async (trx) => {
         const saved = await saveAiSettings(trx, auth.tenantId, body);
@@ -40,7 +49,14 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   );
 
   routes.add(
-    { method: 'get', path: '/ai/knowledge', tag, summary: 'Knowledge base documents, newest first', access: 'user', response: z.object({ data: z.array(ZKnowledgeDocumentSchema) }) },
+    {
+      method: 'get',
+      path: '/ai/knowledge',
+      tag,
+      summary: 'Knowledge base documents, newest first',
+      access: 'user',
+      response: z.object({ data: z.array(ZKnowledgeDocumentSchema) }),
+    },
     async ({ auth }) => ({ data: await tenantTx(auth.tenantId, listKnowledgeDocuments) }),
   );
   routes.add(
@@ -48,7 +64,8 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       method: 'post',
       path: KNOWLEDGE_UPLOAD_PATH,
       tag,
-      summary: 'Add a document the AI may quote: text, markdown (its syntax is stripped) or pdf (content = the file in base64; its text is extracted). 422 when there is no text to read',
+      summary:
+        'Add a document the AI may quote: text, markdown (its syntax is stripped) or pdf (content = the file in base64; its text is extracted). 422 when there is no text to read',
       access: 'admin',
       before: [knowledgeUploads.middleware(), readKnowledgeBody],
       errors: ['unprocessable'],
@@ -59,11 +76,27 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
     async ({ auth, body }) => createKnowledgeDocument(deps.db, auth, body),
   );
   routes.add(
-    { method: 'get', path: '/ai/knowledge/search', tag, summary: 'The passages the AI would quote for a question, best first', access: 'user', query: ZKnowledgeSearchQuerySchema, response: z.object({ data: z.array(ZKnowledgePassageSchema) }) },
+    {
+      method: 'get',
+      path: '/ai/knowledge/search',
+      tag,
+      summary: 'The passages the AI would quote for a question, best first',
+      access: 'user',
+      query: ZKnowledgeSearchQuerySchema,
+      response: z.object({ data: z.array(ZKnowledgePassageSchema) }),
+    },
     async ({ auth, query }) => ({ data: await tenantTx(auth.tenantId, (trx) => searchKnowledge(trx, query.q, query.limit)) }),
   );
   routes.add(
-    { method: 'delete', path: '/ai/knowledge/:id', tag, summary: 'Remove a document and its passages from the knowledge base', access: 'admin', params: ZIdParamSchema, status: 204 },
+    {
+      method: 'delete',
+      path: '/ai/knowledge/:id',
+      tag,
+      summary: 'Remove a document and its passages from the knowledge base',
+      access: 'admin',
+      params: ZIdParamSchema,
+      status: 204,
+    },
     async ({ auth, params }) => tenantTx(auth.tenantId, (trx) => deleteKnowledgeDocument(trx, params.id)),
   );
 }

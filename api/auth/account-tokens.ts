@@ -17,7 +17,12 @@ export async function issueAccountToken(trx: Knex, owner: { tenantId: string; us
  * Runs `work` for the token's user and uses the token up, in one transaction: a link works once, and
  * nothing is done (not even hashing a new password) before the token is known to be good.
  */
-export async function withAccountToken<T>(db: Database, token: string, purpose: AccountTokenPurpose, work: (trx: Knex.Transaction, owner: { tenantId: string; userId: string }) => Promise<T>): Promise<T> {
+export async function withAccountToken<T>(
+  db: Database,
+  token: string,
+  purpose: AccountTokenPurpose,
+  work: (trx: Knex.Transaction, owner: { tenantId: string; userId: string }) => Promise<T>,
+): Promise<T> {
   const tokenHash = sha256(token);
   const tenantId = await findAccountTokenTenant(db.system, tokenHash, purpose);
   if (!tenantId) throw invalidLink();

@@ -15,11 +15,7 @@ export const REGISTER_PURPOSE = 'register';
  * Sends a 6-digit code to the phone (10 minutes, 5 tries). It answers the same whether or not the
  * email has an account: that is reported only by `/auth/register`, to whoever holds the phone's code.
  */
-export async function initiateRegistration(
-  deps: ApiDeps,
-  limiters: RateLimiters,
-  input: TRegisterInitiate,
-): Promise<TRegisterInitiateResponse> {
+export async function initiateRegistration(deps: ApiDeps, limiters: RateLimiters, input: TRegisterInitiate): Promise<TRegisterInitiateResponse> {
   const { db, config, notifier } = deps;
   if (await workspaceSlugInUse(db.system, workspaceSlug(input.workspace))) {
     throw new AppError('workspace_taken', 'A workspace with this name already exists; choose another name');

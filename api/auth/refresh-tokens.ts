@@ -15,11 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * that ends `ttlDays` from now; a rotation passes its family, whose end every later token inherits,
  * so rotating never extends a session past that absolute lifetime.
  */
-export async function issueRefreshToken(
-  trx: Knex,
-  owner: { tenantId: string; userId: string; family?: { id: string; expiresAt: Date } },
-  ttlDays: number,
-): Promise<string> {
+export async function issueRefreshToken(trx: Knex, owner: { tenantId: string; userId: string; family?: { id: string; expiresAt: Date } }, ttlDays: number): Promise<string> {
   const id = randomUUID();
   const secret = randomToken();
   await insertRefreshToken(trx, {

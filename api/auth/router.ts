@@ -1,11 +1,4 @@
-import {
-  ZAuthResponseSchema,
-  ZLoginSchema,
-  ZMeResponseSchema,
-  ZRegisterInitiateResponseSchema,
-  ZRegisterInitiateSchema,
-  ZRegisterSchema,
-} from '../../domain/auth';
+import { ZAuthResponseSchema, ZLoginSchema, ZMeResponseSchema, ZRegisterInitiateResponseSchema, ZRegisterInitiateSchema, ZRegisterSchema } from '../../domain/auth';
 import { ZAcceptInviteSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
@@ -29,7 +22,18 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   registerAccountRoutes(routes, deps, limiters, mailer);
 
   routes.add(
-    { method: 'post', path: '/auth/register/initiate', tag, summary: 'Start sign-up: sends a 6-digit code to the phone', errors: ['workspace_taken', 'otp_locked', 'otp_budget_exhausted'], access: 'public', body: ZRegisterInitiateSchema, response: ZRegisterInitiateResponseSchema, status: 202, throttle: { policy: 'auth', account: ['email', 'phone'] } },
+    {
+      method: 'post',
+      path: '/auth/register/initiate',
+      tag,
+      summary: 'Start sign-up: sends a 6-digit code to the phone',
+      errors: ['workspace_taken', 'otp_locked', 'otp_budget_exhausted'],
+      access: 'public',
+      body: ZRegisterInitiateSchema,
+      response: ZRegisterInitiateResponseSchema,
+      status: 202,
+      throttle: { policy: 'auth', account: ['email', 'phone'] },
+    },
     async ({ body, ctx }) => {
       const answer = await initiateRegistration(deps, limiters, body);
       await grantOutboxAccess(ctx, deps.config, [body.phone, body.email]);
@@ -38,7 +42,18 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/register', tag, summary: 'Finish sign-up with the code: creates the workspace and starts the trial', errors: ['otp_invalid', 'otp_expired', 'otp_locked', 'otp_budget_exhausted', 'email_taken', 'workspace_taken'], access: 'public', body: ZRegisterSchema, response: ZAuthResponseSchema, status: 201, throttle: { policy: 'auth', account: ['email', 'phone'] } },
+    {
+      method: 'post',
+      path: '/auth/register',
+      tag,
+      summary: 'Finish sign-up with the code: creates the workspace and starts the trial',
+      errors: ['otp_invalid', 'otp_expired', 'otp_locked', 'otp_budget_exhausted', 'email_taken', 'workspace_taken'],
+      access: 'public',
+      body: ZRegisterSchema,
+      response: ZAuthResponseSchema,
+      status: 201,
+      throttle: { policy: 'auth', account: ['email', 'phone'] },
+    },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await register(deps, body, ctx.ip);
       await sendVerificationEmail(deps, mailer, { tenantId: session.tenant.id, userId: session.user.id, email: session.user.email });
@@ -48,7 +63,17 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/login', tag, summary: 'Sign in with email and password', errors: ['invalid_credentials', 'account_deactivated'], access: 'public', body: ZLoginSchema, response: ZAuthResponseSchema, throttle: { policy: 'auth', account: ['email'] } },
+    {
+      method: 'post',
+      path: '/auth/login',
+      tag,
+      summary: 'Sign in with email and password',
+      errors: ['invalid_credentials', 'account_deactivated'],
+      access: 'public',
+      body: ZLoginSchema,
+      response: ZAuthResponseSchema,
+      throttle: { policy: 'auth', account: ['email'] },
+    },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await login(deps, body, ctx.ip);
       setRefreshCookie(ctx, deps.config, refreshToken);
@@ -57,7 +82,16 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
   );
 
   routes.add(
-    { method: 'post', path: '/auth/refresh', tag, summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)', errors: ['refresh_token_invalid', 'refresh_token_reused', 'account_deactivated'], access: 'public', response: ZAuthResponseSchema, throttle: { policy: 'auth' } },
+    {
+      method: 'post',
+      path: '/auth/refresh',
+      tag,
+      summary: 'Exchange the refresh cookie for a new access token (rotates the cookie)',
+      errors: ['refresh_token_invalid', 'refresh_token_reused', 'account_deactivated'],
+      access: 'public',
+      response: ZAuthResponseSchema,
+      throttle: { policy: 'auth' },
+    },
     async ({ ctx }) => {
       try {
         const { refreshToken, ...session } = await refreshSession(deps, readRefreshCookie(ctx), ctx.ip);
@@ -70,18 +104,25 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
     },
   );
 
-  routes.add(
-    { method: 'post', path: '/auth/logout', tag, summary: 'End this session (revokes the refresh token family)', access: 'public', status: 204 },
-    async ({ ctx }) => {
-      const presented = readRefreshCookie(ctx);
-      if (presented) await revokeRefreshTokenFamily(deps.db, presented);
-      clearRefreshCookie(ctx);
-      ctx.status = 204;
-    },
-  );
+  routes.add({ method: 'post', path: '/auth/logout', tag, summary: 'End this session (revokes the refresh token family)', access: 'public', status: 204 }, async ({ ctx }) => {
+    const presented = readRefreshCookie(ctx);
+    if (presented) await revokeRefreshTokenFamily(deps.db, presented);
+    clearRefreshCookie(ctx);
+    ctx.status = 204;
+  });
 
   routes.add(
-    { method: 'post', path: '/auth/accept-invite', tag, summary: 'Accept a team invitation by choosing a password', errors: ['not_found', 'conflict', 'email_taken'], access: 'public', body: ZAcceptInviteSchema, response: ZAuthResponseSchema, throttle: { policy: 'auth' } },
+    {
+      method: 'post',
+      path: '/auth/accept-invite',
+      tag,
+      summary: 'Accept a team invitation by choosing a password',
+      errors: ['not_found', 'conflict', 'email_taken'],
+      access: 'public',
+      body: ZAcceptInviteSchema,
+      response: ZAuthResponseSchema,
+      throttle: { policy: 'auth' },
+    },
     async ({ body, ctx }) => {
       const { refreshToken, ...session } = await acceptInvite(deps, body);
       await sendVerificationEmail(deps, mailer, { tenantId: session.tenant.id, userId: session.user.id, email: session.user.email });
@@ -92,9 +133,16 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
 
   for (const path of ['/me', '/auth/me']) {
     routes.add(
-      { method: 'get', path, tag, summary: 'The signed-in user, the workspace and its access (trial, subscription)', access: 'user', allowWithoutSubscription: true, response: ZMeResponseSchema },
+      {
+        method: 'get',
+        path,
+        tag,
+        summary: 'The signed-in user, the workspace and its access (trial, subscription)',
+        access: 'user',
+        allowWithoutSubscription: true,
+        response: ZMeResponseSchema,
+      },
       async ({ ctx }) => describeMe(ctx.state.user, ctx.state.tenant),
     );
   }
 }
-

@@ -36,7 +36,18 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   }));
 
   routes.add(
-    { method: 'post', path: '/billing/create-subscription', tag, summary: 'Subscribe to a plan: creates the Razorpay customer and subscription, returns checkout data', errors: ['already_subscribed'], access: 'admin', ...open, body: ZCreateSubscriptionSchema, response: ZCreateSubscriptionResponseSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/billing/create-subscription',
+      tag,
+      summary: 'Subscribe to a plan: creates the Razorpay customer and subscription, returns checkout data',
+      errors: ['already_subscribed'],
+      access: 'admin',
+      ...open,
+      body: ZCreateSubscriptionSchema,
+      response: ZCreateSubscriptionResponseSchema,
+      status: 201,
+    },
     async ({ auth, body, ctx }) => {
       const created = await subscription.subscribe(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.subscribed', { planId: body.planId, subscriptionId: created.subscriptionId }, ctx.ip));
@@ -45,12 +56,30 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   );
 
   routes.add(
-    { method: 'get', path: '/billing/subscription', tag, summary: 'The current subscription (status null before any)', access: 'user', ...open, response: ZSubscriptionResponseSchema },
+    {
+      method: 'get',
+      path: '/billing/subscription',
+      tag,
+      summary: 'The current subscription (status null before any)',
+      access: 'user',
+      ...open,
+      response: ZSubscriptionResponseSchema,
+    },
     async ({ auth }) => tenantTx(auth.tenantId, getSubscription),
   );
 
   routes.add(
-    { method: 'post', path: '/billing/cancel', tag, summary: 'Cancel the subscription, at the end of the cycle (default) or now', errors: ['no_subscription'], access: 'admin', ...open, body: ZCancelSubscriptionSchema, response: ZSubscriptionResponseSchema },
+    {
+      method: 'post',
+      path: '/billing/cancel',
+      tag,
+      summary: 'Cancel the subscription, at the end of the cycle (default) or now',
+      errors: ['no_subscription'],
+      access: 'admin',
+      ...open,
+      body: ZCancelSubscriptionSchema,
+      response: ZSubscriptionResponseSchema,
+    },
     async ({ auth, body, ctx }) => {
       await subscription.cancel(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.cancelled', { atCycleEnd: body.atCycleEnd }, ctx.ip));
@@ -59,7 +88,17 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   );
 
   routes.add(
-    { method: 'post', path: '/billing/change-plan', tag, summary: 'Move the subscription to another plan', errors: ['no_subscription', 'same_plan', 'not_found'], access: 'admin', ...open, body: ZChangePlanSchema, response: ZSubscriptionResponseSchema },
+    {
+      method: 'post',
+      path: '/billing/change-plan',
+      tag,
+      summary: 'Move the subscription to another plan',
+      errors: ['no_subscription', 'same_plan', 'not_found'],
+      access: 'admin',
+      ...open,
+      body: ZChangePlanSchema,
+      response: ZSubscriptionResponseSchema,
+    },
     async ({ auth, body, ctx }) => {
       await subscription.changePlan(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.plan_changed', { planId: body.planId }, ctx.ip));
@@ -68,12 +107,30 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
   );
 
   routes.add(
-    { method: 'get', path: '/billing/payments', tag, summary: 'Payments, newest first', access: 'admin', ...open, query: ZLimitQuerySchema, response: z.object({ data: z.array(ZPaymentSchema) }) },
+    {
+      method: 'get',
+      path: '/billing/payments',
+      tag,
+      summary: 'Payments, newest first',
+      access: 'admin',
+      ...open,
+      query: ZLimitQuerySchema,
+      response: z.object({ data: z.array(ZPaymentSchema) }),
+    },
     async ({ auth, query }) => ({ data: (await tenantTx(auth.tenantId, (trx) => listPayments(trx, query.limit))).map(toPaymentView) }),
   );
 
   routes.add(
-    { method: 'get', path: '/billing/invoices', tag, summary: 'Invoices, newest first', access: 'admin', ...open, query: ZLimitQuerySchema, response: z.object({ data: z.array(ZInvoiceSchema) }) },
+    {
+      method: 'get',
+      path: '/billing/invoices',
+      tag,
+      summary: 'Invoices, newest first',
+      access: 'admin',
+      ...open,
+      query: ZLimitQuerySchema,
+      response: z.object({ data: z.array(ZInvoiceSchema) }),
+    },
     async ({ auth, query }) => ({ data: (await tenantTx(auth.tenantId, (trx) => listInvoices(trx, query.limit))).map(toInvoiceView) }),
   );
 

@@ -11,7 +11,9 @@ const ZReadySchema = z.object({ status: z.enum(['ready', 'unavailable']), checks
 
 export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metrics: ApiMetrics): void {
   const tag = 'operations';
-  routes.add({ method: 'get', path: '/healthz', tag, summary: 'The process is up', access: 'public', response: z.object({ status: z.literal('ok') }) }, async () => ({ status: 'ok' as const }));
+  routes.add({ method: 'get', path: '/healthz', tag, summary: 'The process is up', access: 'public', response: z.object({ status: z.literal('ok') }) }, async () => ({
+    status: 'ok' as const,
+  }));
 
   routes.add({ method: 'get', path: '/readyz', tag, summary: 'Postgres and Temporal answer', access: 'public', response: ZReadySchema }, async ({ ctx }) => {
     const checks = {
@@ -24,11 +26,14 @@ export function registerHealthRoutes(routes: RouteRegistry, deps: ApiDeps, metri
     return { status: ready ? ('ready' as const) : ('unavailable' as const), checks };
   });
 
-  routes.add({ method: 'get', path: '/metrics', tag, summary: 'Prometheus metrics; `Authorization: Bearer <METRICS_TOKEN>` when one is set (always in production)', access: 'public' }, async ({ ctx }) => {
-    requireMetricsToken(deps.config.metricsToken, ctx.get('authorization'));
-    ctx.type = metrics.registry.contentType;
-    return metrics.registry.metrics();
-  });
+  routes.add(
+    { method: 'get', path: '/metrics', tag, summary: 'Prometheus metrics; `Authorization: Bearer <METRICS_TOKEN>` when one is set (always in production)', access: 'public' },
+    async ({ ctx }) => {
+      requireMetricsToken(deps.config.metricsToken, ctx.get('authorization'));
+      ctx.type = metrics.registry.contentType;
+      return metrics.registry.metrics();
+    },
+  );
 }
 
 /** The scraper's bearer token, compared in constant time; without METRICS_TOKEN (never in production) the endpoint is open. */

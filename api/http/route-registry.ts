@@ -143,7 +143,10 @@ const patterns = new Map<string, RegExp>();
 function pathPattern(path: string): RegExp {
   let pattern = patterns.get(path);
   if (!pattern) {
-    const source = path.split(/(:[A-Za-z0-9_]+)/).map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    const source = path
+      .split(/(:[A-Za-z0-9_]+)/)
+      .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     pattern = new RegExp(`^${source}/?$`, 'i');
     patterns.set(path, pattern);
   }

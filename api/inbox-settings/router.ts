@@ -28,11 +28,31 @@ function registerCannedResponseRoutes(routes: RouteRegistry, tenantTx: TenantTx)
     async ({ auth }) => ({ data: (await tenantTx(auth.tenantId, listCannedResponses)).map(toCannedResponseView) }),
   );
   routes.add(
-    { method: 'post', path: '/canned-responses', tag, summary: 'Add a canned response (409 when the shortcut is taken)', errors: ['conflict'], access: 'user', body: ZCannedResponseCreateSchema, response: ZCannedResponseSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/canned-responses',
+      tag,
+      summary: 'Add a canned response (409 when the shortcut is taken)',
+      errors: ['conflict'],
+      access: 'user',
+      body: ZCannedResponseCreateSchema,
+      response: ZCannedResponseSchema,
+      status: 201,
+    },
     async ({ auth, body }) => toCannedResponseView(await tenantTx(auth.tenantId, (trx) => insertCannedResponse(trx, auth.tenantId, body))),
   );
   routes.add(
-    { method: 'put', path: '/canned-responses/:id', tag, summary: "Replace a canned response's shortcut and text", errors: ['conflict'], access: 'user', params: ZIdParamSchema, body: ZCannedResponseCreateSchema, response: ZCannedResponseSchema },
+    {
+      method: 'put',
+      path: '/canned-responses/:id',
+      tag,
+      summary: "Replace a canned response's shortcut and text",
+      errors: ['conflict'],
+      access: 'user',
+      params: ZIdParamSchema,
+      body: ZCannedResponseCreateSchema,
+      response: ZCannedResponseSchema,
+    },
     async ({ auth, params, body }) => toCannedResponseView(await tenantTx(auth.tenantId, (trx) => updateCannedResponse(trx, params.id, body))),
   );
   routes.add(
@@ -48,7 +68,17 @@ function registerLabelRoutes(routes: RouteRegistry, tenantTx: TenantTx): void {
     async ({ auth }) => ({ data: await tenantTx(auth.tenantId, listLabels) }),
   );
   routes.add(
-    { method: 'post', path: '/labels', tag, summary: 'Create a label (409 when the name is taken, whatever its case)', errors: ['conflict'], access: 'user', body: ZLabelCreateSchema, response: ZLabelSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/labels',
+      tag,
+      summary: 'Create a label (409 when the name is taken, whatever its case)',
+      errors: ['conflict'],
+      access: 'user',
+      body: ZLabelCreateSchema,
+      response: ZLabelSchema,
+      status: 201,
+    },
     async ({ auth, body }) => tenantTx(auth.tenantId, (trx) => insertLabel(trx, auth.tenantId, body)),
   );
   routes.add(

@@ -31,7 +31,17 @@ export function toConversationView(keys: Keys, c: ConversationListing): TConvers
 
 /** SPEC §3 shape of a message in the inbox. */
 export function toInboxMessageView(m: Message): TInboxMessage {
-  return { id: m.id, direction: m.direction, type: m.type, content: m.content, status: m.status, waMessageId: m.waMessageId, sender: m.sender, createdAt: m.createdAt.toISOString(), error: m.error };
+  return {
+    id: m.id,
+    direction: m.direction,
+    type: m.type,
+    content: m.content,
+    status: m.status,
+    waMessageId: m.waMessageId,
+    sender: m.sender,
+    createdAt: m.createdAt.toISOString(),
+    error: m.error,
+  };
 }
 
 /** SPEC §3 shape of a private note. */

@@ -8,7 +8,12 @@ import { decodeCursor, encodeCursor } from '../http/cursor';
 import { toConversationView } from './conversation-view';
 
 /** Newest activity first, keyset-paginated; filters for the inbox tabs. */
-export async function listConversations(db: Database, keys: Pick<AppConfig, 'encryptionKeys'>, auth: AuthPrincipal, query: TConversationListQuery): Promise<{ data: TConversation[]; nextCursor: string | null }> {
+export async function listConversations(
+  db: Database,
+  keys: Pick<AppConfig, 'encryptionKeys'>,
+  auth: AuthPrincipal,
+  query: TConversationListQuery,
+): Promise<{ data: TConversation[]; nextCursor: string | null }> {
   const after = decodeCursor(query.cursor, ['at', 'id'] as const);
   const rows = await withTenant(db.app, auth.tenantId, (trx) =>
     listConversationListings(trx, {

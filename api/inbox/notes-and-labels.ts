@@ -21,7 +21,15 @@ export function registerNoteAndLabelRoutes(routes: RouteRegistry, deps: ApiDeps)
   const tx = <T>(tenantId: string, work: (trx: Knex.Transaction) => PromiseLike<T>) => withTenant(deps.db.app, tenantId, work);
 
   routes.add(
-    { method: 'get', path: '/conversations/:id/notes', tag, summary: "The conversation's private notes, oldest first (never sent to the customer)", access: 'user', params: ZIdParamSchema, response: z.object({ data: z.array(ZNoteSchema) }) },
+    {
+      method: 'get',
+      path: '/conversations/:id/notes',
+      tag,
+      summary: "The conversation's private notes, oldest first (never sent to the customer)",
+      access: 'user',
+      params: ZIdParamSchema,
+      response: z.object({ data: z.array(ZNoteSchema) }),
+    },
     async ({ auth, params }) => {
       const notes = await tx(auth.tenantId, async (trx) => {
         if (!(await conversationExists(trx, params.id))) throw new AppError('not_found', 'No such conversation');
@@ -31,7 +39,17 @@ export function registerNoteAndLabelRoutes(routes: RouteRegistry, deps: ApiDeps)
     },
   );
   routes.add(
-    { method: 'post', path: '/conversations/:id/notes', tag, summary: 'Add a private note for the team', access: 'user', params: ZIdParamSchema, body: ZNoteCreateSchema, response: ZNoteSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/conversations/:id/notes',
+      tag,
+      summary: 'Add a private note for the team',
+      access: 'user',
+      params: ZIdParamSchema,
+      body: ZNoteCreateSchema,
+      response: ZNoteSchema,
+      status: 201,
+    },
     async ({ auth, params, body }) => {
       const noteId = randomUUID();
       await runConversationCommand(deps, auth, params.id, { type: 'addNote', noteId, authorId: auth.userId, body: body.body });
@@ -41,14 +59,31 @@ export function registerNoteAndLabelRoutes(routes: RouteRegistry, deps: ApiDeps)
     },
   );
   routes.add(
-    { method: 'post', path: '/conversations/:id/labels', tag, summary: 'Put a label on the conversation', access: 'user', params: ZIdParamSchema, body: ZConversationLabelSchema, response: ZConversationSchema },
+    {
+      method: 'post',
+      path: '/conversations/:id/labels',
+      tag,
+      summary: 'Put a label on the conversation',
+      access: 'user',
+      params: ZIdParamSchema,
+      body: ZConversationLabelSchema,
+      response: ZConversationSchema,
+    },
     async ({ auth, params, body }) => {
       if (!(await tx(auth.tenantId, (trx) => labelExists(trx, body.labelId)))) throw new AppError('not_found', 'No such label');
       return runConversationCommand(deps, auth, params.id, { type: 'addLabel', labelId: body.labelId });
     },
   );
   routes.add(
-    { method: 'delete', path: '/conversations/:id/labels/:labelId', tag, summary: 'Take a label off the conversation', access: 'user', params: ZConversationLabelParamsSchema, response: ZConversationSchema },
+    {
+      method: 'delete',
+      path: '/conversations/:id/labels/:labelId',
+      tag,
+      summary: 'Take a label off the conversation',
+      access: 'user',
+      params: ZConversationLabelParamsSchema,
+      response: ZConversationSchema,
+    },
     async ({ auth, params }) => runConversationCommand(deps, auth, params.id, { type: 'removeLabel', labelId: params.labelId }),
   );
 }

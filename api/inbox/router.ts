@@ -15,7 +15,15 @@ import { runConversationCommand } from './run-conversation-command';
 export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'inbox';
   routes.add(
-    { method: 'get', path: '/conversations', tag, summary: 'The inbox: conversations, newest activity first (filters: status, mode, mine, unassigned, q)', access: 'user', query: ZConversationListQuerySchema, response: ZPageSchema(ZConversationSchema) },
+    {
+      method: 'get',
+      path: '/conversations',
+      tag,
+      summary: 'The inbox: conversations, newest activity first (filters: status, mode, mine, unassigned, q)',
+      access: 'user',
+      query: ZConversationListQuerySchema,
+      response: ZPageSchema(ZConversationSchema),
+    },
     async ({ auth, query }) => listConversations(deps.db, deps.config, auth, query),
   );
   routes.add(
@@ -27,7 +35,16 @@ export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps)
     },
   );
   routes.add(
-    { method: 'get', path: '/conversations/:id/messages', tag, summary: "A conversation's messages, newest first", access: 'user', params: ZIdParamSchema, query: ZListQuerySchema, response: ZPageSchema(ZInboxMessageSchema) },
+    {
+      method: 'get',
+      path: '/conversations/:id/messages',
+      tag,
+      summary: "A conversation's messages, newest first",
+      access: 'user',
+      params: ZIdParamSchema,
+      query: ZListQuerySchema,
+      response: ZPageSchema(ZInboxMessageSchema),
+    },
     async ({ auth, params, query }) => listMessages(deps.db, auth.tenantId, params.id, query),
   );
 
@@ -40,12 +57,29 @@ export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps)
   };
   for (const [name, command] of Object.entries(commands)) {
     routes.add(
-      { method: 'post', path: `/conversations/:id/${name}`, tag, summary: `${name[0].toUpperCase()}${name.slice(1)} the conversation`, access: 'user', params: ZIdParamSchema, response: ZConversationSchema },
+      {
+        method: 'post',
+        path: `/conversations/:id/${name}`,
+        tag,
+        summary: `${name[0].toUpperCase()}${name.slice(1)} the conversation`,
+        access: 'user',
+        params: ZIdParamSchema,
+        response: ZConversationSchema,
+      },
       async ({ auth, params }) => runConversationCommand(deps, auth, params.id, command(auth.userId)),
     );
   }
   routes.add(
-    { method: 'post', path: '/conversations/:id/assign', tag, summary: 'Assign the conversation to a teammate (or null to unassign)', access: 'user', params: ZIdParamSchema, body: ZAssignSchema, response: ZConversationSchema },
+    {
+      method: 'post',
+      path: '/conversations/:id/assign',
+      tag,
+      summary: 'Assign the conversation to a teammate (or null to unassign)',
+      access: 'user',
+      params: ZIdParamSchema,
+      body: ZAssignSchema,
+      response: ZConversationSchema,
+    },
     async ({ auth, params, body }) => runConversationCommand(deps, auth, params.id, { type: 'assign', userId: body.userId }),
   );
   registerNoteAndLabelRoutes(routes, deps);

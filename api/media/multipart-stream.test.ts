@@ -12,7 +12,7 @@ function body(parts: { headers: string[]; content: Buffer }[], { preamble = '', 
 }
 
 async function* chunked(bytes: Buffer, size: number | (() => number)): AsyncGenerator<Buffer> {
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const n = typeof size === 'number' ? size : size();
     yield bytes.subarray(at, at + n);
     at += n;

@@ -7,9 +7,18 @@ import { AppError } from '../../domain/errors';
 import { isInlineSafe, mimeEssence } from '../../domain/media';
 
 const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'video/mp4': '.mp4', 'video/3gpp': '.3gp',
-  'audio/aac': '.aac', 'audio/amr': '.amr', 'audio/mpeg': '.mp3', 'audio/mp4': '.m4a', 'audio/ogg': '.ogg',
-  'text/plain': '.txt', 'application/pdf': '.pdf',
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/webp': '.webp',
+  'video/mp4': '.mp4',
+  'video/3gpp': '.3gp',
+  'audio/aac': '.aac',
+  'audio/amr': '.amr',
+  'audio/mpeg': '.mp3',
+  'audio/mp4': '.m4a',
+  'audio/ogg': '.ogg',
+  'text/plain': '.txt',
+  'application/pdf': '.pdf',
 };
 
 /**

@@ -26,7 +26,15 @@ export async function uploadMedia(db: Database, storage: MediaStorage, auth: Aut
     if (stored.size > mediaLimits[kind].maxBytes) throw tooLarge(mediaLimits[kind].maxBytes, kind);
     if (stored.size === 0) throw new AppError('validation_failed', 'The file is empty', { details: [{ path: 'file', message: 'empty' }] });
     const file = await withTenant(db.app, auth.tenantId, (trx) =>
-      insertMediaFile(trx, { tenantId: auth.tenantId, direction: 'outbound', mimeType, sizeBytes: stored.size, sha256: stored.sha256, storageKey: key, filename: cleanFilename(filename) }),
+      insertMediaFile(trx, {
+        tenantId: auth.tenantId,
+        direction: 'outbound',
+        mimeType,
+        sizeBytes: stored.size,
+        sha256: stored.sha256,
+        storageKey: key,
+        filename: cleanFilename(filename),
+      }),
     );
     return toMediaFileView(file);
   } catch (err) {

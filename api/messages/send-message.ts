@@ -25,5 +25,8 @@ export async function sendMessage(deps: ApiDeps, auth: AuthPrincipal, request: T
   });
   const { to, phoneNumberId: _chosen, ...content } = request;
   const seed = await loadConversationSeed(deps.db, deps.config, auth.tenantId, phoneNumberId, to);
-  return conversationActor(deps).send({ tenantId: auth.tenantId, phoneNumberId, phone: to, seed }, { content: content as TMessageContent, sender: 'agent', senderUserId: auth.userId });
+  return conversationActor(deps).send(
+    { tenantId: auth.tenantId, phoneNumberId, phone: to, seed },
+    { content: content as TMessageContent, sender: 'agent', senderUserId: auth.userId },
+  );
 }

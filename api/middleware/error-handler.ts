@@ -53,4 +53,3 @@ function toAppError(err: unknown): AppError {
   if (code && expose) return new AppError(code, (err as Error).message);
   return new AppError('internal_error', 'internal error');
 }
-

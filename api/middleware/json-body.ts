@@ -14,7 +14,7 @@ export function jsonBody(limitBytes: number, options: { rawOnlyPrefixes?: string
   return async (ctx, next) => {
     // File uploads are left unread: their route streams them after authentication, with its own size limits.
     if (streamed.has(ctx.path)) return next();
-    if (!METHODS_WITH_BODY.has(ctx.method) || (ctx.request.length ?? 0) === 0 && !ctx.get('transfer-encoding')) {
+    if (!METHODS_WITH_BODY.has(ctx.method) || ((ctx.request.length ?? 0) === 0 && !ctx.get('transfer-encoding'))) {
       ctx.state.body = undefined;
       return next();
     }

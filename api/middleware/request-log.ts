@@ -9,7 +9,13 @@ export function requestLog(logger: Logger): Middleware {
       await next();
     } finally {
       logger.info(
-        { requestId: ctx.state.requestId, method: ctx.method, route: (ctx as { _matchedRoute?: string })._matchedRoute, status: ctx.status, ms: Math.round(performance.now() - started) },
+        {
+          requestId: ctx.state.requestId,
+          method: ctx.method,
+          route: (ctx as { _matchedRoute?: string })._matchedRoute,
+          status: ctx.status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }

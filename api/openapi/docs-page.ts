@@ -14,9 +14,13 @@ export function renderDocsPage(doc: { info: { title: string; version: string }; 
     Object.entries(methods).map(([method, raw]) => {
       const op = raw as Operation;
       const body = op.requestBody ? `<h4>Body</h4><pre>${escape(JSON.stringify(Object.values(op.requestBody.content)[0]?.schema, null, 2))}</pre>` : '';
-      const params = op.parameters?.length ? `<h4>Parameters</h4><ul>${op.parameters.map((p) => `<li><code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})</li>`).join('')}</ul>` : '';
+      const params = op.parameters?.length
+        ? `<h4>Parameters</h4><ul>${op.parameters.map((p) => `<li><code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})</li>`).join('')}</ul>`
+        : '';
       const responses = Object.entries(op.responses)
-        .map(([code, r]) => `<li><b>${code}</b> ${escape(r.description)}${r.content ? `<pre>${escape(JSON.stringify(Object.values(r.content)[0]?.schema, null, 2))}</pre>` : ''}</li>`)
+        .map(
+          ([code, r]) => `<li><b>${code}</b> ${escape(r.description)}${r.content ? `<pre>${escape(JSON.stringify(Object.values(r.content)[0]?.schema, null, 2))}</pre>` : ''}</li>`,
+        )
         .join('');
       return `<details><summary><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code> — ${escape(op.summary ?? '')}${op.security ? ' 🔒' : ''}</summary>${params}${body}<h4>Responses</h4><ul>${responses}</ul></details>`;
     }),

@@ -16,7 +16,11 @@ export function buildOpenApiDocument(specs: RouteSpec[], info: { version: string
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Aerostic API', version: info.version, description: 'WhatsApp marketing, CRM and automation on Temporal. Errors share one shape: {"error":{"code","message","details?"}}.' },
+    info: {
+      title: 'Aerostic API',
+      version: info.version,
+      description: 'WhatsApp marketing, CRM and automation on Temporal. Errors share one shape: {"error":{"code","message","details?"}}.',
+    },
     servers: [{ url: info.serverUrl }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

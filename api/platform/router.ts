@@ -17,7 +17,17 @@ export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   const cors = temporalUiCors(deps.config.temporal.uiUrl);
 
   routes.add(
-    { method: 'post', path: '/admin/login', tag, summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec', errors: ['invalid_credentials'], access: 'public', body: ZLoginSchema, response: ZPlatformLoginResponseSchema, throttle: { policy: 'auth', account: ['email'] } },
+    {
+      method: 'post',
+      path: '/admin/login',
+      tag,
+      summary: 'Platform admin sign-in: a super_admin token, also set as the cookie Temporal UI sends to /codec',
+      errors: ['invalid_credentials'],
+      access: 'public',
+      body: ZLoginSchema,
+      response: ZPlatformLoginResponseSchema,
+      throttle: { policy: 'auth', account: ['email'] },
+    },
     async ({ body, ctx }) => {
       const { token, expiresAt } = await loginPlatformAdmin(deps, body);
       setPlatformCookie(ctx, deps.config, token, expiresAt);
@@ -27,7 +37,16 @@ export function registerPlatformRoutes(routes: RouteRegistry, deps: ApiDeps): vo
 
   for (const operation of ['decode', 'encode'] as const) {
     routes.add(
-      { method: 'post', path: `/codec/${operation}`, tag, summary: `Codec server for Temporal UI and CLI: ${operation} payloads (platform admins only)`, access: 'platform', cors, body: ZCodecPayloadsSchema, response: ZCodecPayloadsSchema },
+      {
+        method: 'post',
+        path: `/codec/${operation}`,
+        tag,
+        summary: `Codec server for Temporal UI and CLI: ${operation} payloads (platform admins only)`,
+        access: 'platform',
+        cors,
+        body: ZCodecPayloadsSchema,
+        response: ZCodecPayloadsSchema,
+      },
       async ({ auth, body, ctx }) => {
         // Every decode leaves a row before any plaintext leaves the API.
         if (operation === 'decode') {

@@ -27,10 +27,13 @@ export function handleConnection(socket: Socket, relay: TenantRelay, logger: Log
     join: (room) => void socket.join(room),
   };
 
-  const expiry = setTimeout(() => {
-    relaySocket.emit('realtime.expired', { code: 'token_expired', message: 'The access token has expired; reconnect with a fresh one' });
-    socket.disconnect(true);
-  }, Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())));
+  const expiry = setTimeout(
+    () => {
+      relaySocket.emit('realtime.expired', { code: 'token_expired', message: 'The access token has expired; reconnect with a fresh one' });
+      socket.disconnect(true);
+    },
+    Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - Date.now())),
+  );
 
   socket.on('disconnect', () => {
     clearTimeout(expiry);

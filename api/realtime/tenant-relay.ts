@@ -113,7 +113,7 @@ export class TenantRelay {
       socket.emit('realtime.resync', { seq: upTo });
       return;
     }
-    for (let after = lastSeq; after < upTo && socket.connected; ) {
+    for (let after = lastSeq; after < upTo && socket.connected;) {
       const page = await this.store.eventsAfter(socket.tenantId, after, PAGE, upTo);
       for (const e of page) socket.emit(e.event, toWire(e));
       if (page.length === 0) return;

@@ -32,7 +32,14 @@ export async function inviteUser(deps: ApiDeps, actor: AuthPrincipal, input: TIn
         inviteExpiresAt: new Date(Date.now() + INVITE_TTL_MS),
         invitedBy: actor.userId,
       });
-      await insertAuditLog(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'user.invited', targetType: 'user', targetId: created.id, metadata: { role: input.role } });
+      await insertAuditLog(trx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: 'user.invited',
+        targetType: 'user',
+        targetId: created.id,
+        metadata: { role: input.role },
+      });
       return created;
     });
     return { user: toTeamMember(user), inviteToken: token, inviteUrl: `${deps.config.publicUrl}/invite/${token}` };

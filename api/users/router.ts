@@ -19,19 +19,46 @@ export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   );
 
   routes.add(
-    { method: 'get', path: '/users/assignable', tag, summary: 'Active teammates a conversation can be assigned to (every member may read it)', access: 'user', response: z.object({ data: z.array(ZAssignableMemberSchema) }) },
+    {
+      method: 'get',
+      path: '/users/assignable',
+      tag,
+      summary: 'Active teammates a conversation can be assigned to (every member may read it)',
+      access: 'user',
+      response: z.object({ data: z.array(ZAssignableMemberSchema) }),
+    },
     async ({ auth }) => ({
       data: await withTenant(deps.db.app, auth.tenantId, listAssignableUsers),
     }),
   );
 
   routes.add(
-    { method: 'post', path: '/users/invite', tag, summary: 'Invite a teammate (returns the invite link once)', errors: ['email_taken', 'conflict'], access: 'admin', body: ZInviteUserSchema, response: ZInviteUserResponseSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/users/invite',
+      tag,
+      summary: 'Invite a teammate (returns the invite link once)',
+      errors: ['email_taken', 'conflict'],
+      access: 'admin',
+      body: ZInviteUserSchema,
+      response: ZInviteUserResponseSchema,
+      status: 201,
+    },
     async ({ auth, body }) => inviteUser(deps, auth, body),
   );
 
   routes.add(
-    { method: 'patch', path: '/users/:id', tag, summary: "Change a teammate's role or deactivate them", errors: ['conflict'], access: 'admin', params: ZIdParamSchema, body: ZUpdateUserSchema, response: ZTeamMemberSchema },
+    {
+      method: 'patch',
+      path: '/users/:id',
+      tag,
+      summary: "Change a teammate's role or deactivate them",
+      errors: ['conflict'],
+      access: 'admin',
+      params: ZIdParamSchema,
+      body: ZUpdateUserSchema,
+      response: ZTeamMemberSchema,
+    },
     async ({ auth, params, body }) => {
       const member = await updateUser(deps.db, auth, params.id, body);
       // Every API node hears it on the bus and closes that user's open sockets (socket-server.ts).

@@ -29,12 +29,27 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   const tag = 'whatsapp';
 
   routes.add(
-    { method: 'get', path: '/whatsapp/embedded/start', tag, summary: 'The Embedded Signup dialog URL, with a signed single-use state (10 minutes)', access: 'admin', response: ZEmbeddedStartResponseSchema },
+    {
+      method: 'get',
+      path: '/whatsapp/embedded/start',
+      tag,
+      summary: 'The Embedded Signup dialog URL, with a signed single-use state (10 minutes)',
+      access: 'admin',
+      response: ZEmbeddedStartResponseSchema,
+    },
     async ({ auth, ctx }) => startEmbeddedSignup(deps.config, auth, bindConnectToBrowser(ctx, deps.config)),
   );
 
   routes.add(
-    { method: 'get', path: '/meta/callback', tag, summary: "Meta's redirect after Embedded Signup: connects the number, then 302 to the WhatsApp settings page with ?connected=1 or ?error=<code>", access: 'public', query: ZMetaCallbackQuerySchema, status: 302 },
+    {
+      method: 'get',
+      path: '/meta/callback',
+      tag,
+      summary: "Meta's redirect after Embedded Signup: connects the number, then 302 to the WhatsApp settings page with ?connected=1 or ?error=<code>",
+      access: 'public',
+      query: ZMetaCallbackQuerySchema,
+      status: 302,
+    },
     async ({ ctx, query }) => {
       const target = await handleMetaCallback(deps, query, takeConnectBinding(ctx, deps.config));
       ctx.set(OPENER_POLICY);
@@ -44,7 +59,25 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   );
 
   routes.add(
-    { method: 'post', path: '/whatsapp/cloud/init', tag, summary: 'Register a Cloud API number with a token from Business Manager (the token is stored encrypted, never shown)', errors: ['whatsapp_invalid_code', 'whatsapp_missing_permissions', 'whatsapp_token_invalid', 'whatsapp_account_not_found', 'whatsapp_no_phone_number', 'whatsapp_number_taken', 'whatsapp_pin_mismatch'], access: 'admin', body: ZCloudInitSchema, response: ZWhatsappAccountSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/whatsapp/cloud/init',
+      tag,
+      summary: 'Register a Cloud API number with a token from Business Manager (the token is stored encrypted, never shown)',
+      errors: [
+        'whatsapp_invalid_code',
+        'whatsapp_missing_permissions',
+        'whatsapp_token_invalid',
+        'whatsapp_account_not_found',
+        'whatsapp_no_phone_number',
+        'whatsapp_number_taken',
+        'whatsapp_pin_mismatch',
+      ],
+      access: 'admin',
+      body: ZCloudInitSchema,
+      response: ZWhatsappAccountSchema,
+      status: 201,
+    },
     async ({ auth, body }) => initCloudNumber(deps, auth, body),
   );
 
@@ -54,12 +87,29 @@ export function registerWhatsappRoutes(routes: RouteRegistry, deps: ApiDeps): vo
   );
 
   routes.add(
-    { method: 'post', path: '/whatsapp/accounts/:id/default', tag, summary: 'Make this number the default for sending', access: 'admin', params: ZAccountIdParamSchema, response: ZWhatsappAccountSchema },
+    {
+      method: 'post',
+      path: '/whatsapp/accounts/:id/default',
+      tag,
+      summary: 'Make this number the default for sending',
+      access: 'admin',
+      params: ZAccountIdParamSchema,
+      response: ZWhatsappAccountSchema,
+    },
     async ({ auth, params }) => withTenant(deps.db.app, auth.tenantId, (trx) => setDefaultAccount(trx, auth, params.id)),
   );
 
   routes.add(
-    { method: 'get', path: '/whatsapp/templates', tag, summary: "Approved templates of a number's WABA, read live from Meta, for the inbox's template picker (default number when phoneNumberId is omitted)", errors: ['not_found', 'no_whatsapp_number'], access: 'user', query: ZTemplatePickerQuerySchema, response: ZTemplatePickerResponseSchema },
+    {
+      method: 'get',
+      path: '/whatsapp/templates',
+      tag,
+      summary: "Approved templates of a number's WABA, read live from Meta, for the inbox's template picker (default number when phoneNumberId is omitted)",
+      errors: ['not_found', 'no_whatsapp_number'],
+      access: 'user',
+      query: ZTemplatePickerQuerySchema,
+      response: ZTemplatePickerResponseSchema,
+    },
     async ({ auth, query }) => ({ data: await listApprovedTemplates(deps, auth.tenantId, query.phoneNumberId) }),
   );
 

@@ -12,6 +12,13 @@ export async function setDefaultAccount(trx: Knex, actor: AuthPrincipal, account
   if (account.status !== 'connected') throw new AppError('conflict', 'Only a connected number can be the default; reconnect it first');
   if (account.isDefault) return toWhatsappAccount(account);
   const updated = await makeDefaultAccount(trx, accountId);
-  await insertAuditLog(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'whatsapp.default_changed', targetType: 'whatsapp_account', targetId: accountId, metadata: {} });
+  await insertAuditLog(trx, {
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
+    action: 'whatsapp.default_changed',
+    targetType: 'whatsapp_account',
+    targetId: accountId,
+    metadata: {},
+  });
   return toWhatsappAccount(updated);
 }

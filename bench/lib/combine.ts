@@ -47,7 +47,13 @@ function combineApi(parts: (ApiPhaseView | undefined)[]): ApiPhaseView | undefin
     const values = views.map(pick).filter((x): x is number => x !== undefined);
     return values.length ? Math.max(...values) : undefined;
   };
-  return { requests, meanMs: weighted((v) => v.meanMs) ?? Number.NaN, within50ms: weighted((v) => v.within50ms), eventLoopP99Ms: worst((v) => v.eventLoopP99Ms), eventLoopMaxMs: worst((v) => v.eventLoopMaxMs) };
+  return {
+    requests,
+    meanMs: weighted((v) => v.meanMs) ?? Number.NaN,
+    within50ms: weighted((v) => v.within50ms),
+    eventLoopP99Ms: worst((v) => v.eventLoopP99Ms),
+    eventLoopMaxMs: worst((v) => v.eventLoopMaxMs),
+  };
 }
 
 /** The slices of one phase as one set of figures: counts and CPU summed, latencies pooled. */

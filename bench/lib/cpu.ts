@@ -28,7 +28,12 @@ function readStat(pid: number): ProcStat | undefined {
     const close = text.lastIndexOf(')');
     const fields = text.slice(close + 2).split(' ');
     // After the name: state(3) ppid(4) … utime(14) stime(15) cutime(16) cstime(17), here offset by 3.
-    return { comm: text.slice(text.indexOf('(') + 1, close), ppid: Number(fields[1]), own: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]) };
+    return {
+      comm: text.slice(text.indexOf('(') + 1, close),
+      ppid: Number(fields[1]),
+      own: Number(fields[11]) + Number(fields[12]),
+      reaped: Number(fields[13]) + Number(fields[14]),
+    };
   } catch {
     return undefined;
   }

@@ -64,7 +64,15 @@ export function webhookPoster(baseUrl: string, maxSockets: number, timeoutMs: nu
     post(webhook) {
       return new Promise<void>((resolve, reject) => {
         const req = http.request(
-          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { ...webhook.headers, 'content-length': String(webhook.raw.length) }, timeout: timeoutMs },
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            agent,
+            headers: { ...webhook.headers, 'content-length': String(webhook.raw.length) },
+            timeout: timeoutMs,
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -56,7 +56,10 @@ export function parseInboxOptions(argv: string[], env: NodeJS.ProcessEnv): Inbox
 
 function parseDynamicConfig(text: string): Record<string, string> {
   const config: Record<string, string> = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new Error(`--temporal-config takes KEY=VALUE pairs separated by commas, got ${pair}`);
     config[pair.slice(0, eq)] = pair.slice(eq + 1);

@@ -37,7 +37,9 @@ export async function warmUp(ctx: PhaseContext): Promise<void> {
     if (result.sendError) throw new Error(`warm-up webhook failed: ${result.sendError}\n${ctx.diagnose()}`);
     await ctx.probe.settle([result], 60_000, ctx.signal);
     if (result.replyAt === undefined) throw new Error(`warm-up customer ${i + 1} got no AI reply within 60 s\n${ctx.diagnose()}`);
-    say(`warm-up ${i + 1}/${ctx.options.warmup}: reply after ${result.replyAt - result.postAt!} ms, event ${result.eventAt === undefined ? 'missing' : `after ${result.eventAt - result.postAt!} ms`}: ${JSON.stringify(result.replyText)}`);
+    say(
+      `warm-up ${i + 1}/${ctx.options.warmup}: reply after ${result.replyAt - result.postAt!} ms, event ${result.eventAt === undefined ? 'missing' : `after ${result.eventAt - result.postAt!} ms`}: ${JSON.stringify(result.replyText)}`,
+    );
   }
 }
 

@@ -103,7 +103,10 @@ export class InboxProbe {
       const rows: { id: string; wa_message_id: string }[] = await withTenant(this.db.app, this.tenantId, (trx) =>
         trx('messages')
           .where({ direction: 'inbound' })
-          .whereIn('wa_message_id', unknown.map((r) => r.wamid!))
+          .whereIn(
+            'wa_message_id',
+            unknown.map((r) => r.wamid!),
+          )
           .select('id', 'wa_message_id'),
       );
       const idByWamid = new Map(rows.map((row) => [row.wa_message_id, row.id]));

@@ -69,7 +69,12 @@ export function formatPhase(p: PhaseFigures): string {
   out.push(
     pad([
       ['ms from the webhook POST starting', 'n', 'p50', 'p95', 'p99', 'max', 'mean', 'DESIGN §7 target', ''],
-      row('→ AI reply handed to Meta', p.reply, `p50 < ${TARGETS.replyP50}, p99 < ${TARGETS.replyP99}`, `p50 ${verdict(p.reply.p50, TARGETS.replyP50)}, p99 ${verdict(p.reply.p99, TARGETS.replyP99)}`),
+      row(
+        '→ AI reply handed to Meta',
+        p.reply,
+        `p50 < ${TARGETS.replyP50}, p99 < ${TARGETS.replyP99}`,
+        `p50 ${verdict(p.reply.p50, TARGETS.replyP50)}, p99 ${verdict(p.reply.p99, TARGETS.replyP99)}`,
+      ),
       row('→ socket.io message.new', p.event, `p99 < ${TARGETS.eventP99}`, `p99 ${verdict(p.event.p99, TARGETS.eventP99)}`),
       row('→ webhook acknowledged (200)', p.ack, '–', ''),
     ]),
@@ -83,7 +88,12 @@ const COMPONENTS = ['temporal', 'postgres', 'api', 'worker', 'bench'] as const;
 function formatCpu(cpu: CpuUse, customers: number): string {
   const perCustomer = (seconds: number | undefined) => (seconds === undefined ? '–' : fmt((seconds * 1000) / Math.max(1, customers)));
   const cells = COMPONENTS.map((c) => `${c} ${perCustomer(cpu.seconds[c])}`);
-  const other = cpu.topForeign.length ? ` (biggest: ${cpu.topForeign.slice(0, 3).map((f) => `${f.comm} ${fmt(f.seconds)} s`).join(', ')})` : '';
+  const other = cpu.topForeign.length
+    ? ` (biggest: ${cpu.topForeign
+        .slice(0, 3)
+        .map((f) => `${f.comm} ${fmt(f.seconds)} s`)
+        .join(', ')})`
+    : '';
   return (
     `CPU ms per customer: ${cells.join(', ')}, other processes ${perCustomer(cpu.otherSeconds)}${other}; ` +
     `machine busy ${cpu.machineBusy === undefined ? '–' : `${Math.round(cpu.machineBusy * 100)} %`} over ${fmt(cpu.wallSeconds)} s ` +
@@ -102,10 +112,14 @@ export function formatTimeline(rows: TimelineRow[], customers: number, endToEnd:
     ]),
   );
   const category = (label: string) =>
-    label.includes('waiting for a poll') ? 'Temporal: workflow tasks waiting for the worker\'s poll'
-      : label.includes('workflow task on the worker') ? 'workflow tasks: worker runs the workflow code, Temporal records the completion'
-        : label.includes('activity queue') ? 'Temporal: activity tasks waiting for the worker\'s poll'
-          : label.includes('running') ? 'activities running on the worker (answerWithAi includes the Gemini call)'
+    label.includes('waiting for a poll')
+      ? "Temporal: workflow tasks waiting for the worker's poll"
+      : label.includes('workflow task on the worker')
+        ? 'workflow tasks: worker runs the workflow code, Temporal records the completion'
+        : label.includes('activity queue')
+          ? "Temporal: activity tasks waiting for the worker's poll"
+          : label.includes('running')
+            ? 'activities running on the worker (answerWithAi includes the Gemini call)'
             : 'API: webhook to signalWithStart accepted';
   const totals = new Map<string, { ms: number; n: number }>();
   for (const r of rows) {
@@ -115,7 +129,9 @@ export function formatTimeline(rows: TimelineRow[], customers: number, endToEnd:
   const kinds = [...totals].map(([k, t]) => [`${k} ×${t.n}`, fmt(t.ms), `${Math.round((t.ms / sumOfMeans) * 100)} %`]);
   out.push('', pad([['by kind (mean ms per reply)', 'mean', 'share'], ...kinds]));
   if (socketAfterPublish) {
-    out.push(`socket.io event received after the first publishEvents started: p50 ${fmt(socketAfterPublish.p50)} ms, p99 ${fmt(socketAfterPublish.p99)} ms (Postgres NOTIFY → API → room)`);
+    out.push(
+      `socket.io event received after the first publishEvents started: p50 ${fmt(socketAfterPublish.p50)} ms, p99 ${fmt(socketAfterPublish.p99)} ms (Postgres NOTIFY → API → room)`,
+    );
   }
   return out.join('\n');
 }
@@ -127,7 +143,16 @@ export function jsonFigures(phases: PhaseFigures[], machine: Record<string, unkn
     bench: 'inbox',
     targets: TARGETS,
     machine,
-    phases: phases.map((p) => ({ name: p.name, customers: p.customers, replies: p.replies, events: p.events, webhookErrors: p.webhookErrors, reply: l(p.reply), event: l(p.event), ack: l(p.ack) })),
+    phases: phases.map((p) => ({
+      name: p.name,
+      customers: p.customers,
+      replies: p.replies,
+      events: p.events,
+      webhookErrors: p.webhookErrors,
+      reply: l(p.reply),
+      event: l(p.event),
+      ack: l(p.ack),
+    })),
     timeline: timelineRows.map((r) => ({ segment: r.label.trim(), p50: round(r.summary.p50), mean: round(r.summary.mean) })),
   });
 }

@@ -87,7 +87,11 @@ export async function startProduct(o: ProductOptions): Promise<Product> {
   const spawn = (name: 'api' | 'worker', onExit: (how: string, proc: AppProcess) => void): AppProcess => {
     const proc = spawnAppProcess(o.root, name, appEnv, join(o.dataDir, `${name}.log`), o.profileDir);
     if (proc.pid) lock.record({ name, pid: proc.pid, marker: join(o.root, name, 'main.ts') });
-    teardown.add(name, () => proc.stop(), () => proc.kill());
+    teardown.add(
+      name,
+      () => proc.stop(),
+      () => proc.kill(),
+    );
     void proc.exited.then((how) => onExit(how, proc));
     return proc;
   };

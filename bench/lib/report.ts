@@ -41,7 +41,13 @@ export interface ModeFigures {
   roundRatios: number[];
   payloadBytes?: { raw?: { start: number; signal: number }; ingest?: { start: number; signal: number } };
   /** Worker on: messages it recorded in Postgres during the mode, out of those acknowledged. */
-  worker?: { seconds: number; recorded: number; acknowledged: number; recordedPerSecond: number; alone?: { seconds: number; recorded: number; perSecond: number; backlog: number } };
+  worker?: {
+    seconds: number;
+    recorded: number;
+    acknowledged: number;
+    recordedPerSecond: number;
+    alone?: { seconds: number; recorded: number; perSecond: number; backlog: number };
+  };
 }
 
 export interface MachineFacts {
@@ -80,7 +86,17 @@ export function formatMode(m: ModeFigures, concurrency: number): string {
   out.push(
     table(
       ['phase', 'ok', 'errors', 'seconds', 'per s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
-      phases.map((p) => [p.label, String(p.ok), String(p.errors), fmt(p.elapsedSeconds), fmt(p.rate), fmt(p.latency.p50), fmt(p.latency.p90), fmt(p.latency.p99), fmt(p.latency.max)]),
+      phases.map((p) => [
+        p.label,
+        String(p.ok),
+        String(p.errors),
+        fmt(p.elapsedSeconds),
+        fmt(p.rate),
+        fmt(p.latency.p50),
+        fmt(p.latency.p90),
+        fmt(p.latency.p99),
+        fmt(p.latency.max),
+      ]),
       44,
     ),
   );
@@ -100,7 +116,9 @@ export function formatMode(m: ModeFigures, concurrency: number): string {
     const other = p.cpu.otherSeconds ?? 0;
     if (p.cpu.wallSeconds > 0 && other / p.cpu.wallSeconds >= 0.1) {
       const cores = (s: number) => fmt(s / p.cpu.wallSeconds, 2);
-      out.push(`other load during phase ${p.label.trim().split(' ')[0]}: ${cores(other)} cores, mostly ${p.cpu.topForeign.map((f) => `${f.comm} ${cores(f.seconds)}`).join(', ') || '(kernel)'}`);
+      out.push(
+        `other load during phase ${p.label.trim().split(' ')[0]}: ${cores(other)} cores, mostly ${p.cpu.topForeign.map((f) => `${f.comm} ${cores(f.seconds)}`).join(', ') || '(kernel)'}`,
+      );
     }
   }
   for (const p of [m.ingest, m.half]) {
@@ -110,9 +128,14 @@ export function formatMode(m: ModeFigures, concurrency: number): string {
     );
   }
   if (m.half.targetRate !== undefined) {
-    out.push(`phases 3r and 3 paced at ${fmt(m.half.targetRate)}/s (half of phase 2), latency counted from each request's due time; the sender was at most ${fmt(Math.max(m.half.maxSendLagMs ?? 0, m.halfRaw.maxSendLagMs ?? 0))} ms late`);
+    out.push(
+      `phases 3r and 3 paced at ${fmt(m.half.targetRate)}/s (half of phase 2), latency counted from each request's due time; the sender was at most ${fmt(Math.max(m.half.maxSendLagMs ?? 0, m.halfRaw.maxSendLagMs ?? 0))} ms late`,
+    );
   }
-  if (m.roundRatios.length > 1) out.push(`per round: raw ${m.raw.sliceRates.map((r) => fmt(r)).join(', ')}/s; ingest ${m.ingest.sliceRates.map((r) => fmt(r)).join(', ')}/s; ratio ${m.roundRatios.map((r) => fmt(r, 2)).join(', ')}`);
+  if (m.roundRatios.length > 1)
+    out.push(
+      `per round: raw ${m.raw.sliceRates.map((r) => fmt(r)).join(', ')}/s; ingest ${m.ingest.sliceRates.map((r) => fmt(r)).join(', ')}/s; ratio ${m.roundRatios.map((r) => fmt(r, 2)).join(', ')}`,
+    );
   if (m.worker) {
     out.push(
       `worker: recorded ${m.worker.recorded} of the ${m.worker.acknowledged} messages acknowledged in this mode in ${fmt(m.worker.seconds)} s = ${fmt(m.worker.recordedPerSecond)}/s` +
@@ -176,7 +199,9 @@ export function formatSummary(modes: ModeFigures[], machine: MachineFacts): stri
     ...rows.map(line),
     'worker off measures the DESIGN §7 ingest target (hand-off to Temporal); worker on is the same while the worker records the messages.',
     ...(otherShare > 0.15
-      ? [`note: processes outside this bench used ${fmt(otherShare * 100, 0)} % of the machine's CPU during the measured phases; the figures are lower and noisier than on an idle machine.`]
+      ? [
+          `note: processes outside this bench used ${fmt(otherShare * 100, 0)} % of the machine's CPU during the measured phases; the figures are lower and noisier than on an idle machine.`,
+        ]
       : []),
     `machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}, ${machine.temporalCli}, Postgres ${machine.postgres}`,
     `load average at start ${machine.loadAverageAtStart.map((l) => fmt(l, 2)).join(' ')}${machine.loadAverageAtEnd ? `, at end ${machine.loadAverageAtEnd.map((l) => fmt(l, 2)).join(' ')}` : ''}`,
@@ -200,9 +225,23 @@ export function jsonFigures(modes: ModeFigures[], machine: MachineFacts, options
     ),
     machineBusyPct: p.cpu.machineBusy === undefined ? null : round(p.cpu.machineBusy * 100, 0),
     otherCores: p.cpu.otherSeconds === undefined || p.cpu.wallSeconds === 0 ? null : round(p.cpu.otherSeconds / p.cpu.wallSeconds, 2),
-    ...(p.api ? { apiMeanMs: round(p.api.meanMs, 1), apiWithin50msPct: p.api.within50ms === undefined ? null : round(p.api.within50ms * 100, 1), apiEventLoopP99Ms: round(p.api.eventLoopP99Ms ?? Number.NaN, 1) } : {}),
+    ...(p.api
+      ? {
+          apiMeanMs: round(p.api.meanMs, 1),
+          apiWithin50msPct: p.api.within50ms === undefined ? null : round(p.api.within50ms * 100, 1),
+          apiEventLoopP99Ms: round(p.api.eventLoopP99Ms ?? Number.NaN, 1),
+        }
+      : {}),
     ...(p.sliceRates.length > 1 ? { slicePerSecond: p.sliceRates.map((r) => round(r, 1)) } : {}),
-    ...(p.drains.length ? { drainSeconds: round(p.drains.reduce((n, d) => n + d.seconds, 0), 1), drainCaughtUp: p.drains.every((d) => d.caughtUp) } : {}),
+    ...(p.drains.length
+      ? {
+          drainSeconds: round(
+            p.drains.reduce((n, d) => n + d.seconds, 0),
+            1,
+          ),
+          drainCaughtUp: p.drains.every((d) => d.caughtUp),
+        }
+      : {}),
   });
   return JSON.stringify({
     bench: 'webhook-ingest',
@@ -210,7 +249,23 @@ export function jsonFigures(modes: ModeFigures[], machine: MachineFacts, options
     machine,
     options,
     modes: Object.fromEntries(
-      modes.map((m) => [`worker_${m.mode}`, { rawPerSecond: round(m.raw.rate, 1), ingestPerSecond: round(m.ingest.rate, 1), ratio: round(m.ratio, 3), roundRatios: m.roundRatios.map((r) => round(r, 3)), halfLoadP99Ms: round(m.half.latency.p99, 1), workerRecordedPerSecond: m.worker ? round(m.worker.recordedPerSecond, 1) : null, workerAlonePerSecond: m.worker?.alone && m.worker.alone.recorded < m.worker.alone.backlog ? round(m.worker.alone.perSecond, 1) : null, raw: phase(m.raw), ingest: phase(m.ingest), halfRaw: phase(m.halfRaw), half: phase(m.half), payloadBytes: m.payloadBytes }]),
+      modes.map((m) => [
+        `worker_${m.mode}`,
+        {
+          rawPerSecond: round(m.raw.rate, 1),
+          ingestPerSecond: round(m.ingest.rate, 1),
+          ratio: round(m.ratio, 3),
+          roundRatios: m.roundRatios.map((r) => round(r, 3)),
+          halfLoadP99Ms: round(m.half.latency.p99, 1),
+          workerRecordedPerSecond: m.worker ? round(m.worker.recordedPerSecond, 1) : null,
+          workerAlonePerSecond: m.worker?.alone && m.worker.alone.recorded < m.worker.alone.backlog ? round(m.worker.alone.perSecond, 1) : null,
+          raw: phase(m.raw),
+          ingest: phase(m.ingest),
+          halfRaw: phase(m.halfRaw),
+          half: phase(m.half),
+          payloadBytes: m.payloadBytes,
+        },
+      ]),
     ),
   });
 }

@@ -41,7 +41,6 @@ export interface Context {
   acknowledged: number;
 }
 
-
 function rawTask(ctx: Context, mode: WorkerMode, phase: number): Task<ReturnType<typeof inboundMessageOf>> {
   return { prepare: (i) => inboundMessageOf(ctx.build(customerWaId(MODE_DIGIT[mode], phase, i))), send: (message) => ctx.raw.signal(message) };
 }
@@ -88,12 +87,16 @@ async function measure(
   ctx.signal.throwIfAborted();
   ctx.acknowledged += result.ok;
   const latency = summarize(result.latencies);
-  say(`${label}: ${result.ok} ok, ${result.errors} errors in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.rate.toFixed(1)}/s, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
+  say(
+    `${label}: ${result.ok} ok, ${result.errors} errors in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.rate.toFixed(1)}/s, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`,
+  );
   const slice: Slice = { result, cpu: cpuBetween(before, after), api: apiBetween(apiBefore, apiAfter) };
   if (worker && opts.drain && ctx.options.drainTimeoutSeconds > 0) {
     slice.drain = await drain(ctx);
     ctx.signal.throwIfAborted();
-    say(`  worker ${slice.drain.caughtUp ? `caught up ${slice.drain.seconds.toFixed(1)} s later` : `still ${slice.drain.pending} behind after ${slice.drain.seconds.toFixed(1)} s`}`);
+    say(
+      `  worker ${slice.drain.caughtUp ? `caught up ${slice.drain.seconds.toFixed(1)} s later` : `still ${slice.drain.pending} behind after ${slice.drain.seconds.toFixed(1)} s`}`,
+    );
   }
   return slice;
 }
@@ -174,7 +177,9 @@ export async function runMode(ctx: Context, mode: WorkerMode, worker: AppProcess
     const recorded = (await inboundRecorded(ctx)) - recordedAtStart;
     const seconds = (performance.now() - modeStarted) / 1000;
     workerFigures = { seconds, recorded, acknowledged: ctx.acknowledged - acknowledgedAtStart, recordedPerSecond: recorded / seconds };
-    say(`worker recorded ${recorded} of the ${workerFigures.acknowledged} messages acknowledged in this mode in ${seconds.toFixed(1)} s (${workerFigures.recordedPerSecond.toFixed(1)}/s)`);
+    say(
+      `worker recorded ${recorded} of the ${workerFigures.acknowledged} messages acknowledged in this mode in ${seconds.toFixed(1)} s (${workerFigures.recordedPerSecond.toFixed(1)}/s)`,
+    );
     if (recorded < workerFigures.acknowledged) {
       // What the worker manages with no ingest competing: the end-to-end rate a long burst settles at.
       const before = recordedAtStart + recorded;
@@ -188,4 +193,3 @@ export async function runMode(ctx: Context, mode: WorkerMode, worker: AppProcess
   }
   return { mode, raw, ingest, halfRaw, half, ratio: raw.rate > 0 ? ingest.rate / raw.rate : Number.NaN, roundRatios, payloadBytes, worker: workerFigures };
 }
-

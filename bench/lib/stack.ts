@@ -25,7 +25,9 @@ function cliVersion(cliPath: string): string {
 }
 
 function settingsText(dynamicConfig: Record<string, string>): string {
-  const tuned = Object.entries(dynamicConfig).map(([k, v]) => `${k}=${v}`).join(', ');
+  const tuned = Object.entries(dynamicConfig)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return tuned ? ` with ${tuned}` : ' (dev server defaults)';
 }
 

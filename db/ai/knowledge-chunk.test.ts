@@ -4,7 +4,27 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 /** Deterministic prose: sentences of varied length built from a fixed vocabulary. */
 function prose(sentences: number, seed = 1): string {
-  const vocabulary = ['delivery', 'order', 'refund', 'we', 'ship', 'within', 'two', 'days', 'across', 'India', 'customers', 'can', 'track', 'parcels', 'online', 'support', 'team', 'answers', 'quickly'];
+  const vocabulary = [
+    'delivery',
+    'order',
+    'refund',
+    'we',
+    'ship',
+    'within',
+    'two',
+    'days',
+    'across',
+    'India',
+    'customers',
+    'can',
+    'track',
+    'parcels',
+    'online',
+    'support',
+    'team',
+    'answers',
+    'quickly',
+  ];
   let state = seed;
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
   return Array.from({ length: sentences }, () => {
@@ -59,14 +79,7 @@ describe('chunkDocument', () => {
   });
 
   it('starts a new chunk at a markdown heading and keeps each heading with its section', () => {
-    const md = [
-      '# Opening hours',
-      prose(4, 3),
-      '## Delivery',
-      prose(4, 4),
-      '## Returns',
-      prose(3, 5),
-    ].join('\n\n');
+    const md = ['# Opening hours', prose(4, 3), '## Delivery', prose(4, 4), '## Returns', prose(3, 5)].join('\n\n');
     const chunks = chunkDocument(md, 'markdown');
     expect(chunks.map((c) => c.split('\n\n')[0])).toEqual(['Opening hours', 'Delivery', 'Returns']);
     for (const chunk of chunks) expect(chunk).not.toContain('#');

@@ -27,8 +27,16 @@ export interface KnowledgeChunkRow {
 
 declare module 'knex/types/tables' {
   interface Tables {
-    knowledge_documents: Knex.CompositeTableType<KnowledgeDocumentRow, Insertable<KnowledgeDocumentRow, 'tenant_id' | 'title' | 'format' | 'char_count' | 'chunk_count'>, Writable<KnowledgeDocumentRow>>;
-    knowledge_chunks: Knex.CompositeTableType<KnowledgeChunkRow, Insertable<Omit<KnowledgeChunkRow, 'search'>, 'tenant_id' | 'document_id' | 'position' | 'content'>, Writable<Omit<KnowledgeChunkRow, 'search'>>>;
+    knowledge_documents: Knex.CompositeTableType<
+      KnowledgeDocumentRow,
+      Insertable<KnowledgeDocumentRow, 'tenant_id' | 'title' | 'format' | 'char_count' | 'chunk_count'>,
+      Writable<KnowledgeDocumentRow>
+    >;
+    knowledge_chunks: Knex.CompositeTableType<
+      KnowledgeChunkRow,
+      Insertable<Omit<KnowledgeChunkRow, 'search'>, 'tenant_id' | 'document_id' | 'position' | 'content'>,
+      Writable<Omit<KnowledgeChunkRow, 'search'>>
+    >;
   }
 }
 

@@ -87,7 +87,13 @@ export function textBlocks(text: string): TextBlock[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((p) => p.split('\n').map((l) => l.trimEnd()).join('\n').trim())
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .join('\n')
+        .trim(),
+    )
     .filter((p) => p.length > 0)
     .map((p) => ({ text: p, heading: false }));
 }

@@ -30,10 +30,7 @@ export interface AccountToken {
 }
 
 /** Stores a new token of this purpose; any earlier unused one stops working. */
-export async function replaceAccountToken(
-  trx: Knex,
-  token: { tenantId: string; userId: string; purpose: AccountTokenPurpose; tokenHash: string; expiresAt: Date },
-): Promise<void> {
+export async function replaceAccountToken(trx: Knex, token: { tenantId: string; userId: string; purpose: AccountTokenPurpose; tokenHash: string; expiresAt: Date }): Promise<void> {
   await trx('account_tokens').where({ user_id: token.userId, purpose: token.purpose }).whereNull('used_at').update({ used_at: trx.fn.now() });
   await trx('account_tokens').insert({
     tenant_id: token.tenantId,

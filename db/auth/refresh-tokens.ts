@@ -47,10 +47,7 @@ const toRefreshToken = (row: RefreshTokenRow): RefreshToken => ({
   revokedReason: row.revoked_reason,
 });
 
-export async function insertRefreshToken(
-  trx: Knex,
-  token: { id: string; tenantId: string; userId: string; familyId: string; tokenHash: string; expiresAt: Date },
-): Promise<void> {
+export async function insertRefreshToken(trx: Knex, token: { id: string; tenantId: string; userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
   await trx('refresh_tokens').insert({
     id: token.id,
     tenant_id: token.tenantId,

@@ -16,7 +16,10 @@ export interface UsageEventRow {
 
 declare module 'knex/types/tables' {
   interface Tables {
-    usage_events: Knex.CompositeTableType<UsageEventRow, Omit<UsageEventRow, 'id' | 'occurred_at' | 'quantity' | 'metadata'> & Partial<Pick<UsageEventRow, 'quantity' | 'metadata'>>>;
+    usage_events: Knex.CompositeTableType<
+      UsageEventRow,
+      Omit<UsageEventRow, 'id' | 'occurred_at' | 'quantity' | 'metadata'> & Partial<Pick<UsageEventRow, 'quantity' | 'metadata'>>
+    >;
   }
 }
 
@@ -35,7 +38,10 @@ export async function currentUsage(trx: Knex, now = new Date()): Promise<TUsageR
   const messages = await sumUsage(trx, 'message_outbound', startOfMonthUtc(now));
   const aiReplies = await sumUsage(trx, 'ai_reply', startOfMonthUtc(now));
   const broadcasts = await sumUsage(trx, 'broadcast', startOfDayUtc(now));
-  const agents = await trx('users').whereIn('status', ['active', 'invited']).count({ n: '*' }).then(([r]) => Number(r.n));
+  const agents = await trx('users')
+    .whereIn('status', ['active', 'invited'])
+    .count({ n: '*' })
+    .then(([r]) => Number(r.n));
   return {
     planId: plan.id,
     usage: { messagesThisMonth: messages, aiRepliesThisMonth: aiReplies, agents, broadcastsToday: broadcasts },
@@ -76,7 +82,10 @@ function describe(limit: keyof TPlanLimits): string {
 }
 
 /** Appends to the usage ledger once per idempotency key (a retried send is not counted twice). */
-export async function recordUsage(trx: Knex, entry: { tenantId: string; kind: TUsageKind; idempotencyKey: string; quantity?: number; metadata?: Record<string, unknown> }): Promise<boolean> {
+export async function recordUsage(
+  trx: Knex,
+  entry: { tenantId: string; kind: TUsageKind; idempotencyKey: string; quantity?: number; metadata?: Record<string, unknown> },
+): Promise<boolean> {
   const rows = await trx('usage_events')
     .insert({ tenant_id: entry.tenantId, kind: entry.kind, quantity: entry.quantity ?? 1, idempotency_key: entry.idempotencyKey, metadata: entry.metadata ?? {} })
     .onConflict(['tenant_id', 'idempotency_key'])

@@ -87,7 +87,10 @@ export async function markFailed(trx: Knex, messageId: string, errorCode: string
  * Meta has the message: the ledger, the message's wamid, the wamid → message index and usage
  * (once per message) in one transaction.
  */
-export async function markAccepted(trx: Knex, input: { tenantId: string; messageId: string; messageCreatedAt: string | Date; waMessageId: string; phoneNumberId: string }): Promise<void> {
+export async function markAccepted(
+  trx: Knex,
+  input: { tenantId: string; messageId: string; messageCreatedAt: string | Date; waMessageId: string; phoneNumberId: string },
+): Promise<void> {
   await trx('message_sends')
     .where({ message_id: input.messageId })
     .update({ state: 'accepted', wa_message_id: input.waMessageId, last_error_code: null, updated_at: trx.fn.now() });
@@ -120,10 +123,7 @@ const toIso = (value: string | Date) => (value instanceof Date ? value.toISOStri
  * The ledger row of a message, locked until the transaction ends, with the message's exact
  * created_at (the index and the partitioned `messages` table key on it). Undefined when either is missing.
  */
-export async function lockSendOfMessage(
-  trx: Knex,
-  messageId: string,
-): Promise<{ tenantId: string; phoneNumberId: string; state: SendState; messageCreatedAt: Date } | undefined> {
+export async function lockSendOfMessage(trx: Knex, messageId: string): Promise<{ tenantId: string; phoneNumberId: string; state: SendState; messageCreatedAt: Date } | undefined> {
   const send = await trx('message_sends').where({ message_id: messageId }).forUpdate().first('tenant_id', 'phone_number_id', 'state');
   if (!send) return undefined;
   const message = await trx('messages').where({ id: messageId }).first<{ created_at: Date } | undefined>('created_at');

@@ -35,7 +35,8 @@ const CANNED_SHORTCUT_CONSTRAINT = 'canned_responses_tenant_id_shortcut_unique';
 
 const toCannedResponse = (r: CannedResponseRow): CannedResponse => ({ id: r.id, shortcut: r.shortcut, body: r.body, updatedAt: r.updated_at });
 
-const shortcutTaken = (shortcut: string) => new AppError('conflict', `A canned response with the shortcut /${shortcut} already exists`, { details: [{ path: 'shortcut', message: 'already in use' }] });
+const shortcutTaken = (shortcut: string) =>
+  new AppError('conflict', `A canned response with the shortcut /${shortcut} already exists`, { details: [{ path: 'shortcut', message: 'already in use' }] });
 
 /** Alphabetical by shortcut, the order the composer's `/` menu shows them in. */
 export async function listCannedResponses(trx: Knex): Promise<CannedResponse[]> {

@@ -50,7 +50,10 @@ export interface ConversationListing {
   cursorAt: string | null;
 }
 
-interface ListingRow extends Pick<ConversationRow, 'id' | 'tenant_id' | 'phone_number_id' | 'status' | 'mode' | 'assigned_to' | 'unread_count' | 'last_message_at' | 'last_inbound_at' | 'ai_reply_count' | 'handoff_reason'> {
+interface ListingRow extends Pick<
+  ConversationRow,
+  'id' | 'tenant_id' | 'phone_number_id' | 'status' | 'mode' | 'assigned_to' | 'unread_count' | 'last_message_at' | 'last_inbound_at' | 'ai_reply_count' | 'handoff_reason'
+> {
   labels: ConversationListing['labels'];
   cursor_at: string | null;
   contact_id: string;
@@ -127,7 +130,13 @@ export interface ConversationFilters {
 
 /** Newest activity first; conversations without any message yet are not listed. */
 export async function listConversationListings(trx: Knex, filters: ConversationFilters): Promise<ConversationListing[]> {
-  const q = listingQuery(trx).whereNotNull('c.last_message_at').orderBy([{ column: 'c.last_message_at', order: 'desc' }, { column: 'c.id', order: 'desc' }]).limit(filters.limit);
+  const q = listingQuery(trx)
+    .whereNotNull('c.last_message_at')
+    .orderBy([
+      { column: 'c.last_message_at', order: 'desc' },
+      { column: 'c.id', order: 'desc' },
+    ])
+    .limit(filters.limit);
   if (filters.status) q.where('c.status', filters.status);
   if (filters.mode) q.where('c.mode', filters.mode);
   if (filters.assignedTo) q.where('c.assigned_to', filters.assignedTo);
@@ -160,7 +169,10 @@ export async function updateConversation(trx: Knex, id: string, change: Conversa
       unread_count: change.unread,
     }).filter(([, value]) => value !== undefined),
   ) as Partial<ConversationRow>;
-  if (Object.keys(columns).length) await trx('conversations').where({ id }).update({ ...columns, updated_at: new Date() });
+  if (Object.keys(columns).length)
+    await trx('conversations')
+      .where({ id })
+      .update({ ...columns, updated_at: new Date() });
 }
 
 export async function incrementAiReplyCount(trx: Knex, id: string): Promise<void> {
@@ -191,7 +203,14 @@ export async function recordInboundConversation(
 ): Promise<{ id: string; lastInboundAt: Date | null }> {
   const now = new Date();
   const [row] = await trx('conversations')
-    .insert({ tenant_id: input.tenantId, contact_id: input.contactId, phone_number_id: input.phoneNumberId, last_message_at: now, last_inbound_at: input.inboundAt, unread_count: 1 })
+    .insert({
+      tenant_id: input.tenantId,
+      contact_id: input.contactId,
+      phone_number_id: input.phoneNumberId,
+      last_message_at: now,
+      last_inbound_at: input.inboundAt,
+      unread_count: 1,
+    })
     .onConflict(['tenant_id', 'contact_id', 'phone_number_id'])
     .merge({ last_message_at: now, updated_at: now, last_inbound_at: input.inboundAt, unread_count: trx.raw('conversations.unread_count + 1') })
     .returning([...upsertReturning]);

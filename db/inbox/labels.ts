@@ -50,7 +50,9 @@ export async function insertLabel(trx: Knex, tenantId: string, input: { name: st
   const existing = await trx('labels').whereRaw('lower(name) = lower(?)', [input.name]).first('name');
   if (existing) throw nameTaken(existing.name);
   try {
-    const [row] = await trx('labels').insert({ tenant_id: tenantId, name: input.name, ...(input.color ? { color: input.color.toLowerCase() } : {}) }).returning('*');
+    const [row] = await trx('labels')
+      .insert({ tenant_id: tenantId, name: input.name, ...(input.color ? { color: input.color.toLowerCase() } : {}) })
+      .returning('*');
     return toLabel(row);
   } catch (err) {
     if (isUniqueViolation(err, LABEL_NAME_CONSTRAINT)) throw nameTaken(input.name);

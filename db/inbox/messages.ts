@@ -77,7 +77,10 @@ export async function listMessages(trx: Knex, conversationId: string, page: { be
   const q = trx('messages')
     .where({ conversation_id: conversationId })
     .select('*', trx.raw('created_at::text as cursor_at'))
-    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(page.limit);
   if (page.before) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', [page.before.at, page.before.id]);
   return ((await q) as (MessageRow & { cursor_at: string })[]).map(toMessage);
@@ -102,13 +105,22 @@ export async function insertMessage(trx: Knex, row: MessageInsert & { created_at
 }
 
 export async function newestInboundWaId(trx: Knex, conversationId: string): Promise<string | null> {
-  const row = await trx('messages').where({ conversation_id: conversationId, direction: 'inbound' }).whereNotNull('wa_message_id').orderBy('created_at', 'desc').first('wa_message_id');
+  const row = await trx('messages')
+    .where({ conversation_id: conversationId, direction: 'inbound' })
+    .whereNotNull('wa_message_id')
+    .orderBy('created_at', 'desc')
+    .first('wa_message_id');
   return row?.wa_message_id ?? null;
 }
 
 /** The last `limit` text messages of a conversation but one, newest first. */
 export async function recentTextMessages(trx: Knex, conversationId: string, excludeMessageId: string, limit: number): Promise<Pick<MessageRow, 'direction' | 'content'>[]> {
-  return trx('messages').where({ conversation_id: conversationId, type: 'text' }).whereNot({ id: excludeMessageId }).orderBy('created_at', 'desc').limit(limit).select('direction', 'content');
+  return trx('messages')
+    .where({ conversation_id: conversationId, type: 'text' })
+    .whereNot({ id: excludeMessageId })
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .select('direction', 'content');
 }
 
 const RANK_SQL = `case status when 'sent' then 1 when 'failed' then 1.5 when 'delivered' then 2 when 'read' then 3 else 0 end`;

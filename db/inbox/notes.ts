@@ -28,10 +28,19 @@ export interface Note {
 
 type NoteWithAuthor = Pick<NoteRow, 'id' | 'conversation_id' | 'author_id' | 'body' | 'created_at'> & { author_name: string | null };
 
-const toNote = (row: NoteWithAuthor): Note => ({ id: row.id, conversationId: row.conversation_id, authorId: row.author_id, authorName: row.author_name ?? null, body: row.body, createdAt: row.created_at });
+const toNote = (row: NoteWithAuthor): Note => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  authorId: row.author_id,
+  authorName: row.author_name ?? null,
+  body: row.body,
+  createdAt: row.created_at,
+});
 
 function notesWithAuthor(trx: Knex): Knex.QueryBuilder<object, NoteWithAuthor[]> {
-  return trx('conversation_notes as n').leftJoin('users as u', 'u.id', 'n.author_id').select('n.id', 'n.conversation_id', 'n.author_id', 'n.body', 'n.created_at', 'u.name as author_name');
+  return trx('conversation_notes as n')
+    .leftJoin('users as u', 'u.id', 'n.author_id')
+    .select('n.id', 'n.conversation_id', 'n.author_id', 'n.body', 'n.created_at', 'u.name as author_name');
 }
 
 /** Oldest first. */
@@ -46,5 +55,8 @@ export async function findNote(trx: Knex, id: string): Promise<Note | undefined>
 
 /** Keyed by the id the API gave it, so a retried write adds it once. */
 export async function insertNote(trx: Knex, note: { id: string; tenantId: string; conversationId: string; authorId: string; body: string }): Promise<void> {
-  await trx('conversation_notes').insert({ id: note.id, tenant_id: note.tenantId, conversation_id: note.conversationId, author_id: note.authorId, body: note.body }).onConflict('id').ignore();
+  await trx('conversation_notes')
+    .insert({ id: note.id, tenant_id: note.tenantId, conversation_id: note.conversationId, author_id: note.authorId, body: note.body })
+    .onConflict('id')
+    .ignore();
 }

@@ -27,6 +27,9 @@ export async function setAppRolePassword(owner: Knex, password: string): Promise
     await owner.raw(`ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD '${verifier}'`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not set the ${APP_ROLE} login password as the DATABASE_URL role (${reason}); grant it CREATEROLE with ADMIN on ${APP_ROLE}, or set DATABASE_APP_URL to a login for ${APP_ROLE}`, { cause: error });
+    throw new Error(
+      `could not set the ${APP_ROLE} login password as the DATABASE_URL role (${reason}); grant it CREATEROLE with ADMIN on ${APP_ROLE}, or set DATABASE_APP_URL to a login for ${APP_ROLE}`,
+      { cause: error },
+    );
   }
 }

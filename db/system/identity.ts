@@ -16,10 +16,7 @@ export interface LoginCandidate {
 
 export async function findLoginCandidate(system: Knex, email: string): Promise<LoginCandidate | undefined> {
   // One account per address, but invitations to it may wait in other workspaces: the account wins.
-  const row = await system('users')
-    .whereRaw('lower(email) = lower(?)', [email])
-    .orderByRaw("status = 'invited'")
-    .first('id', 'tenant_id', 'password_hash', 'status');
+  const row = await system('users').whereRaw('lower(email) = lower(?)', [email]).orderByRaw("status = 'invited'").first('id', 'tenant_id', 'password_hash', 'status');
   return row && { userId: row.id, tenantId: row.tenant_id, passwordHash: row.password_hash, status: row.status };
 }
 

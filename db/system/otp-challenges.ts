@@ -35,10 +35,7 @@ export interface OtpChallenge {
   lockedAt: Date | null;
 }
 
-export async function insertOtpChallenge(
-  system: Knex,
-  challenge: { purpose: string; phoneHash: string; email: string; codeHash: string; expiresAt: Date },
-): Promise<void> {
+export async function insertOtpChallenge(system: Knex, challenge: { purpose: string; phoneHash: string; email: string; codeHash: string; expiresAt: Date }): Promise<void> {
   await system('otp_challenges').insert({
     purpose: challenge.purpose,
     phone_hash: challenge.phoneHash,
@@ -60,16 +57,14 @@ export async function latestOtpChallenge(trx: Knex, purpose: string, phoneHash: 
 
 /** Wrong codes tried against this phone in the last 24 hours, across every challenge sent to it. */
 export async function failedAttemptsToday(trx: Knex, phoneHash: string): Promise<number> {
-  const row = await trx('otp_challenges')
-    .where({ phone_hash: phoneHash })
-    .where('created_at', '>', trx.raw("now() - interval '24 hours'"))
-    .sum({ n: 'attempts' })
-    .first();
+  const row = await trx('otp_challenges').where({ phone_hash: phoneHash }).where('created_at', '>', trx.raw("now() - interval '24 hours'")).sum({ n: 'attempts' }).first();
   return Number(row?.n ?? 0);
 }
 
 export async function recordOtpFailure(trx: Knex, id: string, attempts: number, lock: boolean): Promise<void> {
-  await trx('otp_challenges').where({ id }).update({ attempts, ...(lock ? { locked_at: trx.fn.now() } : {}) });
+  await trx('otp_challenges')
+    .where({ id })
+    .update({ attempts, ...(lock ? { locked_at: trx.fn.now() } : {}) });
 }
 
 export async function consumeOtpChallenge(trx: Knex, id: string): Promise<void> {

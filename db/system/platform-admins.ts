@@ -16,7 +16,11 @@ export interface PlatformAdminRow {
 
 declare module 'knex/types/tables' {
   interface Tables {
-    platform_admins: Knex.CompositeTableType<PlatformAdminRow, Pick<PlatformAdminRow, 'email' | 'name' | 'password_hash'>, { [K in keyof PlatformAdminRow]?: PlatformAdminRow[K] | Knex.Raw }>;
+    platform_admins: Knex.CompositeTableType<
+      PlatformAdminRow,
+      Pick<PlatformAdminRow, 'email' | 'name' | 'password_hash'>,
+      { [K in keyof PlatformAdminRow]?: PlatformAdminRow[K] | Knex.Raw }
+    >;
   }
 }
 
@@ -35,10 +39,7 @@ export async function platformAdminExists(system: Knex, id: string): Promise<boo
 }
 
 /** Creates the platform admin, or resets the name and password of an existing one with that email. */
-export async function upsertPlatformAdmin(
-  system: Knex,
-  admin: { email: string; name: string; passwordHash: string },
-): Promise<{ id: string; created: boolean }> {
+export async function upsertPlatformAdmin(system: Knex, admin: { email: string; name: string; passwordHash: string }): Promise<{ id: string; created: boolean }> {
   const { rows } = await system.raw(
     `insert into platform_admins (email, name, password_hash) values (?, ?, ?)
      on conflict (email) do update set name = excluded.name, password_hash = excluded.password_hash, updated_at = now()

@@ -6,12 +6,15 @@ import type { PlatformNotificationRow } from './platform-outbox';
  * claimed before Meta is called, so no retry or concurrent attempt sends it twice while an attempt
  * may still be in flight. A claim older than `staleMs` is an attempt that died; it may be retried.
  */
-export type PlatformDeliveryState = { status: 'sent'; waMessageId: string } | { status: 'failed'; errorCode: PlatformNotificationRow['last_error_code'] } | { status: 'in_flight' } | { status: 'missing' };
+export type PlatformDeliveryState =
+  { status: 'sent'; waMessageId: string } | { status: 'failed'; errorCode: PlatformNotificationRow['last_error_code'] } | { status: 'in_flight' } | { status: 'missing' };
 
 export async function claimPlatformNotification(system: Knex, idempotencyKey: string, staleMs: number): Promise<boolean> {
   const rows = await system('platform_notifications')
     .where({ idempotency_key: idempotencyKey })
-    .where((q) => q.where({ status: 'queued' }).orWhere((s) => s.where({ status: 'sending' }).where('claimed_at', '<', system.raw('now() - ?::interval', [`${staleMs} milliseconds`]))))
+    .where((q) =>
+      q.where({ status: 'queued' }).orWhere((s) => s.where({ status: 'sending' }).where('claimed_at', '<', system.raw('now() - ?::interval', [`${staleMs} milliseconds`]))),
+    )
     .update({ status: 'sending', claimed_at: system.fn.now() })
     .returning('id');
   return rows.length > 0;
@@ -32,5 +35,7 @@ export async function markPlatformSent(system: Knex, idempotencyKey: string, waM
 
 /** `retry`: Meta did not take it (back to queued); otherwise Meta refused it for good. */
 export async function markPlatformFailure(system: Knex, idempotencyKey: string, errorCode: string, retry: boolean): Promise<void> {
-  await system('platform_notifications').where({ idempotency_key: idempotencyKey }).update({ status: retry ? 'queued' : 'failed', last_error_code: errorCode });
+  await system('platform_notifications')
+    .where({ idempotency_key: idempotencyKey })
+    .update({ status: retry ? 'queued' : 'failed', last_error_code: errorCode });
 }

@@ -54,7 +54,10 @@ export async function recordPlatformNotification(system: Knex, n: PlatformNotifi
 export async function listPlatformNotifications(system: Knex, to: string, limit = 50) {
   const rows = await system('platform_notifications')
     .where({ to_phone: to })
-    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(limit)
     .select('to_phone', 'body', 'kind', 'created_at');
   return rows.map((r) => ({ to: r.to_phone, body: r.body, kind: r.kind, createdAt: r.created_at.toISOString() }));

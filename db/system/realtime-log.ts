@@ -47,7 +47,9 @@ export async function appendRealtimeEvent<E extends LoggedEvent & { event: strin
     // The tenant's own sequence; after a prune emptied its log, it goes on from the horizon.
     const { rows } = await trx.raw<{ rows: { prev: string }[] }>(`select ${LATEST_SEQ_SQL} as prev`, { tenant: event.tenantId });
     const prevSeq = Number(rows[0].prev);
-    const [row] = await trx('realtime_events').insert({ tenant_id: event.tenantId, seq: prevSeq + 1, event: event.event, payload: event.payload }).returning(['id', 'seq']);
+    const [row] = await trx('realtime_events')
+      .insert({ tenant_id: event.tenantId, seq: prevSeq + 1, event: event.event, payload: event.payload })
+      .returning(['id', 'seq']);
     const message = { ...event, seq: Number(row.seq), prevSeq };
     if (options.notifyChannel) await trx.raw('select pg_notify(?, ?)', [options.notifyChannel, JSON.stringify(message)]);
     return { message, id: Number(row.id) };

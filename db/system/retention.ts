@@ -8,7 +8,11 @@ import type { Knex } from 'knex';
 export const NOTIFICATION_RETENTION = '24 hours';
 
 export async function prunePlatformNotifications(system: Knex, retention = NOTIFICATION_RETENTION): Promise<{ notifications: number; challenges: number }> {
-  const notifications = await system('platform_notifications').where('created_at', '<', system.raw('now() - ?::interval', [retention])).delete();
-  const challenges = await system('otp_challenges').where('created_at', '<', system.raw('now() - ?::interval', [retention])).delete();
+  const notifications = await system('platform_notifications')
+    .where('created_at', '<', system.raw('now() - ?::interval', [retention]))
+    .delete();
+  const challenges = await system('otp_challenges')
+    .where('created_at', '<', system.raw('now() - ?::interval', [retention]))
+    .delete();
   return { notifications, challenges };
 }

@@ -88,7 +88,11 @@ export async function listAccounts(trx: Knex): Promise<WhatsappAccount[]> {
 
 /** The connected numbers, default first (the sandbox's phone simulator plays their customer). */
 export async function listConnectedAccounts(trx: Knex): Promise<WhatsappAccount[]> {
-  return (await trx('whatsapp_accounts').where({ status: 'connected' }).orderBy([...DEFAULT_FIRST])).map(toAccount);
+  return (
+    await trx('whatsapp_accounts')
+      .where({ status: 'connected' })
+      .orderBy([...DEFAULT_FIRST])
+  ).map(toAccount);
 }
 
 export async function findAccountByNumber(trx: Knex, phoneNumberId: string): Promise<WhatsappAccount | undefined> {
@@ -105,7 +109,9 @@ export async function findAccountToken(trx: Knex, phoneNumberId: string): Promis
 /** The named number, or without a name the default (else the oldest) number. */
 export async function findAccountByNumberOrDefault(trx: Knex, phoneNumberId: string | undefined): Promise<WhatsappAccount | undefined> {
   if (phoneNumberId) return findAccountByNumber(trx, phoneNumberId);
-  const row = await trx('whatsapp_accounts').orderBy([...DEFAULT_FIRST]).first();
+  const row = await trx('whatsapp_accounts')
+    .orderBy([...DEFAULT_FIRST])
+    .first();
   return row && toAccount(row);
 }
 

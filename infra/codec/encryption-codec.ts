@@ -25,7 +25,10 @@ export class EncryptionCodec implements PayloadCodec {
    * payload found there is already readable. Workers and clients refuse it, so nothing sent around
    * the codec (a raw client, the CLI without `--codec-endpoint`) is ever obeyed.
    */
-  constructor(keys: EncryptionKey[], private readonly options: { readPlaintext?: boolean } = {}) {
+  constructor(
+    keys: EncryptionKey[],
+    private readonly options: { readPlaintext?: boolean } = {},
+  ) {
     if (keys.length === 0) throw new ValueError('EncryptionCodec needs at least one key');
     for (const { id, key } of keys) {
       if (key.length !== 32) throw new ValueError(`encryption key "${id}" must be 32 bytes`);

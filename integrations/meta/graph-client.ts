@@ -56,7 +56,14 @@ export function createGraphClient(meta: Pick<AppConfig['meta'], 'graphUrl' | 'gr
         });
       } catch (err) {
         const timedOut = timeout.aborted;
-        throw new GraphError(0, undefined, undefined, timedOut ? 'Meta did not answer in time' : `Meta could not be reached: ${(err as Error).message}`, undefined, timedOut ? 'timeout' : 'network');
+        throw new GraphError(
+          0,
+          undefined,
+          undefined,
+          timedOut ? 'Meta did not answer in time' : `Meta could not be reached: ${(err as Error).message}`,
+          undefined,
+          timedOut ? 'timeout' : 'network',
+        );
       }
       const text = await res.text();
       let json: unknown;

@@ -29,7 +29,13 @@ export function createMailer(config: AppConfig, system: Knex, logger: Logger): M
     if (!config.sandbox) logger.warn('SMTP_URL is not set: account emails are kept in the platform outbox only');
     return {
       async send(mail) {
-        await recordPlatformNotification(system, { tenantId: mail.tenantId, to: mail.to, kind: mail.kind, body: `${mail.subject}\n\n${mail.text}`, idempotencyKey: mail.idempotencyKey });
+        await recordPlatformNotification(system, {
+          tenantId: mail.tenantId,
+          to: mail.to,
+          kind: mail.kind,
+          body: `${mail.subject}\n\n${mail.text}`,
+          idempotencyKey: mail.idempotencyKey,
+        });
       },
     };
   }

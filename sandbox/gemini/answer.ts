@@ -6,9 +6,7 @@ const REFUND = /\b(?:refunds?|refunded|refunding|money\s+back|chargebacks?|reimb
 const COMPLAINT = /\b(?:angry|complain(?:s|ed|ing|ts?)?|terrible|awful|horrible|worst|unacceptable|furious|disgusting|pathetic)\b/i;
 const GREETING = /\b(?:hi|hello|hey|hiya|howdy|greetings|namaste|hola|good\s+(?:morning|afternoon|evening))\b/i;
 /** Words a pure greeting may contain besides the greeting itself. */
-const GREETING_WORDS = new Set(
-  ['hello', 'hey', 'hiya', 'howdy', 'greetings', 'namaste', 'hola', 'good', 'morning', 'afternoon', 'evening', 'everyone', 'team', 'folks'].map(stem),
-);
+const GREETING_WORDS = new Set(['hello', 'hey', 'hiya', 'howdy', 'greetings', 'namaste', 'hola', 'good', 'morning', 'afternoon', 'evening', 'everyone', 'team', 'folks'].map(stem));
 
 export const REPLIES = {
   legal: "I'm passing this to a member of our team who can help with legal matters.",

@@ -17,10 +17,7 @@ describe('API key and request errors', () => {
   });
 
   it('400 INVALID_ARGUMENT (API_KEY_INVALID) for a wrong key, in the header or ?key=', async () => {
-    for (const res of [
-      await call(sim.url, GENERATE, agentRequest('hi'), { key: 'wrong' }),
-      await call(sim.url, `${GENERATE}?key=wrong`, agentRequest('hi'), { key: null }),
-    ]) {
+    for (const res of [await call(sim.url, GENERATE, agentRequest('hi'), { key: 'wrong' }), await call(sim.url, `${GENERATE}?key=wrong`, agentRequest('hi'), { key: null })]) {
       expect(res.status).toBe(400);
       expect(res.json.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', message: 'API key not valid. Please pass a valid API key.' });
       expect(res.json.error.details[0]).toMatchObject({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID' });

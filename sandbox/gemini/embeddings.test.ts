@@ -26,7 +26,11 @@ describe('embeddings', () => {
   });
 
   it('embedContent answers {embedding:{values}} and honours outputDimensionality', async () => {
-    const res = await call(sim.url, `/v1beta/models/${MODEL}:embedContent`, { content: { parts: [{ text: 'opening hours' }] }, taskType: 'RETRIEVAL_QUERY', outputDimensionality: 768 });
+    const res = await call(sim.url, `/v1beta/models/${MODEL}:embedContent`, {
+      content: { parts: [{ text: 'opening hours' }] },
+      taskType: 'RETRIEVAL_QUERY',
+      outputDimensionality: 768,
+    });
     expect(res.json.embedding.values).toHaveLength(768);
     expect(res.json.embedding.values).toEqual(embed('opening hours', 768));
   });

@@ -28,7 +28,10 @@ describe('faults', () => {
 
   it('503 UNAVAILABLE until cleared, on embeddings too', async () => {
     sim.injectFault({ kind: 'http', status: 503 });
-    for (const [path, body] of [[GENERATE, agentRequest('hi')], [EMBED, embedBody]] as const) {
+    for (const [path, body] of [
+      [GENERATE, agentRequest('hi')],
+      [EMBED, embedBody],
+    ] as const) {
       const res = await call(sim.url, path, body);
       expect(res.status).toBe(503);
       expect(res.json).toEqual({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } });

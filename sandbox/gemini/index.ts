@@ -7,9 +7,7 @@ import { handleModelCall, send, type ServerDeps } from './server';
 import type { GeminiRequestRecord, GeminiSimulator, GeminiSimulatorOptions, KnowledgeDoc, NextAnswer } from './types';
 
 export type { GeminiFault } from './faults';
-export type {
-  ActiveGeminiFault, AgentAnswer, GeminiOperation, GeminiRequestRecord, GeminiSimulator, GeminiSimulatorOptions, KnowledgeDoc, NextAnswer,
-} from './types';
+export type { ActiveGeminiFault, AgentAnswer, GeminiOperation, GeminiRequestRecord, GeminiSimulator, GeminiSimulatorOptions, KnowledgeDoc, NextAnswer } from './types';
 export { embed, cosine } from './embed';
 export { REPLIES } from './answer';
 
@@ -30,9 +28,7 @@ export async function startGeminiSimulator(opts: GeminiSimulatorOptions): Promis
   let sim: GeminiSimulator | undefined;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const done = url.pathname === '/_sim' || url.pathname.startsWith('/_sim/')
-      ? handleControl(sim!, access, req, res, url)
-      : handleModelCall(deps, req, res, url);
+    const done = url.pathname === '/_sim' || url.pathname.startsWith('/_sim/') ? handleControl(sim!, access, req, res, url) : handleModelCall(deps, req, res, url);
     done.catch((err: unknown) => {
       console.error('[gemini-sim] unexpected error', err);
       send(res, { status: 500, body: { error: { code: 500, message: 'An internal error has occurred.', status: 'INTERNAL' } } });

@@ -100,5 +100,8 @@ export function findQuestion(text: string): string {
     if (lines[i].trim() === '' || SPEAKER.test(lines[i])) break;
     out.push(lines[i]);
   }
-  return out.join('\n').trim().replace(/^["“](.*)["”]$/s, '$1');
+  return out
+    .join('\n')
+    .trim()
+    .replace(/^["“](.*)["”]$/s, '$1');
 }

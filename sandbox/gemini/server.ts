@@ -90,7 +90,9 @@ async function modelCall(deps: ServerDeps, req: IncomingMessage, res: ServerResp
   Object.assign(record, { apiVersion, model, operation: OPERATIONS.includes(operation) ? operation : undefined });
   if (req.method !== 'POST' || !OPERATIONS.includes(operation)) throw notFound(`Method ${operation} not found on models/${model}.`);
   if (!supports(model, operation)) {
-    throw notFound(`models/${model} is not found for API version ${apiVersion}, or is not supported for ${operation}. Call ListModels to see the list of available models and their supported methods.`);
+    throw notFound(
+      `models/${model} is not found for API version ${apiVersion}, or is not supported for ${operation}. Call ListModels to see the list of available models and their supported methods.`,
+    );
   }
   if (!parsed) throw invalidArgument(`Invalid JSON payload received. Unexpected token.\n${raw.slice(0, 40)}\n^`);
   const body = (record.body ?? {}) as Record<string, unknown>;
@@ -114,7 +116,11 @@ async function modelCall(deps: ServerDeps, req: IncomingMessage, res: ServerResp
       res.destroy();
       return { status: 0, body: null };
     case 'malformed-body':
-      return { status: 200, body: null, raw: { type: 'application/json; charset=UTF-8', text: '{\n  "candidates": [\n    {\n      "content": {\n        "parts": [\n          {\n            "text": "{\\"reply' } };
+      return {
+        status: 200,
+        body: null,
+        raw: { type: 'application/json; charset=UTF-8', text: '{\n  "candidates": [\n    {\n      "content": {\n        "parts": [\n          {\n            "text": "{\\"reply' },
+      };
     case 'malformed-text':
     case 'blocked':
     case 'safety':

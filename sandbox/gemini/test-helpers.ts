@@ -11,7 +11,12 @@ export interface CallResult {
 }
 
 /** A raw REST call, shaped the way `@google/genai` sends it (key in `x-goog-api-key`). */
-export async function call(base: string, path: string, body: unknown, opts: { key?: string | null; method?: string; signal?: AbortSignal; controlToken?: string } = {}): Promise<CallResult> {
+export async function call(
+  base: string,
+  path: string,
+  body: unknown,
+  opts: { key?: string | null; method?: string; signal?: AbortSignal; controlToken?: string } = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.controlToken) headers['x-sandbox-control-token'] = opts.controlToken;
   if (opts.key !== null) headers['x-goog-api-key'] = opts.key ?? API_KEY;
@@ -59,7 +64,10 @@ export const AGENT_SCHEMA = {
 export function responseText(json: any): string | undefined {
   const parts: { text?: string; thought?: boolean }[] | undefined = json?.candidates?.[0]?.content?.parts;
   if (!parts) return undefined;
-  return parts.filter((p) => !p.thought && typeof p.text === 'string').map((p) => p.text).join('');
+  return parts
+    .filter((p) => !p.thought && typeof p.text === 'string')
+    .map((p) => p.text)
+    .join('');
 }
 
 export async function ask(base: string, prompt: string, opts: { system?: string; schema?: unknown } = {}): Promise<AgentAnswer> {

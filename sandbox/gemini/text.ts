@@ -26,7 +26,11 @@ export function stem(word: string): string {
  * stopwords, stemmed. Used for knowledge matching and embeddings.
  */
 export function keywords(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word)) continue;

@@ -37,7 +37,7 @@ describe('bearer token auth', () => {
     expect(res.json.error).toMatchObject({ code: 190, error_subcode: 463, message: expect.stringMatching(/^Error validating access token: Session has expired/) });
   });
 
-  it('hides numbers of other WABAs behind Graph\'s 100/33', async () => {
+  it("hides numbers of other WABAs behind Graph's 100/33", async () => {
     const other = sim.createAccount();
     const res = await call('POST', `${other.phoneNumberId}/messages`, { token: account.token, json: text });
     expect(res.status).toBe(400);

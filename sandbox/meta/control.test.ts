@@ -31,12 +31,19 @@ describe('/_sim control API', () => {
 
     const inbound = await control('POST', '/inbound', { phoneNumberId: account.phoneNumberId, from: '919800000001', name: 'Ravi', message: 'Menu please' });
     expect(inbound.json).toMatchObject({ wamid: expect.stringMatching(/^wamid\./), delivery: { status: 200 } });
-    const image = await control('POST', '/inbound', { phoneNumberId: account.phoneNumberId, from: '919800000001', message: { type: 'image', caption: 'this one', mimeType: 'image/png', dataBase64: Buffer.from('png-bytes').toString('base64') } });
+    const image = await control('POST', '/inbound', {
+      phoneNumberId: account.phoneNumberId,
+      from: '919800000001',
+      message: { type: 'image', caption: 'this one', mimeType: 'image/png', dataBase64: Buffer.from('png-bytes').toString('base64') },
+    });
     expect(image.status).toBe(200);
     expect(receiver.received.map((r) => r.json.entry[0].changes[0].value.messages[0].type)).toEqual(['text', 'image']);
     expect(receiver.received[0].json.entry[0].changes[0].value.contacts[0].profile.name).toBe('Ravi');
 
-    await graphClient(sim.url)('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: '+91 98000 00001', text: { body: 'Here it is' } } });
+    await graphClient(sim.url)('POST', `${account.phoneNumberId}/messages`, {
+      token: account.token,
+      json: { messaging_product: 'whatsapp', to: '+91 98000 00001', text: { body: 'Here it is' } },
+    });
     const sent = await control('GET', '/sent?to=919800000001');
     expect(sent.json.data).toEqual([expect.objectContaining({ waId: '919800000001', preview: { text: 'Here it is' } })]);
 

@@ -78,11 +78,20 @@ describe('faults', () => {
     [100, 400, '(#100) Invalid parameter', undefined],
     [131047, 400, '(#131047) Re-engagement message', undefined],
     [131026, 400, '(#131026) Message undeliverable', undefined],
-  ])('Meta error %i synchronously in Meta\'s shape', async (code, status, message, subcode) => {
+  ])("Meta error %i synchronously in Meta's shape", async (code, status, message, subcode) => {
     sim.injectFault({ kind: 'meta-error', code, async: false, times: 1 });
     const res = await send();
     expect(res.status).toBe(status);
-    expect(res.json).toEqual({ error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), ...(res.json.error.error_data ? { error_data: { messaging_product: 'whatsapp', details: expect.any(String) } } : {}), fbtrace_id: expect.any(String) } });
+    expect(res.json).toEqual({
+      error: {
+        message,
+        type: 'OAuthException',
+        code,
+        ...(subcode ? { error_subcode: subcode } : {}),
+        ...(res.json.error.error_data ? { error_data: { messaging_product: 'whatsapp', details: expect.any(String) } } : {}),
+        fbtrace_id: expect.any(String),
+      },
+    });
     expect(sim.sent()).toHaveLength(0);
   });
 
@@ -114,7 +123,17 @@ describe('faults', () => {
     expect((await send()).status).toBe(503);
     expect((await send()).status).toBe(200);
     expect(sim.activeFaults()).toEqual([]);
-    expect(sim.requests().filter((r) => r.operation === 'messages').map((r) => [r.status, Boolean(r.faultId)])).toEqual([[200, false], [503, true], [503, true], [200, false]]);
+    expect(
+      sim
+        .requests()
+        .filter((r) => r.operation === 'messages')
+        .map((r) => [r.status, Boolean(r.faultId)]),
+    ).toEqual([
+      [200, false],
+      [503, true],
+      [503, true],
+      [200, false],
+    ]);
   });
 
   it('lasts until cleared when no count is given', async () => {
@@ -130,18 +149,30 @@ describe('faults', () => {
   });
 
   it('is driven over HTTP via /_sim/faults', async () => {
-    const post = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken }, body: JSON.stringify({ kind: 'meta-error', code: 131051, async: false, phoneNumberId: account.phoneNumberId, times: 1 }) });
+    const post = await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken },
+      body: JSON.stringify({ kind: 'meta-error', code: 131051, async: false, phoneNumberId: account.phoneNumberId, times: 1 }),
+    });
     const { id } = await post.json();
     expect(id).toEqual(expect.any(String));
     expect((await (await fetch(`${sim.url}/_sim/faults`, { headers: { 'x-sandbox-control-token': sim.controlToken } })).json()).data).toHaveLength(1);
     expect((await send()).json.error.code).toBe(131051);
 
-    await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken }, body: JSON.stringify({ kind: 'http', status: 429, retryAfterSeconds: 3 }) });
+    await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken },
+      body: JSON.stringify({ kind: 'http', status: 429, retryAfterSeconds: 3 }),
+    });
     expect((await send()).headers.get('retry-after')).toBe('3');
     await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: { 'x-sandbox-control-token': sim.controlToken } });
     expect((await send()).status).toBe(200);
 
-    const invalid = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken }, body: JSON.stringify({ kind: 'meta-error', code: 12345 }) });
+    const invalid = await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-control-token': sim.controlToken },
+      body: JSON.stringify({ kind: 'meta-error', code: 12345 }),
+    });
     expect(invalid.status).toBe(400);
   });
 });

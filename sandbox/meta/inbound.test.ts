@@ -36,12 +36,22 @@ describe('inbound message webhooks', () => {
     expect(hook.signatureValid).toBe(true);
     expect(hook.json).toEqual({
       object: 'whatsapp_business_account',
-      entry: [{ id: account.wabaId, changes: [{ value: {
-        messaging_product: 'whatsapp',
-        metadata: { display_phone_number: '15550783881', phone_number_id: account.phoneNumberId },
-        contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
-        messages: [{ from: '16505551234', id: result.wamid, timestamp: expect.stringMatching(/^\d{10}$/), type: 'text', text: { body: 'Does it come in another color?' } }],
-      }, field: 'messages' }] }],
+      entry: [
+        {
+          id: account.wabaId,
+          changes: [
+            {
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550783881', phone_number_id: account.phoneNumberId },
+                contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
+                messages: [{ from: '16505551234', id: result.wamid, timestamp: expect.stringMatching(/^\d{10}$/), type: 'text', text: { body: 'Does it come in another color?' } }],
+              },
+              field: 'messages',
+            },
+          ],
+        },
+      ],
     });
   });
 
@@ -54,7 +64,9 @@ describe('inbound message webhooks', () => {
   });
 
   it.each(['image', 'video', 'audio', 'document', 'sticker'] as const)('posts %s with a media id the app can fetch and download', async (type) => {
-    const result = await sim.customer(account.phoneNumberId).send(customer, { type, caption: type === 'image' ? 'Look' : undefined, filename: type === 'document' ? 'quote.pdf' : undefined });
+    const result = await sim
+      .customer(account.phoneNumberId)
+      .send(customer, { type, caption: type === 'image' ? 'Look' : undefined, filename: type === 'document' ? 'quote.pdf' : undefined });
     const message = valueOf(result.payload).messages[0];
     expect(message.type).toBe(type);
     const media = message[type];
@@ -64,7 +76,14 @@ describe('inbound message webhooks', () => {
     if (type === 'sticker') expect(media.animated).toBe(false);
 
     const info = await call('GET', media.id, { token: account.token });
-    expect(info.json).toEqual({ messaging_product: 'whatsapp', url: expect.stringContaining('/whatsapp_business/attachments/?mid='), mime_type: media.mime_type, sha256: media.sha256, file_size: expect.any(Number), id: media.id });
+    expect(info.json).toEqual({
+      messaging_product: 'whatsapp',
+      url: expect.stringContaining('/whatsapp_business/attachments/?mid='),
+      mime_type: media.mime_type,
+      sha256: media.sha256,
+      file_size: expect.any(Number),
+      id: media.id,
+    });
     const download = await fetch(info.json.url, { headers: { authorization: `Bearer ${account.token}` } });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toContain(media.mime_type.split(';')[0]);
@@ -75,22 +94,45 @@ describe('inbound message webhooks', () => {
   it('posts location and contacts', async () => {
     const c = sim.customer(account.phoneNumberId);
     const location = await c.send(customer, { type: 'location', latitude: 37.44, longitude: -122.16, name: 'Philz Coffee', address: '101 Forest Ave' });
-    expect(valueOf(location.payload).messages[0]).toMatchObject({ type: 'location', location: { latitude: 37.44, longitude: -122.16, name: 'Philz Coffee', address: '101 Forest Ave' } });
+    expect(valueOf(location.payload).messages[0]).toMatchObject({
+      type: 'location',
+      location: { latitude: 37.44, longitude: -122.16, name: 'Philz Coffee', address: '101 Forest Ave' },
+    });
     const card = { name: { formatted_name: 'Asha Rao', first_name: 'Asha' }, phones: [{ phone: '+91 98000 00000', wa_id: '919800000000', type: 'CELL' }] };
     const contacts = await c.send(customer, { type: 'contacts', contacts: [card] });
     expect(valueOf(contacts.payload).messages[0]).toMatchObject({ type: 'contacts', contacts: [card] });
   });
 
   it('posts interactive replies and template quick replies with context pointing at the business message', async () => {
-    const sent = await call('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: customer.waId, type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] } } } });
+    const sent = await call('POST', `${account.phoneNumberId}/messages`, {
+      token: account.token,
+      json: {
+        messaging_product: 'whatsapp',
+        to: customer.waId,
+        type: 'interactive',
+        interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] } },
+      },
+    });
     const wamid = sent.json.messages[0].id;
     const c = sim.customer(account.phoneNumberId);
     const button = await c.send(customer, { type: 'button_reply', buttonId: 'yes', title: 'Yes' });
-    expect(valueOf(button.payload).messages[0]).toMatchObject({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } }, context: { from: '15550783881', id: wamid } });
+    expect(valueOf(button.payload).messages[0]).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } },
+      context: { from: '15550783881', id: wamid },
+    });
     const list = await c.send(customer, { type: 'list_reply', rowId: 'r1', title: 'One', description: 'First', replyTo: 'wamid.LIST' });
-    expect(valueOf(list.payload).messages[0]).toMatchObject({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'r1', title: 'One', description: 'First' } }, context: { id: 'wamid.LIST' } });
+    expect(valueOf(list.payload).messages[0]).toMatchObject({
+      type: 'interactive',
+      interactive: { type: 'list_reply', list_reply: { id: 'r1', title: 'One', description: 'First' } },
+      context: { id: 'wamid.LIST' },
+    });
     const quick = await c.send(customer, { type: 'button', payload: 'TRACK_123', text: 'Track', replyTo: 'wamid.TEMPLATE' });
-    expect(valueOf(quick.payload).messages[0]).toMatchObject({ type: 'button', button: { payload: 'TRACK_123', text: 'Track' }, context: { from: '15550783881', id: 'wamid.TEMPLATE' } });
+    expect(valueOf(quick.payload).messages[0]).toMatchObject({
+      type: 'button',
+      button: { payload: 'TRACK_123', text: 'Track' },
+      context: { from: '15550783881', id: 'wamid.TEMPLATE' },
+    });
   });
 
   it('posts reactions, including a removed one without emoji, and unsupported messages', async () => {
@@ -125,7 +167,7 @@ describe('inbound message webhooks', () => {
     expect(literal.headers['x-hub-signature-256']).toBe('sha256=deadbeef');
   });
 
-  it('answers Meta\'s verification handshake check', async () => {
+  it("answers Meta's verification handshake check", async () => {
     const result = await sim.verifyWebhook('my-verify-token');
     expect(result).toMatchObject({ ok: true, status: 200 });
     expect(receiver.received[0].url).toContain('hub.verify_token=my-verify-token');

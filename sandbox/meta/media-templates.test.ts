@@ -41,13 +41,23 @@ describe('media', () => {
     const id = upload.json.id;
 
     const info = await call('GET', id, { token: account.token, query: { phone_number_id: account.phoneNumberId } });
-    expect(info.json).toEqual({ messaging_product: 'whatsapp', url: expect.any(String), mime_type: 'application/pdf', sha256: createHash('sha256').update(bytes).digest('hex'), file_size: bytes.length, id });
+    expect(info.json).toEqual({
+      messaging_product: 'whatsapp',
+      url: expect.any(String),
+      mime_type: 'application/pdf',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      file_size: bytes.length,
+      id,
+    });
     const download = await fetch(info.json.url, { headers: { authorization: `Bearer ${account.token}` } });
     expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
     const stranger = sim.createAccount();
     expect((await fetch(info.json.url, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
 
-    const send = await call('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: '16505551234', type: 'document', document: { id, filename: 'quote.pdf' } } });
+    const send = await call('POST', `${account.phoneNumberId}/messages`, {
+      token: account.token,
+      json: { messaging_product: 'whatsapp', to: '16505551234', type: 'document', document: { id, filename: 'quote.pdf' } },
+    });
     expect(send.status).toBe(200);
 
     expect((await call('DELETE', id, { token: account.token })).json).toEqual({ success: true });
@@ -55,12 +65,19 @@ describe('media', () => {
   });
 
   it('rejects uploads without messaging_product or with an unsupported type', async () => {
-    expect((await call('POST', `${account.phoneNumberId}/media`, { token: account.token, form: uploadForm(Buffer.from('x'), 'image/png', 'a.png', 'sms') })).json.error.code).toBe(100);
-    expect((await call('POST', `${account.phoneNumberId}/media`, { token: account.token, form: uploadForm(Buffer.from('x'), 'application/x-msdownload', 'a.exe') })).json.error.code).toBe(100);
+    expect((await call('POST', `${account.phoneNumberId}/media`, { token: account.token, form: uploadForm(Buffer.from('x'), 'image/png', 'a.png', 'sms') })).json.error.code).toBe(
+      100,
+    );
+    expect(
+      (await call('POST', `${account.phoneNumberId}/media`, { token: account.token, form: uploadForm(Buffer.from('x'), 'application/x-msdownload', 'a.exe') })).json.error.code,
+    ).toBe(100);
   });
 
   it('fails a send with an unknown media id asynchronously with 131053', async () => {
-    const res = await call('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: '16505551234', type: 'image', image: { id: '123456789012345' } } });
+    const res = await call('POST', `${account.phoneNumberId}/messages`, {
+      token: account.token,
+      json: { messaging_product: 'whatsapp', to: '16505551234', type: 'image', image: { id: '123456789012345' } },
+    });
     expect(res.status).toBe(200);
     await sim.idle();
     expect(receiver.received[0].json.entry[0].changes[0].value.statuses[0]).toMatchObject({ status: 'failed', errors: [{ code: 131053 }] });
@@ -77,9 +94,28 @@ describe('message templates', () => {
     await sim.idle();
     const [hook] = receiver.received;
     expect(hook.signatureValid).toBe(true);
-    expect(hook.json).toEqual({ object: 'whatsapp_business_account', entry: [{ id: account.wabaId, time: expect.any(Number), changes: [{ field: 'message_template_status_update', value: {
-      event: 'APPROVED', message_template_id: Number(res.json.id), message_template_name: 'diwali_offer', message_template_language: 'en_US', reason: 'NONE', message_template_category: 'MARKETING',
-    } }] }] });
+    expect(hook.json).toEqual({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: account.wabaId,
+          time: expect.any(Number),
+          changes: [
+            {
+              field: 'message_template_status_update',
+              value: {
+                event: 'APPROVED',
+                message_template_id: Number(res.json.id),
+                message_template_name: 'diwali_offer',
+                message_template_language: 'en_US',
+                reason: 'NONE',
+                message_template_category: 'MARKETING',
+              },
+            },
+          ],
+        },
+      ],
+    });
     const list = await call('GET', `${account.wabaId}/message_templates`, { token: account.token, query: { name: 'diwali_offer' } });
     expect(list.json.data).toEqual([expect.objectContaining({ id: res.json.id, status: 'APPROVED', components: [expect.objectContaining({ type: 'BODY' })] })]);
   });
@@ -102,7 +138,10 @@ describe('message templates', () => {
     await create(body('dup'));
     expect((await create(body('dup'))).json.error).toMatchObject({ code: 100, error_subcode: 2388024, error_user_title: 'Message template already exists' });
     expect((await create(body('Bad Name'))).json.error.code).toBe(100);
-    expect((await create({ name: 'no_example', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}' }] })).json.error).toMatchObject({ code: 100, error_subcode: 2388043 });
+    expect((await create({ name: 'no_example', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi {{1}}' }] })).json.error).toMatchObject({
+      code: 100,
+      error_subcode: 2388043,
+    });
   });
 
   it('pages the list with Graph cursors and deletes by name', async () => {

@@ -23,7 +23,15 @@ beforeEach(() => sim.reset({ all: true }));
 
 function dialogUrl(extra: Record<string, string> = {}): string {
   const url = new URL(sim.dialogUrl);
-  const params = { client_id: APP_ID, redirect_uri: REDIRECT, state: 'signed.state.value', config_id: 'cfg-1', response_type: 'code', override_default_response_type: 'true', ...extra };
+  const params = {
+    client_id: APP_ID,
+    redirect_uri: REDIRECT,
+    state: 'signed.state.value',
+    config_id: 'cfg-1',
+    response_type: 'code',
+    override_default_response_type: 'true',
+    ...extra,
+  };
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.toString();
 }
@@ -36,7 +44,11 @@ async function approveDialog(extra: Record<string, string> = {}, decision = 'app
   expect(html).toContain(`data-testid="approve"`);
   const action = /<form method="post" action="([^"]+)"/.exec(html)![1];
   const form = new URLSearchParams();
-  for (const m of html.matchAll(/<input type="(?:hidden|text)"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) form.set(m[1], m[2].replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))));
+  for (const m of html.matchAll(/<input type="(?:hidden|text)"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+    form.set(
+      m[1],
+      m[2].replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))),
+    );
   form.set('decision', decision);
   const res = await fetch(new URL(action, sim.url), { method: 'POST', body: form, redirect: 'manual' });
   expect(res.status).toBe(302);
@@ -55,7 +67,13 @@ describe('Embedded Signup', () => {
     const location = await approveDialog();
     expect(location.origin + location.pathname).toBe(REDIRECT);
     const params = Object.fromEntries(location.searchParams);
-    expect(params).toEqual({ code: expect.stringMatching(/^AQ/), state: 'signed.state.value', waba_id: expect.stringMatching(/^\d+$/), phone_number_id: expect.stringMatching(/^\d+$/), business_id: expect.stringMatching(/^\d+$/) });
+    expect(params).toEqual({
+      code: expect.stringMatching(/^AQ/),
+      state: 'signed.state.value',
+      waba_id: expect.stringMatching(/^\d+$/),
+      phone_number_id: expect.stringMatching(/^\d+$/),
+      business_id: expect.stringMatching(/^\d+$/),
+    });
     expect(sim.accounts()).toEqual([expect.objectContaining({ wabaId: params.waba_id, phoneNumberId: params.phone_number_id, registered: false, subscribed: false })]);
   });
 
@@ -95,9 +113,15 @@ describe('Embedded Signup', () => {
     const debug = await call('GET', 'debug_token', { query: { input_token: token, access_token: `${APP_ID}|${APP_SECRET}` } });
     expect(debug.status).toBe(200);
     expect(debug.json.data).toMatchObject({
-      app_id: APP_ID, is_valid: true, type: 'USER', expires_at: 0,
+      app_id: APP_ID,
+      is_valid: true,
+      type: 'USER',
+      expires_at: 0,
       scopes: expect.arrayContaining(['whatsapp_business_management', 'whatsapp_business_messaging']),
-      granular_scopes: [{ scope: 'whatsapp_business_management', target_ids: [wabaId] }, { scope: 'whatsapp_business_messaging', target_ids: [wabaId] }],
+      granular_scopes: [
+        { scope: 'whatsapp_business_management', target_ids: [wabaId] },
+        { scope: 'whatsapp_business_messaging', target_ids: [wabaId] },
+      ],
     });
 
     const invalid = await call('GET', 'debug_token', { query: { input_token: 'garbage' }, token: sim.appAccessToken });
@@ -123,7 +147,9 @@ describe('Embedded Signup', () => {
     expect((await call('POST', `${phoneNumberId}/messages`, { token, json: textSend })).json.error.code).toBe(133010);
 
     expect((await call('POST', `${wabaId}/subscribed_apps`, { token })).json).toEqual({ success: true });
-    expect((await call('GET', `${wabaId}/subscribed_apps`, { token })).json).toEqual({ data: [{ whatsapp_business_api_data: { id: APP_ID, link: expect.any(String), name: 'Aerostic Sandbox' } }] });
+    expect((await call('GET', `${wabaId}/subscribed_apps`, { token })).json).toEqual({
+      data: [{ whatsapp_business_api_data: { id: APP_ID, link: expect.any(String), name: 'Aerostic Sandbox' } }],
+    });
 
     const badPin = await call('POST', `${phoneNumberId}/register`, { token, json: { messaging_product: 'whatsapp', pin: '12' } });
     expect(badPin.json.error.code).toBe(100);
@@ -131,7 +157,13 @@ describe('Embedded Signup', () => {
     expect((await call('POST', `${phoneNumberId}/register`, { token, json: { messaging_product: 'whatsapp', pin: '654321' } })).json.error.code).toBe(133005);
 
     const phone = await call('GET', phoneNumberId, { token, query: { fields: 'id,display_phone_number,verified_name,quality_rating,status' } });
-    expect(phone.json).toEqual({ id: phoneNumberId, display_phone_number: expect.stringMatching(/^\+1 \d{3}-\d{3}-\d{4}$/), verified_name: 'Sandbox Business', quality_rating: 'GREEN', status: 'CONNECTED' });
+    expect(phone.json).toEqual({
+      id: phoneNumberId,
+      display_phone_number: expect.stringMatching(/^\+1 \d{3}-\d{3}-\d{4}$/),
+      verified_name: 'Sandbox Business',
+      quality_rating: 'GREEN',
+      status: 'CONNECTED',
+    });
     const list = await call('GET', `${wabaId}/phone_numbers`, { token });
     expect(list.json.data).toEqual([expect.objectContaining({ id: phoneNumberId, verified_name: 'Sandbox Business', code_verification_status: 'VERIFIED' })]);
 
@@ -142,7 +174,10 @@ describe('Embedded Signup', () => {
 
   it('verifies and uses an override callback URI per WABA', async () => {
     const account = sim.createAccount({ subscribed: false });
-    const res = await call('POST', `${account.wabaId}/subscribed_apps`, { token: account.token, json: { override_callback_uri: `${receiver.url}?waba=override`, verify_token: 'vt' } });
+    const res = await call('POST', `${account.wabaId}/subscribed_apps`, {
+      token: account.token,
+      json: { override_callback_uri: `${receiver.url}?waba=override`, verify_token: 'vt' },
+    });
     expect(res.json).toEqual({ success: true });
     receiver.received.length = 0;
     await sim.customer(account.phoneNumberId).send('16505551234', 'hi');

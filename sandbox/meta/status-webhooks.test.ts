@@ -27,7 +27,10 @@ beforeEach(() => {
 });
 
 const sendText = async (extra: Record<string, unknown> = {}) => {
-  const res = await call('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: '16505551234', text: { body: 'Hi' }, ...extra } });
+  const res = await call('POST', `${account.phoneNumberId}/messages`, {
+    token: account.token,
+    json: { messaging_product: 'whatsapp', to: '16505551234', text: { body: 'Hi' }, ...extra },
+  });
   expect(res.status).toBe(200);
   return res.json.messages[0].id as string;
 };
@@ -43,11 +46,31 @@ describe('status webhooks', () => {
       expect(hook.headers['x-hub-signature-256']).toBe(signMetaBody(hook.raw, APP_SECRET));
       expect(hook.headers['x-hub-signature']).toMatch(/^sha1=[0-9a-f]{40}$/);
       expect(hook.headers['content-type']).toBe('application/json');
-      expect(hook.json).toMatchObject({ object: 'whatsapp_business_account', entry: [{ id: account.wabaId, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: account.displayPhoneNumber, phone_number_id: account.phoneNumberId } } }] }] });
+      expect(hook.json).toMatchObject({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: account.wabaId,
+            changes: [
+              {
+                field: 'messages',
+                value: { messaging_product: 'whatsapp', metadata: { display_phone_number: account.displayPhoneNumber, phone_number_id: account.phoneNumberId } },
+              },
+            ],
+          },
+        ],
+      });
     }
     const [sent, delivered, read] = statusesOf(hooks);
     expect([sent.status, delivered.status, read.status]).toEqual(['sent', 'delivered', 'read']);
-    for (const s of [sent, delivered, read]) expect(s).toMatchObject({ id: wamid, recipient_id: '16505551234', timestamp: expect.stringMatching(/^\d{10}$/), biz_opaque_callback_data: 'campaign=42', pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' } });
+    for (const s of [sent, delivered, read])
+      expect(s).toMatchObject({
+        id: wamid,
+        recipient_id: '16505551234',
+        timestamp: expect.stringMatching(/^\d{10}$/),
+        biz_opaque_callback_data: 'campaign=42',
+        pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+      });
     expect(sent.conversation).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), expiration_timestamp: expect.stringMatching(/^\d+$/), origin: { type: 'service' } });
     expect(delivered.conversation).toEqual({ id: sent.conversation.id, origin: { type: 'service' } });
     expect(read.conversation).toBeUndefined();
@@ -55,13 +78,19 @@ describe('status webhooks', () => {
   });
 
   it('bills templates by their category', async () => {
-    await call('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: '16505551234', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } } });
+    await call('POST', `${account.phoneNumberId}/messages`, {
+      token: account.token,
+      json: { messaging_product: 'whatsapp', to: '16505551234', type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } },
+    });
     const [hook] = await receiver.waitForCount(1);
     expect(statusesOf([hook])[0].pricing).toEqual({ billable: true, pricing_model: 'PMP', type: 'regular', category: 'utility' });
   });
 
   it('omits conversation from v24.0', async () => {
-    await graphClient(sim.url, 'v24.0')('POST', `${account.phoneNumberId}/messages`, { token: account.token, json: { messaging_product: 'whatsapp', to: '16505551234', text: { body: 'Hi' } } });
+    await graphClient(sim.url, 'v24.0')('POST', `${account.phoneNumberId}/messages`, {
+      token: account.token,
+      json: { messaging_product: 'whatsapp', to: '16505551234', text: { body: 'Hi' } },
+    });
     const [hook] = await receiver.waitForCount(1);
     expect(statusesOf([hook])[0].conversation).toBeUndefined();
   });
@@ -73,7 +102,10 @@ describe('status webhooks', () => {
     expect(statusesOf(receiver.received).map((s) => s.status)).toEqual(['read', 'delivered', 'sent']);
     await sim.emitStatus(wamid, 'delivered');
     expect(statusesOf(receiver.received).map((s) => s.status)).toEqual(['read', 'delivered', 'sent', 'delivered']);
-    const batch = await sim.emitStatusBatch([{ wamid, status: 'sent' }, { wamid, status: 'read' }]);
+    const batch = await sim.emitStatusBatch([
+      { wamid, status: 'sent' },
+      { wamid, status: 'read' },
+    ]);
     expect(batch.status).toBe(200);
     expect((batch.body as any).entry[0].changes[0].value.statuses.map((s: any) => s.status)).toEqual(['sent', 'read']);
   });
@@ -89,7 +121,21 @@ describe('status webhooks', () => {
     const wamid = await sendText();
     const delivery = await sim.emitStatus(wamid, 'failed', { errorCode: 131026 });
     const status = (delivery.body as any).entry[0].changes[0].value.statuses[0];
-    expect(status).toEqual({ id: wamid, status: 'failed', timestamp: expect.any(String), recipient_id: '16505551234', errors: [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: expect.any(String) }, href: expect.stringContaining('error-codes') }] });
+    expect(status).toEqual({
+      id: wamid,
+      status: 'failed',
+      timestamp: expect.any(String),
+      recipient_id: '16505551234',
+      errors: [
+        {
+          code: 131026,
+          title: 'Message undeliverable',
+          message: 'Message undeliverable',
+          error_data: { details: expect.any(String) },
+          href: expect.stringContaining('error-codes'),
+        },
+      ],
+    });
   });
 
   it('records the status code the app answered with', async () => {
@@ -113,7 +159,10 @@ describe('status webhooks', () => {
     try {
       const acct = strict.createAccount();
       const strictCall = graphClient(strict.url);
-      const first = await strictCall('POST', `${acct.phoneNumberId}/messages`, { token: acct.token, json: { messaging_product: 'whatsapp', to: '16505551234', text: { body: 'Hi' } } });
+      const first = await strictCall('POST', `${acct.phoneNumberId}/messages`, {
+        token: acct.token,
+        json: { messaging_product: 'whatsapp', to: '16505551234', text: { body: 'Hi' } },
+      });
       expect(first.status).toBe(200);
       await strict.idle();
       expect(statusesOf(receiver.received)).toEqual([expect.objectContaining({ status: 'failed', errors: [expect.objectContaining({ code: 131047 })] })]);

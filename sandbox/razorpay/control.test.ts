@@ -5,7 +5,11 @@ const KEY_ID = 'rzp_test_simulator';
 const KEY_SECRET = 'simulator-key-secret';
 
 let controlToken = '';
-const json = (method: string, body?: unknown) => ({ method, headers: { 'content-type': 'application/json', 'x-sandbox-control-token': controlToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+const json = (method: string, body?: unknown) => ({
+  method,
+  headers: { 'content-type': 'application/json', 'x-sandbox-control-token': controlToken },
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
 
 describe('Razorpay simulator /_sim control endpoints', () => {
   let sim: RazorpaySimulator;

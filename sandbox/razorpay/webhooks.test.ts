@@ -65,10 +65,14 @@ describe('Razorpay simulator webhooks', () => {
 
     await sim.failRenewalUntilHalted(sub.id);
     expect(receiver.events()).toEqual([
-      'payment.failed', 'subscription.pending',
-      'payment.failed', 'subscription.pending',
-      'payment.failed', 'subscription.pending',
-      'payment.failed', 'subscription.halted',
+      'payment.failed',
+      'subscription.pending',
+      'payment.failed',
+      'subscription.pending',
+      'payment.failed',
+      'subscription.pending',
+      'payment.failed',
+      'subscription.halted',
     ]);
     expect(receiver.received.filter((w) => w.event.startsWith('subscription.')).map((w) => w.body.payload.subscription?.entity.auth_attempts)).toEqual([1, 2, 3, 4]);
     expect(receiver.received[0].body.payload.payment?.entity).toMatchObject({ status: 'failed', error_code: 'BAD_REQUEST_ERROR', captured: false });
@@ -140,14 +144,25 @@ describe('Razorpay simulator webhooks', () => {
   });
 
   it('retries a non-2xx answer when asked to, and records 0 when nobody listens', async () => {
-    const retrying = await startRazorpaySimulator({ keyId: KEY_ID, keySecret: KEY_SECRET, webhookSecret: WEBHOOK_SECRET, webhookUrl: receiver.url, webhookRetries: 2, webhookRetryDelayMs: 10 });
+    const retrying = await startRazorpaySimulator({
+      keyId: KEY_ID,
+      keySecret: KEY_SECRET,
+      webhookSecret: WEBHOOK_SECRET,
+      webhookUrl: receiver.url,
+      webhookRetries: 2,
+      webhookRetryDelayMs: 10,
+    });
     try {
       const client = razorpayAt(retrying.url, KEY_ID, KEY_SECRET);
       const plan = await client.plans.create({ period: 'monthly', interval: 1, item: { name: 'Starter', amount: 99900, currency: 'INR' } });
       const sub = await client.subscriptions.create({ plan_id: plan.id, total_count: 12 });
       answer = 503;
       await retrying.sendEvent(sub.id, 'subscription.activated');
-      expect(retrying.deliveries().map((d) => [d.attempt, d.status])).toEqual([[1, 503], [2, 503], [3, 503]]);
+      expect(retrying.deliveries().map((d) => [d.attempt, d.status])).toEqual([
+        [1, 503],
+        [2, 503],
+        [3, 503],
+      ]);
       expect(new Set(receiver.received.map((w) => w.eventId)).size).toBe(1);
 
       retrying.setWebhookUrl('http://127.0.0.1:9/nobody');

@@ -54,10 +54,19 @@ export async function startIsolatedStack(options: {
     }),
   ]);
   if (pg.status === 'fulfilled') {
-    teardown.add('Postgres', () => pg.value.stop(), () => pg.value.kill());
+    teardown.add(
+      'Postgres',
+      () => pg.value.stop(),
+      () => pg.value.kill(),
+    );
     if (pg.value.pid) lock.record({ name: 'Postgres', pid: pg.value.pid, marker: join(dataDir, 'postgres'), signal: 'SIGINT' });
   }
-  if (server.status === 'fulfilled') teardown.add('Temporal', () => server.value.stop(), () => server.value.kill());
+  if (server.status === 'fulfilled')
+    teardown.add(
+      'Temporal',
+      () => server.value.stop(),
+      () => server.value.kill(),
+    );
   if (pg.status === 'rejected') throw pg.reason;
   if (server.status === 'rejected') throw server.reason;
   signal.throwIfAborted();

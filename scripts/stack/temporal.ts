@@ -50,20 +50,28 @@ const LATENCY_TUNING: Record<string, string> = {
 
 function devServerArgs(options: TemporalOptions, namespace: string): string[] {
   return [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
     ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     ...(options.uiPort !== undefined && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
-    '--db-filename', options.dbFile,
+    '--db-filename',
+    options.dbFile,
     ...(namespace === 'default' ? [] : ['--namespace', namespace]),
-    '--sqlite-pragma', 'journal_mode=WAL',
-    '--sqlite-pragma', 'synchronous=OFF',
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=OFF',
     ...SEARCH_ATTRIBUTES.flatMap((name) => ['--search-attribute', `${name}=Keyword`]),
     // The server otherwise phones home for version checks, which only times out on offline machines.
-    '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
+    '--dynamic-config-value',
+    'frontend.enableServerVersionCheck=false',
     ...Object.entries({ ...LATENCY_TUNING, ...options.dynamicConfig }).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${value}`]),
-    '--log-level', 'warn',
+    '--log-level',
+    'warn',
   ];
 }
 

@@ -80,7 +80,10 @@ describe('the AI agent', () => {
     expect(aiRepliesTo(waId)).toEqual([]);
     // Agents are told at once: the handoff is a realtime event for the tenant.
     await eventually(async () => {
-      const events = await app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id, event: 'conversation.updated' }).whereRaw("payload->>'conversationId' = ?", [conversation.id]);
+      const events = await app.db
+        .system('realtime_events')
+        .where({ tenant_id: tenant.tenant.id, event: 'conversation.updated' })
+        .whereRaw("payload->>'conversationId' = ?", [conversation.id]);
       expect(events.map((e) => e.payload)).toContainEqual({ conversationId: conversation.id, change: 'handoff', reason: 'low_confidence' });
     });
   });

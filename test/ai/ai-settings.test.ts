@@ -73,14 +73,21 @@ describe('AI settings', () => {
     ];
     for (const [body, path] of cases) {
       const res = await put(body).expect(400);
-      expect({ body, error: res.body.error }).toEqual({ body, error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) } });
+      expect({ body, error: res.body.error }).toEqual({
+        body,
+        error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) },
+      });
     }
   });
 
   it('answers a day that closes before it opens with 422 (a rule the schema cannot state), and keeps the old hours', async () => {
     const before = (await get().expect(200)).body;
     const res = await put({ businessHours: { timezone: 'UTC', days: { mon: { open: '18:00', close: '09:00' } } } }).expect(422);
-    expect(res.body.error).toEqual({ code: 'unprocessable', message: expect.any(String), details: [{ path: 'businessHours.days.mon.close', message: 'open must be before close' }] });
+    expect(res.body.error).toEqual({
+      code: 'unprocessable',
+      message: expect.any(String),
+      details: [{ path: 'businessHours.days.mon.close', message: 'open must be before close' }],
+    });
     expect((await get().expect(200)).body).toEqual(before);
   });
 

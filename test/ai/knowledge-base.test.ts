@@ -12,7 +12,11 @@ beforeAll(async () => ({ app, tenant, other, agentToken } = await startTwoWorksp
 afterAll(() => app?.stop());
 
 const upload = (body: object, token = tenant.accessToken) => request(app.url).post('/ai/knowledge').set(bearer(token)).send(body);
-const search = (q: string, token = tenant.accessToken, limit?: number) => request(app.url).get('/ai/knowledge/search').query({ q, ...(limit ? { limit } : {}) }).set(bearer(token));
+const search = (q: string, token = tenant.accessToken, limit?: number) =>
+  request(app.url)
+    .get('/ai/knowledge/search')
+    .query({ q, ...(limit ? { limit } : {}) })
+    .set(bearer(token));
 const list = (token = tenant.accessToken) => request(app.url).get('/ai/knowledge').set(bearer(token));
 const chunksOf = async (documentId: string) => (await app.db.system('knowledge_chunks').where({ document_id: documentId }).orderBy('position')).map((c) => c.content as string);
 const documentCount = async (tenantId: string) => Number((await app.db.system('knowledge_documents').where({ tenant_id: tenantId }).count({ n: '*' }))[0].n);
@@ -23,7 +27,14 @@ const DELIVERY = 'Orders placed before noon are delivered the same day within Pu
 describe('knowledge base: uploads', () => {
   it('stores a text document as chunks and lists it', async () => {
     const res = await upload({ title: 'Shop hours', format: 'text', content: `${HOURS}\n\n${DELIVERY}` }).expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), title: 'Shop hours', format: 'text', charCount: `${HOURS}\n\n${DELIVERY}`.length, chunkCount: 1, createdAt: expect.any(String) });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      title: 'Shop hours',
+      format: 'text',
+      charCount: `${HOURS}\n\n${DELIVERY}`.length,
+      chunkCount: 1,
+      createdAt: expect.any(String),
+    });
     expect(await chunksOf(res.body.id)).toEqual([`${HOURS}\n\n${DELIVERY}`]);
     expect((await list().expect(200)).body.data).toContainEqual(res.body);
     expect((await list(agentToken).expect(200)).body.data).toContainEqual(res.body);
@@ -33,7 +44,9 @@ describe('knowledge base: uploads', () => {
     const md = '# Returns\n\nYou can return **unopened** items within _30 days_. See [our policy](https://acme.example/returns).\n\n* Refunds take 5 days';
     const res = await upload({ title: 'Returns', format: 'markdown', content: md }).expect(201);
     expect(res.body).toMatchObject({ format: 'markdown', chunkCount: 1 });
-    expect(await chunksOf(res.body.id)).toEqual(['Returns\n\nYou can return unopened items within 30 days. See our policy (https://acme.example/returns).\n\n- Refunds take 5 days']);
+    expect(await chunksOf(res.body.id)).toEqual([
+      'Returns\n\nYou can return unopened items within 30 days. See our policy (https://acme.example/returns).\n\n- Refunds take 5 days',
+    ]);
   });
 
   it('extracts the text of a PDF, page by page', async () => {
@@ -43,7 +56,9 @@ describe('knowledge base: uploads', () => {
     ]);
     const res = await upload({ title: 'Warranty.pdf', format: 'pdf', content: pdf.toString('base64') }).expect(201);
     expect(res.body).toMatchObject({ title: 'Warranty.pdf', format: 'pdf', chunkCount: 1 });
-    expect(await chunksOf(res.body.id)).toEqual(['Warranty card\nEvery blender carries a two year warranty (parts and labour).\n\nClaims\nBring the invoice to any service centre.']);
+    expect(await chunksOf(res.body.id)).toEqual([
+      'Warranty card\nEvery blender carries a two year warranty (parts and labour).\n\nClaims\nBring the invoice to any service centre.',
+    ]);
 
     const found = await search('Is there a warranty on the blender?').expect(200);
     expect(found.body.data[0]).toEqual({ documentId: res.body.id, title: 'Warranty.pdf', content: expect.stringContaining('two year warranty'), rank: expect.any(Number) });
@@ -80,7 +95,9 @@ describe('knowledge base: refused uploads leave nothing behind', () => {
     const res = await upload({ title: '', format: 'docx', content: 'x' }).expect(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['format', 'title']);
-    expect((await request(app.url).post('/ai/knowledge').set(bearer(tenant.accessToken)).set('Content-Type', 'application/json').send('{"title":').expect(400)).body.error.code).toBe('malformed_json');
+    expect(
+      (await request(app.url).post('/ai/knowledge').set(bearer(tenant.accessToken)).set('Content-Type', 'application/json').send('{"title":').expect(400)).body.error.code,
+    ).toBe('malformed_json');
   });
 
   it('403 for an agent uploading or deleting', async () => {

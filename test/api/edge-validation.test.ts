@@ -33,14 +33,29 @@ describe('bad input is refused at the edge, never a 5xx', () => {
   it('counts a trimmed text field’s length as the document does, before trimming, and stores nothing', async () => {
     const auth = bearer((await registerTenant(app.url)).accessToken);
     // maxLength 40 in /openapi.json: 40 letters and a space is over it, though 40 once trimmed.
-    const padded = await request(app.url).post('/labels').set(auth).send({ name: `${'a'.repeat(40)} ` });
+    const padded = await request(app.url)
+      .post('/labels')
+      .set(auth)
+      .send({ name: `${'a'.repeat(40)} ` });
     expect([padded.status, padded.body]).toEqual([400, errorShape('validation_failed')]);
     const labels = await request(app.url).get('/labels').set(auth).expect(200);
     expect(labels.body.data.map((l: { name: string }) => l.name)).not.toContain('a'.repeat(40));
-    await request(app.url).post('/labels').set(auth).send({ name: ` ${'b'.repeat(38)} ` }).expect(201);
+    await request(app.url)
+      .post('/labels')
+      .set(auth)
+      .send({ name: ` ${'b'.repeat(38)} ` })
+      .expect(201);
     // maxLength counts characters (code points), as zod does: 40 emoji are 80 UTF-16 units and fit.
-    await request(app.url).post('/labels').set(auth).send({ name: '😀'.repeat(40) }).expect(201);
-    await request(app.url).post('/labels').set(auth).send({ name: '😀'.repeat(41) }).expect(400);
+    await request(app.url)
+      .post('/labels')
+      .set(auth)
+      .send({ name: '😀'.repeat(40) })
+      .expect(201);
+    await request(app.url)
+      .post('/labels')
+      .set(auth)
+      .send({ name: '😀'.repeat(41) })
+      .expect(400);
   });
 
   it('refuses NUL bytes and lone surrogates in bodies and queries, and stores nothing', async () => {
@@ -64,7 +79,11 @@ describe('bad input is refused at the edge, never a 5xx', () => {
   it('pages with the cursors it hands out', async () => {
     const auth = bearer(tenant.accessToken);
     for (let i = 0; i < 2; i++) {
-      await request(app.url).post('/users/invite').set(auth).send({ email: `page${i}.${tenant.tenant.id.slice(0, 8)}@example.com`, name: `Page ${i}`, role: 'agent' }).expect(201);
+      await request(app.url)
+        .post('/users/invite')
+        .set(auth)
+        .send({ email: `page${i}.${tenant.tenant.id.slice(0, 8)}@example.com`, name: `Page ${i}`, role: 'agent' })
+        .expect(201);
     }
     const page1 = await request(app.url).get('/users').query({ limit: 2 }).set(auth).expect(200);
     expect(page1.body.nextCursor).toEqual(expect.stringMatching(/^\d+_[0-9a-f-]{36}$/));

@@ -17,7 +17,10 @@ describe('HTTP conventions (SPEC §3)', () => {
   });
 
   it('413 for an oversized body', async () => {
-    const res = await request(app.url).post('/auth/register/initiate').send({ ...newRegistration(), name: 'x'.repeat(10_000) }).expect(413);
+    const res = await request(app.url)
+      .post('/auth/register/initiate')
+      .send({ ...newRegistration(), name: 'x'.repeat(10_000) })
+      .expect(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
 

@@ -30,7 +30,9 @@ describe('audit rows', () => {
 
   it('billing changes record the plan and the actor: subscribe, change plan, cancel', async () => {
     const checkout = await subscribe(app, tenant, 'growth');
-    expect(await trail(tenant.tenant.id, 'billing.subscribed')).toEqual([expect.objectContaining({ actor_user_id: tenant.user.id, metadata: { planId: 'growth', subscriptionId: checkout.subscriptionId } })]);
+    expect(await trail(tenant.tenant.id, 'billing.subscribed')).toEqual([
+      expect.objectContaining({ actor_user_id: tenant.user.id, metadata: { planId: 'growth', subscriptionId: checkout.subscriptionId } }),
+    ]);
     await app.razorpay.pay(checkout.razorpaySubscriptionId);
     await waitForStatus(app, tenant, 'active');
     await request(app.url).post('/billing/change-plan').set(bearer(tenant.accessToken)).send({ planId: 'pro' }).expect(200);
@@ -43,11 +45,24 @@ describe('audit rows', () => {
     const admin = await signedInPlatformAdmin(app);
     const rows = () => app.db.system('platform_audit_logs').where({ admin_id: admin.id, action: 'codec.decode' });
     expect(await rows()).toEqual([]);
-    await request(app.url).post('/codec/decode').set(bearer(admin.accessToken)).set('X-Namespace', 'default').send({ payloads: [jsonPlain(1), jsonPlain(2)] }).expect(200);
+    await request(app.url)
+      .post('/codec/decode')
+      .set(bearer(admin.accessToken))
+      .set('X-Namespace', 'default')
+      .send({ payloads: [jsonPlain(1), jsonPlain(2)] })
+      .expect(200);
     expect(await rows()).toEqual([expect.objectContaining({ metadata: { payloads: 2, namespace: 'default' }, ip: expect.any(String) })]);
     // Encoding reveals nothing and is not recorded; a refused caller leaves no row either.
-    await request(app.url).post('/codec/encode').set(bearer(admin.accessToken)).send({ payloads: [jsonPlain(3)] }).expect(200);
-    await request(app.url).post('/codec/decode').set(bearer(tenant.accessToken)).send({ payloads: [jsonPlain(4)] }).expect(401);
+    await request(app.url)
+      .post('/codec/encode')
+      .set(bearer(admin.accessToken))
+      .send({ payloads: [jsonPlain(3)] })
+      .expect(200);
+    await request(app.url)
+      .post('/codec/decode')
+      .set(bearer(tenant.accessToken))
+      .send({ payloads: [jsonPlain(4)] })
+      .expect(401);
     expect(await rows()).toHaveLength(1);
   });
 });

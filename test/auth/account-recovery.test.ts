@@ -101,12 +101,18 @@ describe('password reset', () => {
     const token = (await mailedToken(tenant.registration.email, 'password_reset'))!;
     const row = (await app.db.system('account_tokens').where({ user_id: tenant.user.id, purpose: 'reset_password' }).whereNull('used_at').first())!;
     expect(row.expires_at.getTime() - row.created_at.getTime()).toBeLessThanOrEqual(30 * 60_000 + 1_000);
-    await app.db.system('account_tokens').where({ id: row.id }).update({ expires_at: new Date(Date.now() - 1_000) });
+    await app.db
+      .system('account_tokens')
+      .where({ id: row.id })
+      .update({ expires_at: new Date(Date.now() - 1_000) });
     const before = await passwordHashOf(tenant.user.id);
 
     const expired = await request(app.url).post('/auth/password/reset').send({ token, password: 'an attacker password 1' }).expect(422);
     expect(expired.body.error.code).toBe('link_invalid');
-    const forged = await request(app.url).post('/auth/password/reset').send({ token: 'A'.repeat(43), password: 'an attacker password 1' }).expect(422);
+    const forged = await request(app.url)
+      .post('/auth/password/reset')
+      .send({ token: 'A'.repeat(43), password: 'an attacker password 1' })
+      .expect(422);
     expect(forged.body.error.code).toBe('link_invalid');
     expect(await passwordHashOf(tenant.user.id)).toBe(before);
     await request(app.url).post('/auth/login').send({ email: tenant.registration.email, password: tenant.registration.password }).expect(200);
@@ -118,6 +124,9 @@ describe('password reset', () => {
     const refused = await request(app.url).post('/auth/password/forgot').send({ email: target.toUpperCase() }).expect(429);
     expect(refused.body.error.code).toBe('rate_limited');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    await request(app.url).post('/auth/password/forgot').send({ email: `other.${target}` }).expect(202);
+    await request(app.url)
+      .post('/auth/password/forgot')
+      .send({ email: `other.${target}` })
+      .expect(202);
   });
 });

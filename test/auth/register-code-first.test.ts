@@ -25,9 +25,16 @@ describe('/auth/register', () => {
     const otp = await latestOtp(app.url, registration.phone);
     hashPassword.mockClear();
     const wrong = otp === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 3; i++) await request(app.url).post('/auth/register').send({ ...registration, otp: wrong }).expect(422);
+    for (let i = 0; i < 3; i++)
+      await request(app.url)
+        .post('/auth/register')
+        .send({ ...registration, otp: wrong })
+        .expect(422);
     expect(hashPassword).not.toHaveBeenCalled();
-    await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(201);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp })
+      .expect(201);
     expect(hashPassword).toHaveBeenCalledTimes(1);
   });
 });

@@ -22,7 +22,10 @@ describe('sign-up with a phone OTP', () => {
     expect(new Date(initiated.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
 
     const otp = await latestOtp(app.url, registration.phone);
-    const res = await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(201);
+    const res = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp })
+      .expect(201);
     expect(res.body.user).toMatchObject({ email: registration.email, name: registration.name, role: 'admin' });
     expect(res.body.tenant).toMatchObject({ name: registration.workspace });
     const trialDays = (new Date(res.body.tenant.trialEndsAt).getTime() - Date.now()) / 86_400_000;
@@ -48,8 +51,14 @@ describe('sign-up with a phone OTP', () => {
     const registration = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
     const otp = await latestOtp(app.url, registration.phone);
-    await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(201);
-    const again = await request(app.url).post('/auth/register').send({ ...registration, otp, email: `x${registration.email}` }).expect(422);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp })
+      .expect(201);
+    const again = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp, email: `x${registration.email}` })
+      .expect(422);
     expect(again.body.error.code).toBe('otp_invalid');
   });
 });
@@ -61,12 +70,21 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
     const otp = await latestOtp(app.url, registration.phone);
     const wrong = otp === '000000' ? '111111' : '000000';
     for (let i = 1; i <= 4; i++) {
-      const res = await request(app.url).post('/auth/register').send({ ...registration, otp: wrong }).expect(422);
+      const res = await request(app.url)
+        .post('/auth/register')
+        .send({ ...registration, otp: wrong })
+        .expect(422);
       expect(res.body.error).toMatchObject({ code: 'otp_invalid', message: expect.stringContaining(`${5 - i} tr`) });
     }
-    const fifth = await request(app.url).post('/auth/register').send({ ...registration, otp: wrong }).expect(429);
+    const fifth = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp: wrong })
+      .expect(429);
     expect(fifth.body.error.code).toBe('otp_locked');
-    const right = await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(429);
+    const right = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp })
+      .expect(429);
     expect(right.body.error.code).toBe('otp_locked');
     expect(await countRows('users', { email: registration.email })).toBe(0);
   });
@@ -75,8 +93,14 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
     const registration = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
     const otp = await latestOtp(app.url, registration.phone);
-    await app.db.system('otp_challenges').where({ phone_hash: blindIndex(app.config.blindIndexKey, registration.phone) }).update({ expires_at: new Date(Date.now() - 1000) });
-    const res = await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(422);
+    await app.db
+      .system('otp_challenges')
+      .where({ phone_hash: blindIndex(app.config.blindIndexKey, registration.phone) })
+      .update({ expires_at: new Date(Date.now() - 1000) });
+    const res = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp })
+      .expect(422);
     expect(res.body.error.code).toBe('otp_expired');
     expect(await countRows('users', { email: registration.email })).toBe(0);
   });
@@ -84,7 +108,10 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
   it('initiate answers the same for a taken email; only a verified code learns of it (409 email_taken) and nothing is written', async () => {
     const first = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(first).expect(202);
-    await request(app.url).post('/auth/register').send({ ...first, otp: await latestOtp(app.url, first.phone) }).expect(201);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...first, otp: await latestOtp(app.url, first.phone) })
+      .expect(201);
 
     const probe = newRegistration({ email: first.email.toUpperCase() });
     const unknown = newRegistration();
@@ -92,14 +119,23 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
     expect(Object.keys(taken.body).sort()).toEqual(Object.keys(free.body).sort());
     expect(taken.body.status).toBe(free.body.status);
 
-    const wrong = await request(app.url).post('/auth/register').send({ ...probe, otp: (await latestOtp(app.url, probe.phone)) === '000000' ? '111111' : '000000' }).expect(422);
+    const wrong = await request(app.url)
+      .post('/auth/register')
+      .send({ ...probe, otp: (await latestOtp(app.url, probe.phone)) === '000000' ? '111111' : '000000' })
+      .expect(422);
     expect(wrong.body.error.code).toBe('otp_invalid');
-    const verified = await request(app.url).post('/auth/register').send({ ...probe, otp: await latestOtp(app.url, probe.phone) }).expect(409);
+    const verified = await request(app.url)
+      .post('/auth/register')
+      .send({ ...probe, otp: await latestOtp(app.url, probe.phone) })
+      .expect(409);
     expect(verified.body.error.code).toBe('email_taken');
     expect(await countRows('users', { email: first.email })).toBe(1);
     expect(await countRows('tenants', { name: probe.workspace })).toBe(0);
 
-    const sameWorkspace = await request(app.url).post('/auth/register/initiate').send(newRegistration({ workspace: first.workspace.toLowerCase() })).expect(409);
+    const sameWorkspace = await request(app.url)
+      .post('/auth/register/initiate')
+      .send(newRegistration({ workspace: first.workspace.toLowerCase() }))
+      .expect(409);
     expect(sameWorkspace.body.error.code).toBe('workspace_taken');
 
     // Two sign-ups racing for one workspace name: both got codes, only the first to finish wins.
@@ -107,8 +143,14 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
     const b = newRegistration({ workspace: a.workspace });
     await request(app.url).post('/auth/register/initiate').send(a).expect(202);
     await request(app.url).post('/auth/register/initiate').send(b).expect(202);
-    await request(app.url).post('/auth/register').send({ ...a, otp: await latestOtp(app.url, a.phone) }).expect(201);
-    const late = await request(app.url).post('/auth/register').send({ ...b, otp: await latestOtp(app.url, b.phone) }).expect(409);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...a, otp: await latestOtp(app.url, a.phone) })
+      .expect(201);
+    const late = await request(app.url)
+      .post('/auth/register')
+      .send({ ...b, otp: await latestOtp(app.url, b.phone) })
+      .expect(409);
     expect(late.body.error.code).toBe('workspace_taken');
     expect(await countRows('users', { email: b.email })).toBe(0);
   });
@@ -129,7 +171,10 @@ describe('sign-up refuses bad input clearly and writes nothing', () => {
     const { phone: _phone, ...withoutPhone } = newRegistration();
     const missing = await request(app.url).post('/auth/register/initiate').send(withoutPhone).expect(400);
     expect(missing.body.error.details[0].path).toBe('phone');
-    const badOtp = await request(app.url).post('/auth/register').send({ ...newRegistration(), otp: '12ab' }).expect(400);
+    const badOtp = await request(app.url)
+      .post('/auth/register')
+      .send({ ...newRegistration(), otp: '12ab' })
+      .expect(400);
     expect(badOtp.body.error.details[0].path).toBe('otp');
   });
 });
@@ -138,7 +183,10 @@ describe('the refresh cookie from sign-up works', () => {
   it('refreshes a session straight after registering', async () => {
     const registration = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
-    const res = await request(app.url).post('/auth/register').send({ ...registration, otp: await latestOtp(app.url, registration.phone) }).expect(201);
+    const res = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp: await latestOtp(app.url, registration.phone) })
+      .expect(201);
     const refreshed = await request(app.url).post('/auth/refresh').set('Cookie', refreshCookieFrom(res.headers['set-cookie'])).expect(200);
     expect(refreshed.body.user.id).toBe(res.body.user.id);
   });

@@ -21,7 +21,10 @@ const auditRows = (action: string) => app.db.system('audit_logs').where({ tenant
 describe('refresh sessions have an absolute lifetime', () => {
   it('rotating never moves the end of the session set at sign-in', async () => {
     let cookie = refreshCookieFrom((await login(tenant.registration.password).expect(200)).headers['set-cookie']);
-    const first = (await app.db.system('refresh_tokens').where({ id: tokenId(cookie) }).first())!;
+    const first = (await app.db
+      .system('refresh_tokens')
+      .where({ id: tokenId(cookie) })
+      .first())!;
     expect(first.expires_at.getTime() - first.created_at.getTime()).toBeGreaterThan(29 * 86_400_000);
     for (let i = 0; i < 3; i++) cookie = refreshCookieFrom((await refresh(cookie).expect(200)).headers['set-cookie']);
     const family = await app.db.system('refresh_tokens').where({ family_id: first.family_id });
@@ -53,7 +56,10 @@ describe('audit rows', () => {
   it('a replayed refresh token', async () => {
     const first = refreshCookieFrom((await login(tenant.registration.password).expect(200)).headers['set-cookie']);
     await refresh(first).expect(200);
-    const { family_id: familyId } = (await app.db.system('refresh_tokens').where({ id: tokenId(first) }).first())!;
+    const { family_id: familyId } = (await app.db
+      .system('refresh_tokens')
+      .where({ id: tokenId(first) })
+      .first())!;
     expect((await refresh(first).expect(401)).body.error.code).toBe('refresh_token_reused');
     const rows = await auditRows('auth.refresh_reused');
     expect(rows.find((row) => row.metadata.familyId === familyId)).toMatchObject({ actor_user_id: tenant.user.id, ip: expect.any(String) });

@@ -59,7 +59,9 @@ describe('access tokens', () => {
     const [header, payload, signature] = tenant.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin', sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
-    const res = await me().set(bearer(`${header}.${forged}.${signature}`)).expect(401);
+    const res = await me()
+      .set(bearer(`${header}.${forged}.${signature}`))
+      .expect(401);
     expect(res.body.error.code).toBe('token_invalid');
   });
 
@@ -102,7 +104,10 @@ describe('refresh tokens rotate, and a replayed one ends the whole family', () =
     // The thief's replay also ends the legitimate holder's newer token: the family is revoked.
     const afterReuse = await request(app.url).post('/auth/refresh').set('Cookie', second).expect(401);
     expect(afterReuse.body.error.code).toBe('refresh_token_reused');
-    const family = await app.db.system('refresh_tokens').whereIn('id', [first, second].map((c) => c.split('=')[1].split('.')[0]));
+    const family = await app.db.system('refresh_tokens').whereIn(
+      'id',
+      [first, second].map((c) => c.split('=')[1].split('.')[0]),
+    );
     expect(family.map((row) => ({ revoked: row.revoked_at instanceof Date, reason: row.revoked_reason }))).toEqual([
       { revoked: true, reason: 'reuse' },
       { revoked: true, reason: 'reuse' },

@@ -28,11 +28,20 @@ describe('sign-up codes', () => {
     const otp = await latestOtp(app.url, registration.phone);
     jest.mocked(hash).mockClear();
 
-    await request(app.url).post('/auth/register').send({ ...registration, otp: wrongCode(otp) }).expect(422);
-    await request(app.url).post('/auth/register').send({ ...newRegistration(), otp }).expect(422);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp: wrongCode(otp) })
+      .expect(422);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...newRegistration(), otp })
+      .expect(422);
     expect(hash).not.toHaveBeenCalled();
 
-    await request(app.url).post('/auth/register').send({ ...registration, otp }).expect(201);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp })
+      .expect(201);
     expect(hash).toHaveBeenCalledTimes(1);
   });
 
@@ -41,25 +50,41 @@ describe('sign-up codes', () => {
     const registration = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
     const first = await latestOtp(app.url, registration.phone);
-    for (let i = 0; i < 5; i++) await request(app.url).post('/auth/register').send({ ...registration, otp: wrongCode(first) });
+    for (let i = 0; i < 5; i++)
+      await request(app.url)
+        .post('/auth/register')
+        .send({ ...registration, otp: wrongCode(first) });
 
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
     const second = await latestOtp(app.url, registration.phone);
-    for (let i = 0; i < 3; i++) await request(app.url).post('/auth/register').send({ ...registration, otp: wrongCode(second) }).expect(422);
-    const refused = await request(app.url).post('/auth/register').send({ ...registration, otp: second }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await request(app.url)
+        .post('/auth/register')
+        .send({ ...registration, otp: wrongCode(second) })
+        .expect(422);
+    const refused = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp: second })
+      .expect(429);
     expect(refused.body.error.code).toBe('otp_budget_exhausted');
     expect(await countUsers(registration.email)).toBe(0);
 
     // Another phone has its own budget.
     const other = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(other).expect(202);
-    await request(app.url).post('/auth/register').send({ ...other, otp: await latestOtp(app.url, other.phone) }).expect(201);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...other, otp: await latestOtp(app.url, other.phone) })
+      .expect(201);
   });
 
   it('keeps no phone number in the clear: challenges hold a keyed hash, the user row a sealed value', async () => {
     const registration = newRegistration();
     await request(app.url).post('/auth/register/initiate').send(registration).expect(202);
-    const res = await request(app.url).post('/auth/register').send({ ...registration, otp: await latestOtp(app.url, registration.phone) }).expect(201);
+    const res = await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp: await latestOtp(app.url, registration.phone) })
+      .expect(201);
 
     const digits = registration.phone.slice(1);
     const challenges = await app.db.system('otp_challenges').where({ email: registration.email });

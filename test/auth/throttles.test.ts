@@ -34,7 +34,11 @@ describe('auth throttles', () => {
       await request(proxied.url).post(path).set('X-Forwarded-For', client).send({ email: someEmail(), password: 'wrong password 1' }).expect(401);
     }
     const before = await sessionsOf(proxied, tenant.user.id);
-    const refused = await request(proxied.url).post('/Auth/Login/').set('X-Forwarded-For', client).send({ email: tenant.registration.email, password: tenant.registration.password }).expect(429);
+    const refused = await request(proxied.url)
+      .post('/Auth/Login/')
+      .set('X-Forwarded-For', client)
+      .send({ email: tenant.registration.email, password: tenant.registration.password })
+      .expect(429);
     expect(refused.body).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(60);
     expect(await sessionsOf(proxied, tenant.user.id)).toEqual(before);
@@ -46,7 +50,11 @@ describe('auth throttles', () => {
   it('count per account too: one email attacked from many addresses is locked', async () => {
     const email = tenant.registration.email;
     for (let i = 0; i < LIMIT; i++) {
-      await request(proxied.url).post('/auth/login').set('X-Forwarded-For', someAddress()).send({ email: email.toUpperCase(), password: `wrong password ${i}` }).expect(401);
+      await request(proxied.url)
+        .post('/auth/login')
+        .set('X-Forwarded-For', someAddress())
+        .send({ email: email.toUpperCase(), password: `wrong password ${i}` })
+        .expect(401);
     }
     const before = await sessionsOf(proxied, tenant.user.id);
     await request(proxied.url).post('/auth/login').set('X-Forwarded-For', someAddress()).send({ email, password: tenant.registration.password }).expect(429);
@@ -96,16 +104,34 @@ describe('auth throttles', () => {
     for (let i = 0; i < LIMIT; i++) await request(proxied.url).post('/auth/refresh').set('X-Forwarded-For', client).set('Cookie', 'aerostic_refresh=garbage').expect(401);
     await request(proxied.url).post('/auth/refresh').set('X-Forwarded-For', client).set('Cookie', tenant.refreshCookie).expect(429);
     for (let i = 0; i < LIMIT; i++) {
-      await request(proxied.url).post('/auth/accept-invite').set('X-Forwarded-For', client).send({ token: randomBytes(24).toString('hex'), password: 'correct horse 42 battery' }).expect(404);
+      await request(proxied.url)
+        .post('/auth/accept-invite')
+        .set('X-Forwarded-For', client)
+        .send({ token: randomBytes(24).toString('hex'), password: 'correct horse 42 battery' })
+        .expect(404);
     }
-    await request(proxied.url).post('/auth/accept-invite').set('X-Forwarded-For', client).send({ token: randomBytes(24).toString('hex'), password: 'correct horse 42 battery' }).expect(429);
+    await request(proxied.url)
+      .post('/auth/accept-invite')
+      .set('X-Forwarded-For', client)
+      .send({ token: randomBytes(24).toString('hex'), password: 'correct horse 42 battery' })
+      .expect(429);
   });
 });
 
 describe('the API document', () => {
   it('lists 429 on every throttled route and on no other', async () => {
     const doc = (await request(direct.url).get('/openapi.json').expect(200)).body;
-    const throttled = ['post /auth/login', 'post /auth/register/initiate', 'post /auth/register', 'post /admin/login', 'post /auth/refresh', 'post /auth/accept-invite', 'get /webhooks/meta', 'post /webhooks/meta', 'post /webhooks/razorpay'];
+    const throttled = [
+      'post /auth/login',
+      'post /auth/register/initiate',
+      'post /auth/register',
+      'post /admin/login',
+      'post /auth/refresh',
+      'post /auth/accept-invite',
+      'get /webhooks/meta',
+      'post /webhooks/meta',
+      'post /webhooks/razorpay',
+    ];
     for (const operation of throttled) {
       const [method, path] = operation.split(' ');
       expect({ operation, documented: Boolean(doc.paths[path][method].responses['429']) }).toEqual({ operation, documented: true });
@@ -119,7 +145,9 @@ describe('webhooks', () => {
     const client = someAddress();
     const statuses: number[] = [];
     for (const path of ['/webhooks/meta', '/webhooks/META', '/webhooks/meta/', '/Webhooks/Meta', '/webhooks/meta', '/webhooks/meta']) {
-      statuses.push((await request(proxied.url).get(path).set('X-Forwarded-For', client).query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '1' })).status);
+      statuses.push(
+        (await request(proxied.url).get(path).set('X-Forwarded-For', client).query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '1' })).status,
+      );
     }
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
     expect(statuses[5]).toBe(429);

@@ -25,5 +25,9 @@ export async function waitForStatus(app: TestApp, tenant: RegisteredTenant, stat
 }
 
 export async function payments(app: TestApp, tenant: RegisteredTenant) {
-  return (await request(app.url).get('/billing/payments').set(bearer(tenant.accessToken)).expect(200)).body.data as Array<{ status: string; amount: number; razorpayPaymentId: string }>;
+  return (await request(app.url).get('/billing/payments').set(bearer(tenant.accessToken)).expect(200)).body.data as Array<{
+    status: string;
+    amount: number;
+    razorpayPaymentId: string;
+  }>;
 }

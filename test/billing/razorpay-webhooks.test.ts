@@ -59,7 +59,12 @@ describe('POST /webhooks/razorpay', () => {
     const captured = deliveredBody('payment.captured');
     await app.razorpay.redeliver(captured.eventId);
     // Both redeliveries are acknowledged and dropped before they reach the workflow.
-    expect(app.razorpay.deliveries().slice(-2).map((d) => d.status)).toEqual([200, 200]);
+    expect(
+      app.razorpay
+        .deliveries()
+        .slice(-2)
+        .map((d) => d.status),
+    ).toEqual([200, 200]);
     await app.razorpay.idle();
     expect((await payments(app, tenant)).filter((p) => p.status === 'captured')).toHaveLength(1);
     expect(await invoiceCount()).toBe(1);
@@ -86,7 +91,12 @@ describe('POST /webhooks/razorpay', () => {
   });
 
   it('an event for a subscription nobody knows is acknowledged, not retried forever', async () => {
-    const body = JSON.stringify({ entity: 'event', event: 'subscription.activated', created_at: 1, payload: { subscription: { entity: { id: 'sub_unknown0000000', status: 'active', plan_id: 'plan_x' } } } });
+    const body = JSON.stringify({
+      entity: 'event',
+      event: 'subscription.activated',
+      created_at: 1,
+      payload: { subscription: { entity: { id: 'sub_unknown0000000', status: 'active', plan_id: 'plan_x' } } },
+    });
     const res = await request(app.url)
       .post('/webhooks/razorpay')
       .set('Content-Type', 'application/json')

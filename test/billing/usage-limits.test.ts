@@ -32,7 +32,11 @@ describe('plans, usage and limits', () => {
     await waitForStatus(app, tenant, 'active');
 
     for (const n of [1, 2]) {
-      await request(app.url).post('/users/invite').set(bearer(tenant.accessToken)).send({ email: `agent${n}.${tenant.tenant.id}@example.com`, name: `Agent ${n}`, role: 'agent' }).expect(201);
+      await request(app.url)
+        .post('/users/invite')
+        .set(bearer(tenant.accessToken))
+        .send({ email: `agent${n}.${tenant.tenant.id}@example.com`, name: `Agent ${n}`, role: 'agent' })
+        .expect(201);
     }
     const email = `agent3.${tenant.tenant.id}@example.com`;
     const refused = await request(app.url).post('/users/invite').set(bearer(tenant.accessToken)).send({ email, name: 'Agent 3', role: 'agent' }).expect(402);

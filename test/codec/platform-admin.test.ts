@@ -55,7 +55,9 @@ describe('scripts/create-platform-admin.ts', () => {
   });
 
   it('refuses a weak password and says how to call it', async () => {
-    await expect(run(['--email', 'weak@aerostic.test', '--name', 'Weak'], 'short')).rejects.toMatchObject({ stderr: expect.stringMatching(/usage: create-platform-admin[\s\S]*password/) });
+    await expect(run(['--email', 'weak@aerostic.test', '--name', 'Weak'], 'short')).rejects.toMatchObject({
+      stderr: expect.stringMatching(/usage: create-platform-admin[\s\S]*password/),
+    });
   });
 });
 
@@ -83,7 +85,10 @@ describe('POST /admin/login', () => {
     const page = await request(app.url).get('/admin/login').expect(200).expect('Content-Type', /html/);
     expect(page.text).toContain('Include cross-origin credentials');
     expect(page.text).toContain(`${app.config.publicUrl}/codec`);
-    await request(app.url).get('/admin/login.js').expect(200).expect('Content-Type', /javascript/);
+    await request(app.url)
+      .get('/admin/login.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
   });
 });
 
@@ -113,21 +118,41 @@ describe('tokens never cross between platform and tenants', () => {
 describe('the codec server protocol', () => {
   it('encodes with the current key and decodes back; unencrypted payloads pass through', async () => {
     const original = jsonPlain({ text: 'hello', phone: '+919812345678' });
-    const encoded: JsonPayload = (await codec('encode').set(bearer(admin.accessToken)).send({ payloads: [original] }).expect(200)).body.payloads[0];
+    const encoded: JsonPayload = (
+      await codec('encode')
+        .set(bearer(admin.accessToken))
+        .send({ payloads: [original] })
+        .expect(200)
+    ).body.payloads[0];
     expect(metadataText(encoded, 'encoding')).toBe('binary/encrypted');
     expect(metadataText(encoded, 'encryption-key-id')).toBe(app.config.encryptionKeys[0].id);
     expect(Buffer.from(encoded.data, 'base64').toString()).not.toContain('9812345678');
 
-    const res = await codec('decode').set(bearer(admin.accessToken)).send({ payloads: [encoded, original] }).expect(200);
-    expect(res.body.payloads.map(dataJson)).toEqual([{ text: 'hello', phone: '+919812345678' }, { text: 'hello', phone: '+919812345678' }]);
+    const res = await codec('decode')
+      .set(bearer(admin.accessToken))
+      .send({ payloads: [encoded, original] })
+      .expect(200);
+    expect(res.body.payloads.map(dataJson)).toEqual([
+      { text: 'hello', phone: '+919812345678' },
+      { text: 'hello', phone: '+919812345678' },
+    ]);
     expect(res.body.payloads[0]).toEqual(original);
   });
 
   it('422 for a payload under a key that is not configured; 400 for a body that is not payloads', async () => {
-    const foreign = { metadata: { encoding: Buffer.from('binary/encrypted').toString('base64'), 'encryption-key-id': Buffer.from('retired').toString('base64') }, data: randomBytes(40).toString('base64') };
-    const refused = await codec('decode').set(bearer(admin.accessToken)).send({ payloads: [foreign] }).expect(422);
+    const foreign = {
+      metadata: { encoding: Buffer.from('binary/encrypted').toString('base64'), 'encryption-key-id': Buffer.from('retired').toString('base64') },
+      data: randomBytes(40).toString('base64'),
+    };
+    const refused = await codec('decode')
+      .set(bearer(admin.accessToken))
+      .send({ payloads: [foreign] })
+      .expect(422);
     expect(refused.body.error).toEqual({ code: 'unprocessable', message: 'encryption key "retired" is not configured' });
-    await codec('decode').set(bearer(admin.accessToken)).send({ payloads: [{ data: 'not base64!' }] }).expect(400);
+    await codec('decode')
+      .set(bearer(admin.accessToken))
+      .send({ payloads: [{ data: 'not base64!' }] })
+      .expect(400);
     await codec('decode').set(bearer(admin.accessToken)).send({ something: 'else' }).expect(400);
   });
 });
@@ -152,9 +177,17 @@ describe('Temporal UI in the browser', () => {
   it('decodes with the sign-in cookie from the UI origin; the cookie is worth nothing from another origin', async () => {
     const signedIn = await login(admin.email, admin.password).expect(200);
     const cookie = String(signedIn.headers['set-cookie']).split(';')[0];
-    const ok = await codec('decode').set('Origin', UI_ORIGIN).set('Cookie', cookie).send({ payloads: [jsonPlain(1)] }).expect(200);
+    const ok = await codec('decode')
+      .set('Origin', UI_ORIGIN)
+      .set('Cookie', cookie)
+      .send({ payloads: [jsonPlain(1)] })
+      .expect(200);
     expect(ok.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
-    const foreign = await codec('decode').set('Origin', 'http://localhost:5555').set('Cookie', cookie).send({ payloads: [jsonPlain(1)] }).expect(401);
+    const foreign = await codec('decode')
+      .set('Origin', 'http://localhost:5555')
+      .set('Cookie', cookie)
+      .send({ payloads: [jsonPlain(1)] })
+      .expect(401);
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -27,11 +27,15 @@ beforeAll(async () => {
     await connection.close();
   }
   // The worker picks up the signal and fails the workflow task on the plaintext payload.
-  history = await eventually(async () => {
-    const events = await rawHistory(app, workflowId);
-    expect(events.events!.some((e) => e.workflowTaskFailedEventAttributes)).toBe(true);
-    return events;
-  }, 30_000, 250);
+  history = await eventually(
+    async () => {
+      const events = await rawHistory(app, workflowId);
+      expect(events.events!.some((e) => e.workflowTaskFailedEventAttributes)).toBe(true);
+      return events;
+    },
+    30_000,
+    250,
+  );
   failure = history.events!.find((e) => e.workflowTaskFailedEventAttributes)!.workflowTaskFailedEventAttributes!.failure!;
 });
 
@@ -64,7 +68,11 @@ describe('a plaintext signal from a client without the codec', () => {
 
   it('the refusal is readable to a platform admin through the codec endpoint', async () => {
     const admin = await signedInPlatformAdmin(app);
-    const res = await request(app.url).post('/codec/decode').set(bearer(admin.accessToken)).send({ payloads: [toJsonPayload(failure.encodedAttributes!)] }).expect(200);
+    const res = await request(app.url)
+      .post('/codec/decode')
+      .set(bearer(admin.accessToken))
+      .send({ payloads: [toJsonPayload(failure.encodedAttributes!)] })
+      .expect(200);
     const attributes = dataJson(res.body.payloads[0]) as { message: string; stack_trace: string };
     expect(attributes.message).toContain(REFUSAL);
     expect(attributes.stack_trace).toContain('encryption-codec');

@@ -55,7 +55,9 @@ describe('dispatcher: sending', () => {
     const account = await connectNumber(app, tenantId);
     const input = await queueMessage(app, tenantId, account.phoneNumberId);
     app.meta.injectFault({ kind: 'http', status: 429, retryAfterSeconds: 7, times: 1, phoneNumberId: account.phoneNumberId });
-    const err = await dispatcherFor(app).dispatchMessage(input).catch((e) => e);
+    const err = await dispatcherFor(app)
+      .dispatchMessage(input)
+      .catch((e) => e);
     expect(err).toMatchObject({ type: 'meta_retryable', nonRetryable: false });
     expect(Number(err.nextRetryDelay)).toBeGreaterThanOrEqual(7_000);
     expect((await ledgerOf(app, input)).state).toBe('pending');

@@ -33,7 +33,12 @@ export async function connectNumber(app: TestApp, tenantId: string) {
 }
 
 /** A queued outbound message, as the conversation workflow leaves it before dispatching. */
-export async function queueMessage(app: TestApp, tenantId: string, phoneNumberId: string, content: TMessageContent = { type: 'text', text: { body: 'Your order shipped' } }): Promise<DispatchInput> {
+export async function queueMessage(
+  app: TestApp,
+  tenantId: string,
+  phoneNumberId: string,
+  content: TMessageContent = { type: 'text', text: { body: 'Your order shipped' } },
+): Promise<DispatchInput> {
   const messageId = randomUUID();
   const createdAt = new Date();
   await withTenant(app.db.app, tenantId, (trx) =>

@@ -11,7 +11,6 @@ import request from 'supertest';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
-
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -101,7 +100,9 @@ test('a knowledge document is added, found by a test question, and deleted', asy
   const { page } = await settingsTab('knowledge');
   await page.getByTestId('knowledge-empty').waitFor();
   await page.getByTestId('knowledge-title-input').fill('Return policy');
-  await page.getByTestId('knowledge-content-input').fill('Returns\n\nYou can return any kurta within 30 days of delivery for a full refund, as long as the tags are still attached.');
+  await page
+    .getByTestId('knowledge-content-input')
+    .fill('Returns\n\nYou can return any kurta within 30 days of delivery for a full refund, as long as the tags are still attached.');
   await page.getByTestId('knowledge-submit').click();
   const row = page.getByTestId('knowledge-row').filter({ hasText: 'Return policy' });
   await row.waitFor();

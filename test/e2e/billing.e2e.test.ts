@@ -12,7 +12,6 @@ import { subscribe, waitForStatus } from '../billing/helpers';
 import { bearer, registerTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
-
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -79,7 +78,10 @@ test('a blocked workspace subscribes to Growth through checkout and is unblocked
   await page.getByTestId('checkout-success').waitFor({ state: 'visible', timeout: 30_000 });
   expect(await page.getByTestId('subscription-status').innerText()).toMatch(/Active[\s\S]*Growth · ₹2,499 \/ month[\s\S]*renews on/i);
   expect(new URL(page.url()).search).toBe('');
-  await page.getByTestId('payments-table').getByRole('row', { name: /₹2,499.*Captured/ }).waitFor({ timeout: 15_000 });
+  await page
+    .getByTestId('payments-table')
+    .getByRole('row', { name: /₹2,499.*Captured/ })
+    .waitFor({ timeout: 15_000 });
   await shot(page, 'active');
 
   await page.getByTestId('main-nav').getByRole('link', { name: 'Dashboard' }).click();
@@ -140,7 +142,10 @@ test('an admin switches plan and cancels at the end of the period, each after co
 
   await page.getByTestId('cancel-subscription').click();
   await page.getByTestId('cancel-at-cycle-end').click();
-  await page.getByTestId('subscription-explanation').getByText(/ends on/).waitFor({ timeout: 20_000 });
+  await page
+    .getByTestId('subscription-explanation')
+    .getByText(/ends on/)
+    .waitFor({ timeout: 20_000 });
   expect(await page.getByTestId('subscription-status').innerText()).toMatch(/cancelling[\s\S]*ends on \d+ \w+ \d{4}\. You keep full access/i);
   await shot(page, 'cancelled-at-cycle-end');
 });

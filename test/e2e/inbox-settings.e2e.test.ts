@@ -8,7 +8,6 @@ import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { registerTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
-
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -56,7 +55,10 @@ test('canned responses are created, edited, kept unique by shortcut, and deleted
 
   await page.getByTestId('canned-shortcut-input').fill('bad shortcut!');
   await page.getByTestId('canned-submit').click();
-  await page.getByTestId('canned-shortcut-error').filter({ hasText: /Letters, digits/ }).waitFor();
+  await page
+    .getByTestId('canned-shortcut-error')
+    .filter({ hasText: /Letters, digits/ })
+    .waitFor();
 
   await row.getByTestId('canned-edit').click();
   await row.getByTestId('canned-edit-body-input').fill('We are open 10:00 to 21:00, every day.');

@@ -14,7 +14,6 @@ import { bearer, registerTenant, type RegisteredTenant } from '../support/factor
 import { startTestApp, type TestApp } from '../support/harness';
 import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
-
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -162,11 +161,17 @@ test('once the 24-hour window has closed the composer offers approved templates,
   await openInbox(page);
   const waId = await openNewConversation(page, 'Hello?');
   const view = page.getByTestId('conversation-view');
-  await view.getByTestId('window-countdown').filter({ hasText: /closes in 23h/ }).waitFor();
+  await view
+    .getByTestId('window-countdown')
+    .filter({ hasText: /closes in 23h/ })
+    .waitFor();
 
   // The customer last wrote 25 hours ago: only a template may be sent now.
   const conversationId = await view.getAttribute('data-conversation-id');
-  await app.db.system('conversations').where({ id: conversationId! }).update({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) });
+  await app.db
+    .system('conversations')
+    .where({ id: conversationId! })
+    .update({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) });
   await page.reload();
   const composer = page.getByTestId('template-composer');
   await composer.waitFor();

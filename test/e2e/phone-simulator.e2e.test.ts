@@ -15,7 +15,6 @@ import { bearer, registerTenant, type RegisteredTenant } from '../support/factor
 import { startTestApp, type TestApp } from '../support/harness';
 import { connectTestNumber } from '../support/whatsapp-factories';
 
-
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;
@@ -70,7 +69,10 @@ async function typeAsCustomer(page: Page, text: string): Promise<void> {
 
 /** The inbound messages stored for this customer, oldest first. */
 async function storedInbound(phone: string) {
-  const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) }).first();
+  const contact = await app.db
+    .system('contacts')
+    .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) })
+    .first();
   return contact ? app.db.system('messages').where({ contact_id: contact.id, direction: 'inbound' }).orderBy('created_at') : [];
 }
 
@@ -82,7 +84,10 @@ const waitForStored = (phone: string, match: (m: { type: string; content: Record
   });
 
 async function sendAsBusiness(to: string, content: object): Promise<void> {
-  const res = await request(app.url).post('/messages/send').set(bearer(tenant.accessToken)).send({ to, ...content });
+  const res = await request(app.url)
+    .post('/messages/send')
+    .set(bearer(tenant.accessToken))
+    .send({ to, ...content });
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 202 });
 }
 
@@ -100,7 +105,16 @@ test('the customer writes from the phone, the business answers, and a tapped but
   await sendAsBusiness(phone, { type: 'text', text: { body: 'Yes! Sizes S to XL.' } });
   await businessBubble(page, 'Yes! Sizes S to XL.').waitFor();
 
-  await sendAsBusiness(phone, { type: 'buttons', buttons: { body: 'Shall I reserve one for you?', options: [{ id: 'reserve-yes', title: 'Yes, reserve' }, { id: 'reserve-no', title: 'No thanks' }] } });
+  await sendAsBusiness(phone, {
+    type: 'buttons',
+    buttons: {
+      body: 'Shall I reserve one for you?',
+      options: [
+        { id: 'reserve-yes', title: 'Yes, reserve' },
+        { id: 'reserve-no', title: 'No thanks' },
+      ],
+    },
+  });
   await businessBubble(page, 'Shall I reserve one for you?').getByTestId('phone-reply-button').filter({ hasText: 'Yes, reserve' }).click();
   const tapped = await waitForStored(phone, (m) => m.type === 'interactive' && m.content.button_reply?.id === 'reserve-yes');
   expect(tapped.content).toMatchObject({ type: 'button_reply', button_reply: { id: 'reserve-yes', title: 'Yes, reserve' } });
@@ -114,7 +128,15 @@ test('list rows, a photo and STOP reach the business from the phone', async () =
   await typeAsCustomer(page, 'Which size should I take?');
   await waitForStored(phone, (m) => m.content.body === 'Which size should I take?');
 
-  const sections = [{ title: 'Sizes', rows: [{ id: 'size-m', title: 'Medium', description: 'Chest 38–40 in' }, { id: 'size-l', title: 'Large' }] }];
+  const sections = [
+    {
+      title: 'Sizes',
+      rows: [
+        { id: 'size-m', title: 'Medium', description: 'Chest 38–40 in' },
+        { id: 'size-l', title: 'Large' },
+      ],
+    },
+  ];
   await sendAsBusiness(phone, { type: 'list', list: { body: 'Pick your size', button: 'See sizes', sections } });
   await businessBubble(page, 'Pick your size').getByTestId('phone-list-button').click();
   await page.getByTestId('phone-list-sheet').waitFor();
@@ -131,7 +153,14 @@ test('list rows, a photo and STOP reach the business from the phone', async () =
   await page.locator('[data-testid=phone-customer-message][data-state=delivered]', { hasText: 'this colour?' }).locator('img').waitFor();
 
   await page.getByTestId('phone-send-stop').click();
-  await eventually(async () => expect(await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) }).first()).toMatchObject({ opted_out: true }));
+  await eventually(async () =>
+    expect(
+      await app.db
+        .system('contacts')
+        .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) })
+        .first(),
+    ).toMatchObject({ opted_out: true }),
+  );
   await page.locator('[data-testid=phone-customer-message][data-state=delivered]', { hasText: 'STOP' }).waitFor();
   await shot(page, 'quick-actions');
 });

@@ -7,7 +7,6 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/harness';
 
-
 interface Signup {
   name: string;
   email: string;

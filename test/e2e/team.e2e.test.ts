@@ -54,7 +54,10 @@ test('members are listed, invited, given a role and deactivated from their row',
   await row.filter({ hasText: 'invited' }).waitFor();
 
   await row.getByTestId('member-role').selectOption('admin');
-  await page.waitForFunction((id) => (document.querySelector(`[data-testid="member-row-${id}"] [data-testid=member-role]`) as HTMLSelectElement | null)?.value === 'admin', invitee);
+  await page.waitForFunction(
+    (id) => (document.querySelector(`[data-testid="member-row-${id}"] [data-testid=member-role]`) as HTMLSelectElement | null)?.value === 'admin',
+    invitee,
+  );
 
   await row.getByTestId('member-deactivate').click();
   await row.getByTestId('member-reactivate').waitFor();

@@ -9,7 +9,6 @@ import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { registerTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
 
-
 let app: TestApp;
 let browser: Browser;
 let context: BrowserContext | undefined;

@@ -38,7 +38,11 @@ describe('canned responses', () => {
   it('409 for a shortcut already in use, on create and on update, and nothing changes', async () => {
     const first = (await create({ shortcut: 'refund', body: 'Refunds take 5 working days.' }).expect(201)).body;
     const dup = await create({ shortcut: 'REFUND', body: 'Another text' }).expect(409);
-    expect(dup.body.error).toEqual({ code: 'conflict', message: 'A canned response with the shortcut /refund already exists', details: [{ path: 'shortcut', message: 'already in use' }] });
+    expect(dup.body.error).toEqual({
+      code: 'conflict',
+      message: 'A canned response with the shortcut /refund already exists',
+      details: [{ path: 'shortcut', message: 'already in use' }],
+    });
     const second = (await create({ shortcut: 'refund2', body: 'Second' }).expect(201)).body;
     expect((await update(second.id, { shortcut: 'refund', body: 'Second' }).expect(409)).body.error.code).toBe('conflict');
     expect(await stored(second.id)).toMatchObject({ shortcut: 'refund2' });
@@ -58,7 +62,10 @@ describe('canned responses', () => {
     ];
     for (const [body, path] of cases) {
       const res = await create(body).expect(400);
-      expect({ body, error: res.body.error }).toEqual({ body, error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) } });
+      expect({ body, error: res.body.error }).toEqual({
+        body,
+        error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) },
+      });
     }
     expect((await update('nope', { shortcut: 'ok', body: 'x' }).expect(400)).body.error.details[0].path).toBe('id');
   });

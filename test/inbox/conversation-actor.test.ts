@@ -24,7 +24,10 @@ describe('the conversation actor client', () => {
     expect(refused).toMatchObject({ code: 'not_found', status: 404, message: 'This conversation does not exist yet' });
     const listed = await request(app.url).get('/conversations').set(bearer(tenant.accessToken)).expect(200);
     expect(listed.body.data.map((c: { contact: { phone: string } }) => c.contact.phone)).not.toContain(phone);
-    const contacts = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_last4: phone.slice(-4) }).count<{ count: string }[]>('id as count');
+    const contacts = await app.db
+      .system('contacts')
+      .where({ tenant_id: tenant.tenant.id, phone_last4: phone.slice(-4) })
+      .count<{ count: string }[]>('id as count');
     expect(Number(contacts[0].count)).toBe(0);
   });
 });

@@ -44,7 +44,10 @@ describe('labels', () => {
     const label = (await create({ name: 'Follow up' }).expect(201)).body;
     const tenantId = tenant.tenant.id;
     // A bare conversation row stands in for one the actor made: the cascade is the database's.
-    const [contact] = await app.db.system('contacts').insert({ tenant_id: tenantId, phone_ciphertext: 'x', phone_key_id: 'k', phone_blind_index: `bi-${label.id}`, phone_last4: '0000' }).returning('id');
+    const [contact] = await app.db
+      .system('contacts')
+      .insert({ tenant_id: tenantId, phone_ciphertext: 'x', phone_key_id: 'k', phone_blind_index: `bi-${label.id}`, phone_last4: '0000' })
+      .returning('id');
     const [conversation] = await app.db.system('conversations').insert({ tenant_id: tenantId, contact_id: contact.id, phone_number_id: '1' }).returning('id');
     await app.db.system('conversation_labels').insert({ tenant_id: tenantId, conversation_id: conversation.id, label_id: label.id });
     await remove(label.id).expect(204);
@@ -61,7 +64,10 @@ describe('labels', () => {
     ];
     for (const [body, path] of cases) {
       const res = await create(body).expect(400);
-      expect({ body, error: res.body.error }).toEqual({ body, error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) } });
+      expect({ body, error: res.body.error }).toEqual({
+        body,
+        error: { code: 'validation_failed', message: expect.any(String), details: expect.arrayContaining([expect.objectContaining({ path })]) },
+      });
     }
     expect((await remove('not-a-uuid').expect(400)).body.error.details[0].path).toBe('id');
   });

@@ -65,7 +65,9 @@ describe('notes, labels and read receipts', () => {
   it('attaches nothing, without failing, when the label was deleted before the actor applied it', async () => {
     const { conversation } = await conversationWith('race');
     const gone = randomUUID();
-    await expect(applyConversationCommand(app.db, { tenantId: tenant.tenant.id, conversationId: conversation.id, command: { type: 'addLabel', labelId: gone } })).resolves.toEqual({ readWaMessageId: null });
+    await expect(applyConversationCommand(app.db, { tenantId: tenant.tenant.id, conversationId: conversation.id, command: { type: 'addLabel', labelId: gone } })).resolves.toEqual({
+      readWaMessageId: null,
+    });
     expect((await get(`/conversations/${conversation.id}`).expect(200)).body.labels).toEqual([]);
   });
 

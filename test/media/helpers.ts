@@ -39,7 +39,11 @@ export async function metaMediaFor(app: TestApp, account: { phoneNumberId: strin
   const form = new FormData();
   form.set('messaging_product', 'whatsapp');
   form.set('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), 'upload');
-  const res = await fetch(`${app.meta.url}/${app.config.meta.graphVersion}/${account.phoneNumberId}/media`, { method: 'POST', headers: { Authorization: `Bearer ${account.token}` }, body: form });
+  const res = await fetch(`${app.meta.url}/${app.config.meta.graphVersion}/${account.phoneNumberId}/media`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${account.token}` },
+    body: form,
+  });
   const { id } = (await res.json()) as { id: string };
   return { id, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -48,7 +52,17 @@ export async function metaMediaFor(app: TestApp, account: { phoneNumberId: strin
 export async function insertInboundMessage(app: TestApp, tenantId: string, content: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
   await withTenant(app.db.app, tenantId, (trx) =>
-    trx('messages').insert({ id, tenant_id: tenantId, conversation_id: randomUUID(), contact_id: randomUUID(), direction: 'inbound', type: 'image', content, status: 'received', sender: 'contact' }),
+    trx('messages').insert({
+      id,
+      tenant_id: tenantId,
+      conversation_id: randomUUID(),
+      contact_id: randomUUID(),
+      direction: 'inbound',
+      type: 'image',
+      content,
+      status: 'received',
+      sender: 'contact',
+    }),
   );
   return id;
 }

@@ -124,7 +124,11 @@ describe('inbound media', () => {
 
   it('refuses a message of another workspace without downloading', async () => {
     const { message, input } = await detachedImage();
-    const graphCallsForMedia = () => app.meta.requests().filter((r) => r.nodeId === input.mediaId).map((r) => r.operation);
+    const graphCallsForMedia = () =>
+      app.meta
+        .requests()
+        .filter((r) => r.nodeId === input.mediaId)
+        .map((r) => r.operation);
     const othersFiles = await filesOnDisk(app, other.tenant.id);
     const failure = await failureOf(media.storeInboundMedia({ ...input, tenantId: other.tenant.id }));
     expect(failure).toMatchObject({ type: 'message_not_found', nonRetryable: true });

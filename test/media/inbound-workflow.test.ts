@@ -44,7 +44,9 @@ describe('inbound media through the conversation workflow', () => {
 
   it('a failed download is retried by Temporal', async () => {
     app.meta.injectFault({ kind: 'http', status: 503, operation: 'media_download', phoneNumberId, times: 1 });
-    const sent = await app.meta.customer(phoneNumberId).send(customerWaId(), { type: 'document', mimeType: 'application/pdf', filename: 'quote.pdf', data: Buffer.from('%PDF-1.4 quote') });
+    const sent = await app.meta
+      .customer(phoneNumberId)
+      .send(customerWaId(), { type: 'document', mimeType: 'application/pdf', filename: 'quote.pdf', data: Buffer.from('%PDF-1.4 quote') });
     const id = await mediaFileOf(sent.wamid);
     const res = await request(app.url).get(`/media/${id}`).set(bearer(tenant.accessToken)).buffer(true).expect(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="quote.pdf"');

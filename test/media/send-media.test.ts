@@ -25,7 +25,11 @@ describe('sending an uploaded file', () => {
     await eventually(async () => expect(await app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).whereNotNull('last_inbound_at').first()).toBeDefined());
     const bytes = jpegBytes(12_000);
     const uploaded = await request(app.url).post('/media').set(bearer(tenant.accessToken)).attach('file', bytes, { filename: 'offer.jpg', contentType: 'image/jpeg' }).expect(201);
-    await request(app.url).post('/messages/send').set(bearer(tenant.accessToken)).send({ to: `+${waId}`, type: 'image', media: { fileId: uploaded.body.id, caption: 'Offer' } }).expect(202);
+    await request(app.url)
+      .post('/messages/send')
+      .set(bearer(tenant.accessToken))
+      .send({ to: `+${waId}`, type: 'image', media: { fileId: uploaded.body.id, caption: 'Offer' } })
+      .expect(202);
     const sent = await eventually(async () => {
       const [message] = app.meta.sent({ phoneNumberId: account.phoneNumberId }).filter((m) => m.type === 'image');
       expect(message).toBeDefined();
@@ -39,11 +43,21 @@ describe('sending an uploaded file', () => {
 
   it('a media link must be https: http, file, data and javascript links are refused with 400 and nothing is sent', async () => {
     const waId = customerWaId();
-    const conversations = () => app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).whereNotNull('last_inbound_at').count({ n: '*' }).then(([r]) => Number(r.n));
+    const conversations = () =>
+      app.db
+        .system('conversations')
+        .where({ tenant_id: tenant.tenant.id })
+        .whereNotNull('last_inbound_at')
+        .count({ n: '*' })
+        .then(([r]) => Number(r.n));
     const before = await conversations();
     await app.meta.customer(account.phoneNumberId).send(waId, 'send me the brochure');
     await eventually(async () => expect(await conversations()).toBe(before + 1));
-    const send = (link: string) => request(app.url).post('/messages/send').set(bearer(tenant.accessToken)).send({ to: `+${waId}`, type: 'document', media: { link, filename: 'brochure.pdf' } });
+    const send = (link: string) =>
+      request(app.url)
+        .post('/messages/send')
+        .set(bearer(tenant.accessToken))
+        .send({ to: `+${waId}`, type: 'document', media: { link, filename: 'brochure.pdf' } });
     for (const link of ['http://cdn.example.com/brochure.pdf', 'file:///etc/passwd', 'data:application/pdf;base64,JVBERi0=', 'javascript:alert(1)']) {
       const refused = await send(link).expect(400);
       expect(refused.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'media.link', message: 'must be an https:// URL' }] });

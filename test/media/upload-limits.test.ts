@@ -21,9 +21,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const mediaRows = (tenantId: string) => app.db.system('media_files').where({ tenant_id: tenantId }).count({ n: '*' }).then(([r]) => Number(r.n));
-const openMediaUpload = (who: RegisteredTenant) =>
-  new OpenUpload(app.url, '/media', { ...bearer(who.accessToken), 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` });
+const mediaRows = (tenantId: string) =>
+  app.db
+    .system('media_files')
+    .where({ tenant_id: tenantId })
+    .count({ n: '*' })
+    .then(([r]) => Number(r.n));
+const openMediaUpload = (who: RegisteredTenant) => new OpenUpload(app.url, '/media', { ...bearer(who.accessToken), 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` });
 
 /**
  * Streams megabytes of one file part until the server answers. The server closes the connection after
@@ -81,14 +85,20 @@ describe('per-workspace concurrency caps', () => {
     const rowsBefore = await mediaRows(tenant.tenant.id);
     const images = Array.from({ length: UPLOADS_PER_TENANT }, () => jpegBytes(64 * 1024));
     const held = images.map(() => openMediaUpload(tenant));
-    await Promise.all(held.map((u, i) => u.write(Buffer.concat([Buffer.from(multipartHead(BOUNDARY, {}, { filename: `slow-${i}.jpg`, contentType: 'image/jpeg' })), images[i].subarray(0, 1024)]))));
+    await Promise.all(
+      held.map((u, i) => u.write(Buffer.concat([Buffer.from(multipartHead(BOUNDARY, {}, { filename: `slow-${i}.jpg`, contentType: 'image/jpeg' })), images[i].subarray(0, 1024)]))),
+    );
 
     // Wait until the server holds all of them: an empty form answers 400 while a slot is free.
     await eventually(async () => {
       const probe = await request(app.url).post('/media').set(bearer(tenant.accessToken)).field('note', 'probe');
       expect(probe.status).toBe(429);
     });
-    const refused = await request(app.url).post('/media').set(bearer(tenant.accessToken)).attach('file', jpegBytes(), { filename: 'fourth.jpg', contentType: 'image/jpeg' }).expect(429);
+    const refused = await request(app.url)
+      .post('/media')
+      .set(bearer(tenant.accessToken))
+      .attach('file', jpegBytes(), { filename: 'fourth.jpg', contentType: 'image/jpeg' })
+      .expect(429);
     expect(refused.body.error).toEqual({ code: 'rate_limited', message: `At most ${UPLOADS_PER_TENANT} uploads at a time per workspace; try again when one has finished` });
     expect(refused.headers['retry-after']).toBe('5');
     // Another workspace is not held up by this one.
@@ -101,9 +111,17 @@ describe('per-workspace concurrency caps', () => {
   });
 
   it(`at most ${KNOWLEDGE_UPLOADS_PER_TENANT} knowledge uploads (body and PDF parse) at a time per workspace`, async () => {
-    const documents = () => app.db.system('knowledge_documents').where({ tenant_id: tenant.tenant.id }).count({ n: '*' }).then(([r]) => Number(r.n));
+    const documents = () =>
+      app.db
+        .system('knowledge_documents')
+        .where({ tenant_id: tenant.tenant.id })
+        .count({ n: '*' })
+        .then(([r]) => Number(r.n));
     const before = await documents();
-    const held = Array.from({ length: KNOWLEDGE_UPLOADS_PER_TENANT }, () => new OpenUpload(app.url, '/ai/knowledge', { ...bearer(tenant.accessToken), 'Content-Type': 'application/json' }));
+    const held = Array.from(
+      { length: KNOWLEDGE_UPLOADS_PER_TENANT },
+      () => new OpenUpload(app.url, '/ai/knowledge', { ...bearer(tenant.accessToken), 'Content-Type': 'application/json' }),
+    );
     await Promise.all(held.map((u, i) => u.write(`{"title":"Held ${i}","format":"text","content":"We open at nine`)));
     await eventually(async () => {
       const probe = await request(app.url).post('/ai/knowledge').set(bearer(tenant.accessToken)).send({});

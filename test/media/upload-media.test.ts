@@ -29,7 +29,14 @@ describe('POST /media', () => {
   it('stores an upload and serves it back to the workspace', async () => {
     const bytes = jpegBytes(20_000);
     const res = await upload(bytes, 'photo.jpg', 'image/jpeg').expect(201);
-    expect(res.body).toEqual({ id: expect.any(String), kind: 'image', mimeType: 'image/jpeg', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), filename: 'photo.jpg' });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      kind: 'image',
+      mimeType: 'image/jpeg',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      filename: 'photo.jpg',
+    });
     expect(await storedBytes(app, tenant.tenant.id, res.body.id)).toEqual(bytes);
     const row = await app.db.system('media_files').where({ id: res.body.id }).first();
     expect(row).toMatchObject({ tenant_id: tenant.tenant.id, direction: 'outbound', message_id: null, meta_media_id: null });
@@ -56,7 +63,11 @@ describe('POST /media', () => {
 
   it('refuses types WhatsApp does not take with 415, and other bodies clearly', async () => {
     const gif = await upload(Buffer.from('GIF89a'), 'a.gif', 'image/gif').expect(415);
-    expect(gif.body.error).toMatchObject({ code: 'unsupported_media_type', message: expect.stringContaining('image/gif'), details: [{ path: 'file', message: expect.any(String) }] });
+    expect(gif.body.error).toMatchObject({
+      code: 'unsupported_media_type',
+      message: expect.stringContaining('image/gif'),
+      details: [{ path: 'file', message: expect.any(String) }],
+    });
     const json = await request(app.url).post('/media').set(bearer(tenant.accessToken)).send({ file: 'x' }).expect(415);
     expect(json.body.error.message).toContain('multipart/form-data');
     const noFile = await request(app.url).post('/media').set(bearer(tenant.accessToken)).field('note', 'no file').expect(400);
@@ -66,7 +77,12 @@ describe('POST /media', () => {
   });
 
   it('accepts a `type` field for files sent as octet-stream', async () => {
-    const res = await request(app.url).post('/media').set(bearer(tenant.accessToken)).field('type', 'audio/ogg').attach('file', Buffer.from('OggS....'), { filename: 'note', contentType: 'application/octet-stream' }).expect(201);
+    const res = await request(app.url)
+      .post('/media')
+      .set(bearer(tenant.accessToken))
+      .field('type', 'audio/ogg')
+      .attach('file', Buffer.from('OggS....'), { filename: 'note', contentType: 'application/octet-stream' })
+      .expect(201);
     expect(res.body).toMatchObject({ kind: 'audio', mimeType: 'audio/ogg' });
   });
 

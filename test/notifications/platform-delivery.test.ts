@@ -63,7 +63,10 @@ describe('platform notifications are sent from the platform number through the d
     expect(failed).toHaveLength(1);
     expect(platformSends(registration.phone)).toHaveLength(1);
     // The code still works: delivery and sign-up are independent of each other's timing.
-    await request(app.url).post('/auth/register').send({ ...registration, otp: await latestOtp(app.url, registration.phone) }).expect(201);
+    await request(app.url)
+      .post('/auth/register')
+      .send({ ...registration, otp: await latestOtp(app.url, registration.phone) })
+      .expect(201);
   });
 
   it("sends the trial reminder to the admin's (sealed) phone as the approved utility template", async () => {

@@ -36,7 +36,11 @@ describe('socket authentication', () => {
     ['missing', () => ({}), 'unauthenticated'],
     ['not a JWT', () => ({ token: 'not-a-jwt' }), 'token_invalid'],
     ['tampered (another tenant in the claims, same signature)', () => ({ token: withClaims(a.accessToken, { tid: b.tenant.id }) }), 'token_invalid'],
-    ['signed with another key', async () => ({ token: await signAccessToken({ ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(48)) }, principalOf(a)) }), 'token_invalid'],
+    [
+      'signed with another key',
+      async () => ({ token: await signAccessToken({ ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(48)) }, principalOf(a)) }),
+      'token_invalid',
+    ],
     ['alg none', () => ({ token: unsigned(a.accessToken) }), 'token_invalid'],
     ['expired', async () => ({ token: await expired(a) }), 'token_expired'],
   ] as const)('refuses a %s token', async (_case, auth, code) => {

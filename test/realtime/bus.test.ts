@@ -153,7 +153,9 @@ describe('the realtime bus', () => {
     await app.db.system
       .transaction(async (trx) => {
         const { id: oldId } = (await trx('realtime_events').where({ tenant_id: t1, seq: old.seq }).first('id'))!;
-        await trx('realtime_events').where('id', '<=', oldId).update({ created_at: trx.raw("now() - interval '2 days'") });
+        await trx('realtime_events')
+          .where('id', '<=', oldId)
+          .update({ created_at: trx.raw("now() - interval '2 days'") });
         expect(await pruneRealtimeEvents(trx, '1 day')).toBeGreaterThanOrEqual(1);
         expect(await trx('realtime_tenant_horizon').where({ tenant_id: t1 }).first()).toEqual({ tenant_id: t1, pruned_through: String(old.seq) });
         expect(await trx('realtime_events').where({ tenant_id: t1 }).where('seq', '<=', old.seq).count({ n: '*' })).toEqual([{ n: '0' }]);

@@ -39,7 +39,11 @@ describe('two API nodes sharing Redis', () => {
     const onB = await openOn(nodeB);
     const workerSide = new Redis(redis.url);
     try {
-      const published = await publishEvent(nodeA.db.system, { tenantId: t.tenant.id, event: 'conversation.updated', payload: { conversationId: randomUUID(), change: 'resolve' } }, workerSide);
+      const published = await publishEvent(
+        nodeA.db.system,
+        { tenantId: t.tenant.id, event: 'conversation.updated', payload: { conversationId: randomUUID(), change: 'resolve' } },
+        workerSide,
+      );
       await eventually(async () => expect(onB.received).toContainEqual({ event: 'conversation.updated', data: { ...published.payload, seq: published.seq } }));
     } finally {
       workerSide.disconnect();
@@ -66,7 +70,8 @@ describe('two API nodes sharing Redis', () => {
     const onB = await openOn(nodeB);
     const workerSide = new Redis(redis.url);
     try {
-      const publish = () => publishEvent(nodeA.db.system, { tenantId: t.tenant.id, event: 'conversation.updated', payload: { conversationId: randomUUID(), change: 'resolve' } }, workerSide);
+      const publish = () =>
+        publishEvent(nodeA.db.system, { tenantId: t.tenant.id, event: 'conversation.updated', payload: { conversationId: randomUUID(), change: 'resolve' } }, workerSide);
       const seen = await publish();
       await eventually(async () => expect(onB.seqs()).toContain(seen.seq));
       onB.close();

@@ -39,7 +39,11 @@ describe('limits shared through Redis', () => {
       const name = `shared-${Date.now()}`;
       const options = { points: 1, windowSeconds: 1, lockoutMaxSeconds: 8 };
       const [nodeA, nodeB] = [new ThrottleBucket(name, options, a), new ThrottleBucket(name, options, b)];
-      const retryAfter = (p: Promise<void>) => p.then(() => 0, (err: AppError) => Number(err.headers?.['Retry-After']));
+      const retryAfter = (p: Promise<void>) =>
+        p.then(
+          () => 0,
+          (err: AppError) => Number(err.headers?.['Retry-After']),
+        );
       await nodeA.take('POST /auth/login|ip:203.0.113.7', 'x');
       expect(await retryAfter(nodeB.take('POST /auth/login|ip:203.0.113.7', 'x'))).toBe(1);
       await new Promise((r) => setTimeout(r, 1200));

@@ -26,7 +26,9 @@ describe('GET /sandbox/info (the phone simulator)', () => {
     const other = await registerTenant(app.url);
     await connectTestNumber(app, other.tenant.id);
     const res = await request(app.url).get('/sandbox/info').set(bearer(tenant.accessToken)).expect(200);
-    expect(res.body.numbers).toEqual([{ phoneNumberId: account.phoneNumberId, displayPhoneNumber: account.displayPhoneNumber, verifiedName: account.verifiedName, isDefault: true }]);
+    expect(res.body.numbers).toEqual([
+      { phoneNumberId: account.phoneNumberId, displayPhoneNumber: account.displayPhoneNumber, verifiedName: account.verifiedName, isDefault: true },
+    ]);
   });
 
   it('needs a signed-in user', async () => {

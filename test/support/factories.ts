@@ -37,7 +37,10 @@ export async function registerTenant(url: string, overrides: Parameters<typeof n
   const registration = newRegistration(overrides);
   await request(url).post('/auth/register/initiate').send(registration).expect(202);
   const otp = await latestOtp(url, registration.phone);
-  const res = await request(url).post('/auth/register').send({ ...registration, otp }).expect(201);
+  const res = await request(url)
+    .post('/auth/register')
+    .send({ ...registration, otp })
+    .expect(201);
   return { ...res.body, registration, refreshCookie: refreshCookieFrom(res.headers['set-cookie']) };
 }
 

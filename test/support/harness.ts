@@ -110,7 +110,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     realtime: server.realtime,
     async stop() {
       await server.close();
-      if (workers) await temporal.schedule.getHandle(dailyMetricsScheduleId(config)).delete().catch(() => undefined);
+      if (workers)
+        await temporal.schedule
+          .getHandle(dailyMetricsScheduleId(config))
+          .delete()
+          .catch(() => undefined);
       workers?.shutdown();
       await workersRunning;
       await temporal.connection.close();

@@ -20,7 +20,9 @@ export interface TestRedis {
 /** A throwaway Redis on a free loopback port, for tests of what is shared through Redis. */
 export async function startTestRedis(): Promise<TestRedis> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.env.REDIS_SERVER_PATH || 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(process.env.REDIS_SERVER_PATH || 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   while (!(await accepts(port))) {

@@ -50,11 +50,17 @@ describe('least privilege in Postgres', () => {
   it('the app role cannot switch to the owner or any other role', async () => {
     const [{ owner }] = (await db.system.raw('select current_user as owner')).rows;
     for (const attempt of [`SET ROLE ${owner}`, 'SET ROLE postgres', `SET SESSION AUTHORIZATION ${owner}`]) {
-      await expect(withTenant(db.app, a.tenant.id, (trx) => injected(trx, `${attempt}; SELECT id FROM users`))).rejects.toThrow(/permission denied|must be superuser|not permitted/);
+      await expect(withTenant(db.app, a.tenant.id, (trx) => injected(trx, `${attempt}; SELECT id FROM users`))).rejects.toThrow(
+        /permission denied|must be superuser|not permitted/,
+      );
     }
     const memberships = (await db.system.raw("select roleid::regrole::text as role from pg_auth_members where member = 'aerostic_app'::regrole")).rows;
     expect(memberships).toEqual([]);
-    const [role] = (await db.system.raw("select rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, pg_has_role('aerostic_app', current_user, 'MEMBER') as in_owner from pg_roles where rolname = 'aerostic_app'")).rows;
+    const [role] = (
+      await db.system.raw(
+        "select rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, pg_has_role('aerostic_app', current_user, 'MEMBER') as in_owner from pg_roles where rolname = 'aerostic_app'",
+      )
+    ).rows;
     expect(role).toEqual({ rolcanlogin: true, rolsuper: false, rolbypassrls: false, rolcreaterole: false, in_owner: false });
   });
 
@@ -70,7 +76,9 @@ describe('least privilege in Postgres', () => {
     ).rows as { name: string; enabled: boolean; forced: boolean }[];
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['tenants', 'users', 'contacts', 'conversations', 'messages']));
     expect(tables.filter((t) => !(t.enabled && t.forced))).toEqual([]);
-    const enabledNotForced = (await db.system.raw("select relname from pg_class where relnamespace = 'public'::regnamespace and relrowsecurity and not relforcerowsecurity and not relispartition")).rows;
+    const enabledNotForced = (
+      await db.system.raw("select relname from pg_class where relnamespace = 'public'::regnamespace and relrowsecurity and not relforcerowsecurity and not relispartition")
+    ).rows;
     expect(enabledNotForced).toEqual([]);
   });
 

@@ -91,7 +91,11 @@ describe('team management', () => {
   it('400 for a malformed id, 409 for an email already on this team', async () => {
     const bad = await request(app.url).patch('/users/not-a-uuid').set(bearer(owner.accessToken)).send({ role: 'agent' }).expect(400);
     expect(bad.body.error.details[0].path).toBe('id');
-    const taken = await request(app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email: owner.user.email.toUpperCase(), name: 'Dup', role: 'agent' }).expect(409);
+    const taken = await request(app.url)
+      .post('/users/invite')
+      .set(bearer(owner.accessToken))
+      .send({ email: owner.user.email.toUpperCase(), name: 'Dup', role: 'agent' })
+      .expect(409);
     expect(taken.body.error.code).toBe('email_taken');
   });
 

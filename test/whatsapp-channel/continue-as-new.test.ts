@@ -22,19 +22,33 @@ it('a long conversation continues as new without losing or repeating a message',
   const waId = customerWaId();
   const count = 30;
   for (let i = 0; i < count; i++) await app.meta.customer(phoneNumberId).send(waId, `message ${i}`);
-  const contactId = async () => (await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) }).first('id'))?.id;
-  const stored = await eventually(async () => {
-    const rows = await app.db.system('messages').where({ contact_id: (await contactId())!, direction: 'inbound' });
-    expect(rows).toHaveLength(count);
-    return rows;
-  }, 90_000, 250);
+  const contactId = async () =>
+    (
+      await app.db
+        .system('contacts')
+        .where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) })
+        .first('id')
+    )?.id;
+  const stored = await eventually(
+    async () => {
+      const rows = await app.db.system('messages').where({ contact_id: (await contactId())!, direction: 'inbound' });
+      expect(rows).toHaveLength(count);
+      return rows;
+    },
+    90_000,
+    250,
+  );
   expect(new Set(stored.map((m) => m.content.body)).size).toBe(count);
 
-  await eventually(async () => {
-    const statuses: string[] = [];
-    for await (const run of app.temporal.workflow.list({ query: `AerosticTenantId = '${tenantId}' AND AerosticKind = 'conversation'` })) statuses.push(run.status.name);
-    expect(statuses).toContain('CONTINUED_AS_NEW');
-  }, 30_000, 500);
+  await eventually(
+    async () => {
+      const statuses: string[] = [];
+      for await (const run of app.temporal.workflow.list({ query: `AerosticTenantId = '${tenantId}' AND AerosticKind = 'conversation'` })) statuses.push(run.status.name);
+      expect(statuses).toContain('CONTINUED_AS_NEW');
+    },
+    30_000,
+    500,
+  );
   // Nothing was stored twice across runs either.
   await new Promise((r) => setTimeout(r, 1000));
   expect(await app.db.system('messages').where({ contact_id: (await contactId())!, direction: 'inbound' })).toHaveLength(count);

@@ -29,19 +29,30 @@ async function conversationRuns(): Promise<{ workflowId: string; status: string 
 it('ends after a quiet period, restarts on the next message with its state from Postgres, and never shows the phone number', async () => {
   const waId = customerWaId();
   await app.meta.customer(phoneNumberId).send(waId, 'STOP');
-  const [first] = await eventually(async () => {
-    const runs = await conversationRuns();
-    expect(runs).toEqual([expect.objectContaining({ status: 'COMPLETED' })]);
-    return runs;
-  }, 30_000, 250);
+  const [first] = await eventually(
+    async () => {
+      const runs = await conversationRuns();
+      expect(runs).toEqual([expect.objectContaining({ status: 'COMPLETED' })]);
+      return runs;
+    },
+    30_000,
+    250,
+  );
 
   // The opt-out outlives the actor: a restarted actor refuses marketing to this contact.
-  const refused = await request(app.url).post('/messages/send').set(bearer(tenant.accessToken)).send({ to: `+${waId}`, type: 'template', template: { name: 'hello_world', language: 'en_US' } }).expect(422);
+  const refused = await request(app.url)
+    .post('/messages/send')
+    .set(bearer(tenant.accessToken))
+    .send({ to: `+${waId}`, type: 'template', template: { name: 'hello_world', language: 'en_US' } })
+    .expect(422);
   expect(refused.body.error.code).toBe('contact_opted_out');
 
   await app.meta.customer(phoneNumberId).send(waId, 'START');
   await eventually(async () => {
-    const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_last4: waId.slice(-4) }).first();
+    const contact = await app.db
+      .system('contacts')
+      .where({ tenant_id: tenant.tenant.id, phone_last4: waId.slice(-4) })
+      .first();
     expect(contact!.opted_out).toBe(false);
   }, 30_000);
 

@@ -33,12 +33,19 @@ describe("the webhook's one-statement conversation seed", () => {
       expect(seeds[1].conversationId).not.toBeNull();
       return seeds;
     });
-    const contactOf = async (tenantId: string) => (await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: index(tenantId) }).first('id'))!.id;
+    const contactOf = async (tenantId: string) =>
+      (await app.db
+        .system('contacts')
+        .where({ tenant_id: tenantId, phone_blind_index: index(tenantId) })
+        .first('id'))!.id;
     expect(seedA.contactId).toBe(await contactOf(a.tenant.id));
     expect(seedB).toMatchObject({ contactId: await contactOf(b.tenant.id), optedOut: false, status: 'open', mode: 'ai', aiReplyCount: 0 });
     expect(seedB.lastInboundAt).toEqual(expect.any(Number));
     // The number of one tenant never finds the other's conversation.
     expect((await inboundConversationSeed(app.db.system, a.tenant.id, numberB.phoneNumberId, [index(a.tenant.id)])).conversationId).toBeNull();
-    expect(await inboundConversationSeed(app.db.system, a.tenant.id, numberA.phoneNumberId, [phoneBlindIndex(app.config, a.tenant.id, '+10000000000')])).toMatchObject({ contactId: null, conversationId: null });
+    expect(await inboundConversationSeed(app.db.system, a.tenant.id, numberA.phoneNumberId, [phoneBlindIndex(app.config, a.tenant.id, '+10000000000')])).toMatchObject({
+      contactId: null,
+      conversationId: null,
+    });
   });
 });

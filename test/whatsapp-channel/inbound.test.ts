@@ -19,7 +19,10 @@ afterAll(async () => {
 });
 
 const messagesFrom = async (waId: string) => {
-  const contact = await app.db.system('contacts').where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) }).first();
+  const contact = await app.db
+    .system('contacts')
+    .where({ tenant_id: tenantId, phone_blind_index: phoneBlindIndex(app.config, tenantId, `+${waId}`) })
+    .first();
   if (!contact) return [];
   return app.db.system('messages').where({ contact_id: contact.id, direction: 'inbound' }).orderBy('created_at');
 };
@@ -33,7 +36,11 @@ describe('inbound WhatsApp messages', () => {
     ['document', { type: 'document', filename: 'invoice.pdf' }, { filename: 'invoice.pdf', id: expect.any(String) }],
     ['sticker', { type: 'sticker' }, { id: expect.any(String) }],
     ['location', { type: 'location', latitude: 12.97, longitude: 77.59, name: 'Shop' }, { latitude: 12.97, longitude: 77.59, name: 'Shop' }],
-    ['contacts', { type: 'contacts', contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] }, { contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] }],
+    [
+      'contacts',
+      { type: 'contacts', contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] },
+      { contacts: [{ name: { formatted_name: 'Ravi' }, phones: [{ phone: '+919800000000' }] }] },
+    ],
     ['interactive', { type: 'button_reply', buttonId: 'yes', title: 'Yes' }, { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes' } }],
     ['interactive', { type: 'list_reply', rowId: 'r2', title: 'Large' }, { type: 'list_reply', list_reply: expect.objectContaining({ id: 'r2', title: 'Large' }) }],
     ['button', { type: 'button', payload: 'CONFIRM', text: 'Confirm order' }, { payload: 'CONFIRM', text: 'Confirm order' }],

@@ -22,8 +22,16 @@ afterAll(async () => {
 /** A contact exactly as the code before per-tenant indexes and column-naming envelopes stored it. */
 async function insertLegacyContact(tenantId: string, phone: string): Promise<string> {
   const sealed = sealV1(app.config.encryptionKeys, phone, tenantId);
-  const [row] = await app.db.system('contacts')
-    .insert({ tenant_id: tenantId, phone_ciphertext: sealed.ciphertext, phone_key_id: sealed.keyId, phone_blind_index: legacyPhoneBlindIndex(app.config, phone), phone_last4: phone.slice(-4), name: 'Old customer' })
+  const [row] = await app.db
+    .system('contacts')
+    .insert({
+      tenant_id: tenantId,
+      phone_ciphertext: sealed.ciphertext,
+      phone_key_id: sealed.keyId,
+      phone_blind_index: legacyPhoneBlindIndex(app.config, phone),
+      phone_last4: phone.slice(-4),
+      name: 'Old customer',
+    })
     .returning('id');
   return row.id as string;
 }
@@ -53,8 +61,15 @@ describe('contacts stored before per-tenant blind indexes', () => {
     const [a, b] = await Promise.all([registerTenant(app.url), registerTenant(app.url)]);
     const phone = `+${customerWaId()}`;
     const ids = [await insertLegacyContact(a.tenant.id, phone), await insertLegacyContact(b.tenant.id, phone)];
-    const [broken] = await app.db.system('contacts')
-      .insert({ tenant_id: b.tenant.id, phone_ciphertext: randomBytes(40).toString('base64'), phone_key_id: app.config.encryptionKeys[0].id, phone_blind_index: `x-${randomBytes(8).toString('hex')}`, phone_last4: '0000' })
+    const [broken] = await app.db
+      .system('contacts')
+      .insert({
+        tenant_id: b.tenant.id,
+        phone_ciphertext: randomBytes(40).toString('base64'),
+        phone_key_id: app.config.encryptionKeys[0].id,
+        phone_blind_index: `x-${randomBytes(8).toString('hex')}`,
+        phone_last4: '0000',
+      })
       .returning('id');
     const tenantIds = [a.tenant.id, b.tenant.id];
 

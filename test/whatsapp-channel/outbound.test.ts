@@ -29,8 +29,17 @@ async function customerWhoWrote(): Promise<string> {
   const waId = customerWaId();
   await app.meta.customer(phoneNumberId).send({ waId, name: 'Kiran' }, 'Hi there');
   await eventually(async () => {
-    const contact = await app.db.system('contacts').where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, `+${waId}`) }).first('id');
-    expect(await app.db.system('conversations').where({ contact_id: contact?.id ?? '00000000-0000-0000-0000-000000000000' }).whereNotNull('last_inbound_at').first()).toBeDefined();
+    const contact = await app.db
+      .system('contacts')
+      .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, `+${waId}`) })
+      .first('id');
+    expect(
+      await app.db
+        .system('conversations')
+        .where({ contact_id: contact?.id ?? '00000000-0000-0000-0000-000000000000' })
+        .whereNotNull('last_inbound_at')
+        .first(),
+    ).toBeDefined();
   });
   return `+${waId}`;
 }
@@ -117,7 +126,12 @@ describe('sending through the dispatcher', () => {
     });
     expect(failed).toMatchObject({ error_code: '131047', error_detail: expect.stringMatching(/24 hours/) });
     await new Promise((r) => setTimeout(r, 1500));
-    expect(app.meta.requests().slice(before).filter((r) => r.operation === 'messages')).toHaveLength(1);
+    expect(
+      app.meta
+        .requests()
+        .slice(before)
+        .filter((r) => r.operation === 'messages'),
+    ).toHaveLength(1);
   });
 
   it('tenant B cannot send from tenant A’s number', async () => {

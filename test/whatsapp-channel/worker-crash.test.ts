@@ -52,18 +52,26 @@ it('kill -9 of the worker while Meta is answering a send: the retry reconciles, 
 
   // Meta takes 3 s to answer; the worker dies 1 s into the call, after Meta has the request.
   app.meta.injectFault({ kind: 'delay', ms: 3000, times: 1, operation: 'messages', phoneNumberId });
-  const res = await request(app.url).post('/messages/send').set(bearer(tenant.accessToken)).send({ to: `+${waId}`, type: 'text', text: { body: 'Yes, until 9pm' } }).expect(202);
+  const res = await request(app.url)
+    .post('/messages/send')
+    .set(bearer(tenant.accessToken))
+    .send({ to: `+${waId}`, type: 'text', text: { body: 'Yes, until 9pm' } })
+    .expect(202);
   await eventually(async () => expect((await app.db.system('message_sends').where({ message_id: res.body.messageId }).first())?.state).toBe('in_flight'), 20_000, 20);
   await new Promise((r) => setTimeout(r, 1000));
   workers[0].kill('SIGKILL');
   await new Promise((r) => workers[0].once('exit', r));
 
   startWorker();
-  const final = await eventually(async () => {
-    const row = (await app.db.system('messages').where({ id: res.body.messageId }).first())!;
-    expect(row.status).toBe('read');
-    return row;
-  }, 90_000, 250);
+  const final = await eventually(
+    async () => {
+      const row = (await app.db.system('messages').where({ id: res.body.messageId }).first())!;
+      expect(row.status).toBe('read');
+      return row;
+    },
+    90_000,
+    250,
+  );
   expect(final.wa_message_id).toMatch(/^wamid\./);
   const ledger = await app.db.system('message_sends').where({ message_id: res.body.messageId }).first();
   expect(ledger?.state).toBe('accepted');

@@ -30,7 +30,10 @@ describe('WhatsApp accounts of a workspace', () => {
     const res = await makeDefault(a, second.id).expect(200);
     expect(res.body).toMatchObject({ id: second.id, isDefault: true });
     const accounts = await accountsOf(app, a);
-    expect(accounts.map((x) => [x.id, x.isDefault])).toEqual([[second.id, true], [first.id, false]]);
+    expect(accounts.map((x) => [x.id, x.isDefault])).toEqual([
+      [second.id, true],
+      [first.id, false],
+    ]);
   });
 
   it("another workspace neither sees nor can change a workspace's numbers", async () => {
@@ -46,7 +49,11 @@ describe('WhatsApp accounts of a workspace', () => {
   it('validates the id, and only admins change the default', async () => {
     expect((await makeDefault(a, 'nope').expect(400)).body.error.details[0].path).toBe('id');
     await makeDefault(a, '00000000-0000-4000-8000-000000000000').expect(404);
-    const invite = await request(app.url).post('/users/invite').set(bearer(a.accessToken)).send({ email: `agent.${Date.now()}@example.com`, name: 'Agent Smith', role: 'agent' }).expect(201);
+    const invite = await request(app.url)
+      .post('/users/invite')
+      .set(bearer(a.accessToken))
+      .send({ email: `agent.${Date.now()}@example.com`, name: 'Agent Smith', role: 'agent' })
+      .expect(201);
     const accepted = await request(app.url).post('/auth/accept-invite').send({ token: invite.body.inviteToken, password: 'correct horse 42 battery' }).expect(200);
     // The agent tries to promote a number that is not the default: refused, and the default stays.
     const before = await accountsOf(app, a);

@@ -40,7 +40,13 @@ describe('/meta/callback refuses a bad state and stores nothing', () => {
   it('forged with another secret, missing, or garbage', async () => {
     for (const state of ['wrong key', null, 'not-a-jwt']) {
       const dialog = await startSignup(app, tenant);
-      const forged = state === 'wrong key' ? await signConnectState({ ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(40)) }, { tenantId: tenant.tenant.id, userId: tenant.user.id, browser: browserConnectSecret() }) : state;
+      const forged =
+        state === 'wrong key'
+          ? await signConnectState(
+              { ...app.config.jwt, secret: new TextEncoder().encode('x'.repeat(40)) },
+              { tenantId: tenant.tenant.id, userId: tenant.user.id, browser: browserConnectSecret() },
+            )
+          : state;
       if (forged === null) dialog.searchParams.delete('state');
       else dialog.searchParams.set('state', forged);
       expect((await followCallback(await submitDialog(dialog))).location.toString()).toBe(invalidState());

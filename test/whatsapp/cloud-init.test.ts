@@ -23,8 +23,14 @@ describe('POST /whatsapp/cloud/init', () => {
     const body = { wabaId: account.wabaId, phoneNumberId: account.phoneNumberId, accessToken: account.token, pin: '123456' };
     const res = await init(body).expect(201);
     expect(res.body).toEqual({
-      id: expect.any(String), wabaId: account.wabaId, phoneNumberId: account.phoneNumberId, displayPhoneNumber: expect.stringMatching(/^\+/),
-      verifiedName: 'Lucky Shrub', status: 'connected', qualityRating: 'GREEN', isDefault: true,
+      id: expect.any(String),
+      wabaId: account.wabaId,
+      phoneNumberId: account.phoneNumberId,
+      displayPhoneNumber: expect.stringMatching(/^\+/),
+      verifiedName: 'Lucky Shrub',
+      status: 'connected',
+      qualityRating: 'GREEN',
+      isDefault: true,
     });
     expect(res.text).not.toContain(account.token);
     expect(app.meta.accounts().find((a) => a.phoneNumberId === account.phoneNumberId)).toMatchObject({ registered: true, subscribed: true });

@@ -33,7 +33,10 @@ export async function submitDialog(dialogUrl: URL, decision: 'approve' | 'cancel
   const action = /<form method="post" action="([^"]+)"/.exec(html)![1];
   const form = new URLSearchParams();
   for (const m of html.matchAll(/<input type="(?:hidden|text)"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) {
-    form.set(m[1], m[2].replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))));
+    form.set(
+      m[1],
+      m[2].replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))),
+    );
   }
   form.set('decision', decision);
   const res = await fetch(new URL(action, dialogUrl), { method: 'POST', body: form, redirect: 'manual' });

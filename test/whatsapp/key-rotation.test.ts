@@ -20,15 +20,30 @@ afterAll(() => app?.stop());
 const digits = () => String(1e14 + Math.floor(Math.random() * 9e14));
 
 async function insertAccount(tenantId: string, token: string, sealed: Sealed) {
-  const [row] = await app.db.system('whatsapp_accounts')
-    .insert({ tenant_id: tenantId, waba_id: digits(), phone_number_id: digits(), display_phone_number: '+1 555-000-0000', access_token_ciphertext: sealed.ciphertext, access_token_key_id: sealed.keyId })
+  const [row] = await app.db
+    .system('whatsapp_accounts')
+    .insert({
+      tenant_id: tenantId,
+      waba_id: digits(),
+      phone_number_id: digits(),
+      display_phone_number: '+1 555-000-0000',
+      access_token_ciphertext: sealed.ciphertext,
+      access_token_key_id: sealed.keyId,
+    })
     .returning(['id', 'phone_number_id']);
   return { ...row, token, sealed };
 }
 
 async function insertContact(tenantId: string, phone: string, sealed: Sealed) {
-  const [row] = await app.db.system('contacts')
-    .insert({ tenant_id: tenantId, phone_ciphertext: sealed.ciphertext, phone_key_id: sealed.keyId, phone_blind_index: blindIndex(randomBytes(32), phone), phone_last4: phone.slice(-4) })
+  const [row] = await app.db
+    .system('contacts')
+    .insert({
+      tenant_id: tenantId,
+      phone_ciphertext: sealed.ciphertext,
+      phone_key_id: sealed.keyId,
+      phone_blind_index: blindIndex(randomBytes(32), phone),
+      phone_last4: phone.slice(-4),
+    })
     .returning('id');
   return { id: row.id as string, phone, sealed };
 }
@@ -79,7 +94,10 @@ describe('key rotation (resealAll)', () => {
     const account = accounts[0];
     expect(await loadAccountToken(app.db, [newKey], tenantIds[0], account.phone_number_id)).toBe(account.token);
 
-    const contactRows = await app.db.system('contacts').whereIn('id', contacts.map((c) => c.id));
+    const contactRows = await app.db.system('contacts').whereIn(
+      'id',
+      contacts.map((c) => c.id),
+    );
     for (const contact of contacts) {
       const row = contactRows.find((r) => r.id === contact.id)!;
       expect(openContactPhone([newKey], row.tenant_id, { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id })).toBe(contact.phone);

@@ -46,7 +46,10 @@ describe('conversationWorkflow with mocked activities', () => {
   });
 
   it('publishes the new messages and the contact for the inbox', () => {
-    const events = run.log.inputs<{ event: string }[]>('publishEvents').flat().map((e) => e.event);
+    const events = run.log
+      .inputs<{ event: string }[]>('publishEvents')
+      .flat()
+      .map((e) => e.event);
     expect(events.filter((e) => e === 'contact.created')).toHaveLength(1);
     expect(events.filter((e) => e === 'message.new')).toHaveLength(7);
     expect(events).toEqual(expect.arrayContaining(['conversation.updated', 'message.status']));

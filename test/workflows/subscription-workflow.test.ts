@@ -14,7 +14,10 @@ afterAll(async () => {
 
 describe('subscriptionWorkflow with mocked activities', () => {
   it('creates the Razorpay subscription through an update and answers with it', () => {
-    expect(run.created).toMatchObject({ razorpaySubscriptionId: 'sub_rzp_1', subscriptionId: run.log.inputs<{ subscriptionId: string }>('createRazorpaySubscription')[0].subscriptionId });
+    expect(run.created).toMatchObject({
+      razorpaySubscriptionId: 'sub_rzp_1',
+      subscriptionId: run.log.inputs<{ subscriptionId: string }>('createRazorpaySubscription')[0].subscriptionId,
+    });
   });
 
   it('converts the trial when the subscription first becomes active', () => {

@@ -14,7 +14,8 @@ const EXPLANATIONS: Record<number, string> = {
   131000: 'Meta could not send the message because of an internal error; it will be retried.',
   131008: 'A required part of the message is missing.',
   131009: 'A part of the message has a value WhatsApp does not accept.',
-  131026: 'The message could not be delivered: the recipient may not use WhatsApp, may not have accepted its latest terms, may use an old version, or may have blocked this number.',
+  131026:
+    'The message could not be delivered: the recipient may not use WhatsApp, may not have accepted its latest terms, may use an old version, or may have blocked this number.',
   131031: 'The WhatsApp Business Account is locked or disabled by Meta; check WhatsApp Manager.',
   131047: 'More than 24 hours have passed since the customer last wrote; send an approved template instead.',
   131048: 'Meta restricted how many messages this number may send because customers flagged it as spam; slow down and improve message quality.',

@@ -24,7 +24,19 @@ describe('toGraphMessage', () => {
     expect(graph({ type: 'template', template: { name: 'order_update', language: 'en_US', variables: ['Asha', '#123'] } })).toEqual({
       ...envelope,
       type: 'template',
-      template: { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Asha' }, { type: 'text', text: '#123' }] }] },
+      template: {
+        name: 'order_update',
+        language: { code: 'en_US' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Asha' },
+              { type: 'text', text: '#123' },
+            ],
+          },
+        ],
+      },
     });
   });
 
@@ -33,14 +45,28 @@ describe('toGraphMessage', () => {
   });
 
   it('sends media by link or id, with caption and filename only where Meta takes them', () => {
-    expect(graph({ type: 'image', media: { link: 'https://cdn.test/a.jpg', caption: 'Look' } })).toEqual({ ...envelope, type: 'image', image: { link: 'https://cdn.test/a.jpg', caption: 'Look' } });
+    expect(graph({ type: 'image', media: { link: 'https://cdn.test/a.jpg', caption: 'Look' } })).toEqual({
+      ...envelope,
+      type: 'image',
+      image: { link: 'https://cdn.test/a.jpg', caption: 'Look' },
+    });
     expect(graph({ type: 'document', media: { id: '123', caption: 'Invoice', filename: 'inv.pdf' } }).document).toEqual({ id: '123', caption: 'Invoice', filename: 'inv.pdf' });
     expect(graph({ type: 'audio', media: { id: '9', caption: 'dropped', filename: 'dropped.ogg' } }).audio).toEqual({ id: '9' });
     expect(graph({ type: 'video', media: { id: '7', caption: 'Clip', filename: 'dropped.mp4' } }).video).toEqual({ id: '7', caption: 'Clip' });
   });
 
   it('sends reply buttons as an interactive button message', () => {
-    const body = graph({ type: 'buttons', buttons: { body: 'Confirm?', footer: 'Reply below', options: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } });
+    const body = graph({
+      type: 'buttons',
+      buttons: {
+        body: 'Confirm?',
+        footer: 'Reply below',
+        options: [
+          { id: 'yes', title: 'Yes' },
+          { id: 'no', title: 'No' },
+        ],
+      },
+    });
     expect(body).toEqual({
       ...envelope,
       type: 'interactive',
@@ -48,17 +74,48 @@ describe('toGraphMessage', () => {
         type: 'button',
         body: { text: 'Confirm?' },
         footer: { text: 'Reply below' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'no', title: 'No' } },
+          ],
+        },
       },
     });
   });
 
   it('sends a list as an interactive list message', () => {
-    const body = graph({ type: 'list', list: { body: 'Pick a slot', button: 'Slots', sections: [{ title: 'Today', rows: [{ id: 'r1', title: '10:00', description: 'Morning' }, { id: 'r2', title: '15:00' }] }] } });
+    const body = graph({
+      type: 'list',
+      list: {
+        body: 'Pick a slot',
+        button: 'Slots',
+        sections: [
+          {
+            title: 'Today',
+            rows: [
+              { id: 'r1', title: '10:00', description: 'Morning' },
+              { id: 'r2', title: '15:00' },
+            ],
+          },
+        ],
+      },
+    });
     expect(body.interactive).toEqual({
       type: 'list',
       body: { text: 'Pick a slot' },
-      action: { button: 'Slots', sections: [{ title: 'Today', rows: [{ id: 'r1', title: '10:00', description: 'Morning' }, { id: 'r2', title: '15:00' }] }] },
+      action: {
+        button: 'Slots',
+        sections: [
+          {
+            title: 'Today',
+            rows: [
+              { id: 'r1', title: '10:00', description: 'Morning' },
+              { id: 'r2', title: '15:00' },
+            ],
+          },
+        ],
+      },
     });
   });
 });

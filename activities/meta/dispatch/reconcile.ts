@@ -12,7 +12,13 @@ export async function reconcileFromStatus(trx: Knex, input: { messageId: string;
   if (!send) return undefined;
   const createdAt = send.messageCreatedAt;
   if (send.state === 'pending' || send.state === 'in_flight') {
-    await markAccepted(trx, { tenantId: send.tenantId, messageId: input.messageId, messageCreatedAt: createdAt, waMessageId: input.waMessageId, phoneNumberId: send.phoneNumberId });
+    await markAccepted(trx, {
+      tenantId: send.tenantId,
+      messageId: input.messageId,
+      messageCreatedAt: createdAt,
+      waMessageId: input.waMessageId,
+      phoneNumberId: send.phoneNumberId,
+    });
   } else {
     // Known already (perhaps under another wamid): index this one too so its statuses find the message.
     await indexWamid(trx, send.tenantId, input.waMessageId, input.messageId, createdAt.toISOString());

@@ -3,7 +3,13 @@ import type { DeliveryStatus, InboundMessage } from '../../../domain/messages';
 
 /** Meta's `whatsapp_business_account` envelope, read leniently: unknown fields pass, known ones are checked. */
 const ZInbound = z
-  .object({ from: z.string().regex(/^\d{6,20}$/), id: z.string().min(1).max(256), timestamp: z.string(), type: z.string(), context: z.object({ id: z.string().optional(), forwarded: z.boolean().optional() }).loose().optional() })
+  .object({
+    from: z.string().regex(/^\d{6,20}$/),
+    id: z.string().min(1).max(256),
+    timestamp: z.string(),
+    type: z.string(),
+    context: z.object({ id: z.string().optional(), forwarded: z.boolean().optional() }).loose().optional(),
+  })
   .loose();
 const ZStatus = z
   .object({
@@ -11,7 +17,13 @@ const ZStatus = z
     status: z.enum(['sent', 'delivered', 'read', 'failed']),
     timestamp: z.string(),
     biz_opaque_callback_data: z.string().max(512).optional(),
-    errors: z.array(z.object({ code: z.number(), title: z.string().optional(), message: z.string().optional(), error_data: z.object({ details: z.string().optional() }).loose().optional() }).loose()).optional(),
+    errors: z
+      .array(
+        z
+          .object({ code: z.number(), title: z.string().optional(), message: z.string().optional(), error_data: z.object({ details: z.string().optional() }).loose().optional() })
+          .loose(),
+      )
+      .optional(),
   })
   .loose();
 const ZValue = z

@@ -21,7 +21,11 @@ export interface MetaWebhookDeps {
  * Verifies `X-Hub-Signature-256` over the exact bytes, then hands every message to its conversation
  * actor and every status to its number's channel actor before answering: a 200 means durable.
  */
-export async function receiveMetaWebhook({ deps, numbers, statuses, onUnknownNumber }: MetaWebhookDeps, raw: Buffer | undefined, signatureHeader: string): Promise<{ messages: number; statuses: number }> {
+export async function receiveMetaWebhook(
+  { deps, numbers, statuses, onUnknownNumber }: MetaWebhookDeps,
+  raw: Buffer | undefined,
+  signatureHeader: string,
+): Promise<{ messages: number; statuses: number }> {
   const signature = /^sha256=([0-9a-f]{64})$/i.exec(signatureHeader)?.[1];
   if (!raw || !signature || !hmacSha256Matches(raw, deps.config.meta.appSecret, signature)) {
     throw new AppError('invalid_signature', 'The X-Hub-Signature-256 header does not match the body');

@@ -22,7 +22,15 @@ const media = {
 const ZInbound = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), body: z.string().min(1), ...common }),
   z.object({ type: z.enum(['image', 'video', 'audio', 'document', 'sticker']), ...media, ...common }),
-  z.object({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional(), url: z.string().optional(), ...common }),
+  z.object({
+    type: z.literal('location'),
+    latitude: z.number(),
+    longitude: z.number(),
+    name: z.string().optional(),
+    address: z.string().optional(),
+    url: z.string().optional(),
+    ...common,
+  }),
   z.object({ type: z.literal('contacts'), contacts: z.array(z.record(z.string(), z.unknown())).min(1), ...common }),
   z.object({ type: z.literal('button_reply'), buttonId: z.string().min(1), title: z.string().min(1), ...common }),
   z.object({ type: z.literal('list_reply'), rowId: z.string().min(1), title: z.string().min(1), description: z.string().optional(), ...common }),

@@ -42,13 +42,21 @@ export function applyFaults(deps: SimDeps): Middleware<SimState> {
 
 function httpFault(status: number, retryAfterSeconds?: number): GraphError {
   if (status === 429) {
-    return new GraphError(429, { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4, is_transient: true }, { 'retry-after': String(retryAfterSeconds ?? 1) });
+    return new GraphError(
+      429,
+      { message: '(#4) Application request limit reached', type: 'OAuthException', code: 4, is_transient: true },
+      { 'retry-after': String(retryAfterSeconds ?? 1) },
+    );
   }
   const unavailable = status !== 500;
-  return new GraphError(status, {
-    message: unavailable ? 'Service temporarily unavailable' : 'An unknown error has occurred.',
-    type: 'OAuthException',
-    code: unavailable ? 2 : 1,
-    is_transient: true,
-  }, { 'x-fb-trace-id': newFbtraceId() });
+  return new GraphError(
+    status,
+    {
+      message: unavailable ? 'Service temporarily unavailable' : 'An unknown error has occurred.',
+      type: 'OAuthException',
+      code: unavailable ? 2 : 1,
+      is_transient: true,
+    },
+    { 'x-fb-trace-id': newFbtraceId() },
+  );
 }

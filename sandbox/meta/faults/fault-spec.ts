@@ -3,8 +3,17 @@ import { META_ERRORS } from '../graph/errors';
 
 /** Which Graph call a fault applies to (see `classifyGraphPath`). */
 export const GRAPH_OPERATIONS = [
-  'messages', 'media', 'media_download', 'message_templates', 'access_token', 'debug_token',
-  'subscribed_apps', 'register', 'deregister', 'phone_numbers', 'node',
+  'messages',
+  'media',
+  'media_download',
+  'message_templates',
+  'access_token',
+  'debug_token',
+  'subscribed_apps',
+  'register',
+  'deregister',
+  'phone_numbers',
+  'node',
 ] as const;
 export type GraphOperation = (typeof GRAPH_OPERATIONS)[number];
 
@@ -21,7 +30,12 @@ const scope = {
 
 export const ZFaultSpec = z.discriminatedUnion('kind', [
   /** Plain HTTP failure; 429 carries Retry-After. */
-  z.strictObject({ kind: z.literal('http'), status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]), retryAfterSeconds: z.number().int().nonnegative().optional(), ...scope }),
+  z.strictObject({
+    kind: z.literal('http'),
+    status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]),
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+    ...scope,
+  }),
   /** Accepts the connection and never answers; the client must time out. */
   z.strictObject({ kind: z.literal('hang'), ...scope }),
   /** A truncated JSON body with a JSON content type. */
@@ -31,7 +45,10 @@ export const ZFaultSpec = z.discriminatedUnion('kind', [
   /** Meta's error for `code`; `async` (sends only) answers 200 with a wamid and then a `failed` status webhook. */
   z.strictObject({
     kind: z.literal('meta-error'),
-    code: z.number().int().refine((c) => metaErrorCodes.includes(c), { message: `code must be one of ${metaErrorCodes.join(', ')}` }),
+    code: z
+      .number()
+      .int()
+      .refine((c) => metaErrorCodes.includes(c), { message: `code must be one of ${metaErrorCodes.join(', ')}` }),
     async: z.boolean().optional(),
     details: z.string().optional(),
     ...scope,

@@ -32,7 +32,15 @@ function phoneJson(phone: PhoneNumber): Record<string, unknown> {
 }
 
 function wabaJson(waba: Waba): Record<string, unknown> {
-  return { id: waba.id, name: waba.name, timezone_id: '1', currency: 'USD', message_template_namespace: `sim_${waba.id}`, account_review_status: 'APPROVED', owner_business_info: { id: waba.businessId, name: waba.name } };
+  return {
+    id: waba.id,
+    name: waba.name,
+    timezone_id: '1',
+    currency: 'USD',
+    message_template_namespace: `sim_${waba.id}`,
+    account_review_status: 'APPROVED',
+    owner_business_info: { id: waba.businessId, name: waba.name },
+  };
 }
 
 /** Phone-number and WABA nodes and edges used by onboarding: node GETs, phone_numbers, subscribed_apps, register. */
@@ -120,6 +128,9 @@ async function verifyOverride(ctx: SimContext, url: string): Promise<void> {
   target.searchParams.set('hub.mode', 'subscribe');
   target.searchParams.set('hub.challenge', challenge);
   target.searchParams.set('hub.verify_token', verifyToken);
-  const body = await fetch(target, { signal: AbortSignal.timeout(5000) }).then((r) => (r.ok ? r.text() : ''), () => '');
+  const body = await fetch(target, { signal: AbortSignal.timeout(5000) }).then(
+    (r) => (r.ok ? r.text() : ''),
+    () => '',
+  );
   if (body.trim() !== challenge) throw GraphError.invalidParam(`Callback verification failed: ${url} did not echo hub.challenge.`, { subcode: 2200 });
 }

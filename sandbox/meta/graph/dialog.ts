@@ -18,7 +18,8 @@ h1{font-size:20px;margin:0 0 8px}p{color:#444}label{display:block;margin:12px 0 
 function dialogProblem(deps: SimDeps, ctx: SimRouteContext): string | undefined {
   if (param(ctx, 'client_id') !== deps.config.appId) return 'Invalid App ID: the provided app ID does not look like a valid app ID.';
   const redirectUri = param(ctx, 'redirect_uri');
-  if (!redirectUri || !/^https?:\/\//.test(redirectUri)) return "URL Blocked: This redirect failed because the redirect URI is missing or not whitelisted in the app's Client OAuth Settings.";
+  if (!redirectUri || !/^https?:\/\//.test(redirectUri))
+    return "URL Blocked: This redirect failed because the redirect URI is missing or not whitelisted in the app's Client OAuth Settings.";
   return undefined;
 }
 
@@ -37,7 +38,9 @@ export function registerDialogRoutes(router: SimRouter, deps: SimDeps): void {
       .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value!)}">`)
       .join('');
     ctx.status = 200;
-    ctx.body = page(`Connect ${deps.config.appName} to WhatsApp`, `
+    ctx.body = page(
+      `Connect ${deps.config.appName} to WhatsApp`,
+      `
 <h1>Connect your business to WhatsApp</h1>
 <p><strong>${escapeHtml(deps.config.appName)}</strong> is requesting access to manage your WhatsApp Business account and send messages (whatsapp_business_management, whatsapp_business_messaging).</p>
 <form method="post" action="/${escapeHtml(ctx.params.version)}/dialog/oauth/confirm">${hidden}
@@ -45,7 +48,8 @@ export function registerDialogRoutes(router: SimRouter, deps: SimDeps): void {
 <label for="phone_number">WhatsApp phone number</label><input type="text" id="phone_number" name="phone_number" data-testid="phone-number" value="+${newDisplayNumber()}">
 <div class="actions"><button class="cancel" type="submit" name="decision" value="cancel" data-testid="cancel">Cancel</button>
 <button class="approve" type="submit" name="decision" value="approve" data-testid="approve">Approve</button></div>
-</form>`);
+</form>`,
+    );
   });
 
   router.post('/:version/dialog/oauth/confirm', (ctx: SimRouteContext) => {

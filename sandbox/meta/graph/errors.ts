@@ -43,17 +43,30 @@ export const META_ERRORS = {
   200: { status: 403, title: 'Permissions error' },
   368: { status: 403, title: 'Temporarily blocked for policies violations' },
   80007: { status: 400, title: 'Rate limit issues', details: 'The WhatsApp Business Account has reached its rate limit.' },
-  130429: { status: 400, title: 'Rate limit hit', subcode: 2494055, details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time' },
+  130429: {
+    status: 400,
+    title: 'Rate limit hit',
+    subcode: 2494055,
+    details: 'Message failed to send because there were too many messages sent from this phone number in a short period of time',
+  },
   131000: { status: 500, title: 'Something went wrong', transient: true, details: 'Message failed to send due to an unknown error.' },
   131008: { status: 400, title: 'Required parameter is missing' },
   131009: { status: 400, title: 'Parameter value is not valid' },
-  131026: { status: 400, title: 'Message undeliverable', details: 'Message failed to send because the recipient is not a WhatsApp user, has not accepted the latest Terms of Service, or uses an old WhatsApp version.' },
+  131026: {
+    status: 400,
+    title: 'Message undeliverable',
+    details: 'Message failed to send because the recipient is not a WhatsApp user, has not accepted the latest Terms of Service, or uses an old WhatsApp version.',
+  },
   131031: { status: 403, title: 'Business Account locked', details: 'The WhatsApp Business Account associated with the app has been restricted or disabled.' },
   131047: { status: 400, title: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
   131048: { status: 400, title: 'Spam rate limit hit', details: 'Message failed to send because there are restrictions on how many messages can be sent from this phone number.' },
   131051: { status: 400, title: 'Unsupported message type', details: 'Message type is not currently supported.' },
   131053: { status: 400, title: 'Media upload error', details: 'Unable to upload the media used in the message.' },
-  131056: { status: 400, title: '(Business Account, Consumer Account) pair rate limit hit', details: 'Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.' },
+  131056: {
+    status: 400,
+    title: '(Business Account, Consumer Account) pair rate limit hit',
+    details: 'Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.',
+  },
   131057: { status: 400, title: 'Account in maintenance mode', details: 'Business Account is in maintenance mode.' },
   132000: { status: 400, title: 'Number of parameters does not match the expected number of params' },
   132001: { status: 404, title: 'Template name does not exist in the translation' },
@@ -100,7 +113,7 @@ export class GraphError extends Error {
       type: opts.type ?? 'OAuthException',
       code,
     };
-    const subcode = opts.subcode === null ? undefined : opts.subcode ?? entry.subcode;
+    const subcode = opts.subcode === null ? undefined : (opts.subcode ?? entry.subcode);
     if (subcode !== undefined) error.error_subcode = subcode;
     if (details !== undefined) error.error_data = { messaging_product: 'whatsapp', details };
     if (opts.userTitle) error.error_user_title = opts.userTitle;
@@ -131,7 +144,11 @@ export class GraphError extends Error {
 
   static expiredToken(expiredAt: Date): GraphError {
     const message = `Error validating access token: Session has expired on ${expiredAt.toUTCString()}. The current time is ${new Date().toUTCString()}.`;
-    return new GraphError(401, { message, type: 'OAuthException', code: 190, error_subcode: 463 }, { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` });
+    return new GraphError(
+      401,
+      { message, type: 'OAuthException', code: 190, error_subcode: 463 },
+      { 'www-authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` },
+    );
   }
 
   static unknownPath(path: string): GraphError {

@@ -2,7 +2,10 @@ import { param, type SimContext } from './context';
 
 /** Applies Graph's `?fields=a,b` selection (`id` always included); without it, the node's default fields. */
 export function selectFields(ctx: SimContext, all: Record<string, unknown>, defaults: string[]): Record<string, unknown> {
-  const requested = param(ctx, 'fields')?.split(',').map((f) => f.trim()).filter(Boolean);
+  const requested = param(ctx, 'fields')
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const names = requested && requested.length > 0 ? requested : defaults;
   const out: Record<string, unknown> = {};
   for (const name of names) if (all[name] !== undefined) out[name] = all[name];

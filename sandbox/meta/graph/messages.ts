@@ -76,7 +76,10 @@ function checkTemplate(store: SimStore, phone: PhoneNumber, body: SendMessageBod
   const { name, language, components = [] } = body.template!;
   const template = store.findTemplate(phone.wabaId, name, language.code);
   if (!template || template.status !== 'APPROVED') throw GraphError.of(132001, { details: `template name (${name}) does not exist in ${language.code}` });
-  for (const [kind, type] of [['body', 'BODY'], ['header', 'HEADER']] as const) {
+  for (const [kind, type] of [
+    ['body', 'BODY'],
+    ['header', 'HEADER'],
+  ] as const) {
     const expected = placeholders(componentText(template, type)).length;
     const given = components.find((c) => c.type === kind)?.parameters?.filter((p) => p.type !== 'image' && p.type !== 'video' && p.type !== 'document').length ?? 0;
     if (expected !== given) throw GraphError.of(132000, { details: `${kind}: number of localizable_params (${given}) does not match the expected number of params (${expected})` });

@@ -34,10 +34,22 @@ export function toGraphParamError(error: z.ZodError, input: unknown): GraphError
       text = missing ? `The parameter ${p} is required.` : `Param ${p} must be one of {${issue.values.map(String).join(', ')}}.`;
       break;
     case 'too_big':
-      text = issue.origin === 'string' ? `Param ${p} must be at most ${issue.maximum} characters long.` : issue.origin === 'array' ? `Param ${p} must contain at most ${issue.maximum} elements.` : `Param ${p} must be at most ${issue.maximum}.`;
+      text =
+        issue.origin === 'string'
+          ? `Param ${p} must be at most ${issue.maximum} characters long.`
+          : issue.origin === 'array'
+            ? `Param ${p} must contain at most ${issue.maximum} elements.`
+            : `Param ${p} must be at most ${issue.maximum}.`;
       break;
     case 'too_small':
-      text = issue.origin === 'string' ? (issue.minimum === 1 ? `Param ${p} must be a non-empty string.` : `Param ${p} must be at least ${issue.minimum} characters long.`) : issue.origin === 'array' ? `Param ${p} must contain at least ${issue.minimum} element(s).` : `Param ${p} must be at least ${issue.minimum}.`;
+      text =
+        issue.origin === 'string'
+          ? issue.minimum === 1
+            ? `Param ${p} must be a non-empty string.`
+            : `Param ${p} must be at least ${issue.minimum} characters long.`
+          : issue.origin === 'array'
+            ? `Param ${p} must contain at least ${issue.minimum} element(s).`
+            : `Param ${p} must be at least ${issue.minimum}.`;
       break;
     case 'invalid_union':
       text = missing ? `The parameter ${p} is required.` : `Param ${p} is invalid.`;

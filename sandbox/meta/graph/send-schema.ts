@@ -43,33 +43,56 @@ const ZFooter = z.strictObject({ text: z.string().min(1).max(60) });
 
 const ZButtonAction = z
   .strictObject({
-    buttons: z.array(z.strictObject({ type: z.literal('reply'), reply: z.strictObject({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }) })).min(1).max(3),
+    buttons: z
+      .array(z.strictObject({ type: z.literal('reply'), reply: z.strictObject({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }) }))
+      .min(1)
+      .max(3),
   })
-  .refine((a) => new Set(a.buttons.map((b) => b.reply.id)).size === a.buttons.length, { message: 'Param {param}[\'buttons\'] must have unique reply ids.' });
+  .refine((a) => new Set(a.buttons.map((b) => b.reply.id)).size === a.buttons.length, { message: "Param {param}['buttons'] must have unique reply ids." });
 
 const ZListAction = z
   .strictObject({
     button: z.string().min(1).max(20),
-    sections: z.array(z.strictObject({
-      title: z.string().min(1).max(24).optional(),
-      rows: z.array(z.strictObject({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() })).min(1).max(10),
-    })).min(1).max(10),
+    sections: z
+      .array(
+        z.strictObject({
+          title: z.string().min(1).max(24).optional(),
+          rows: z
+            .array(z.strictObject({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() }))
+            .min(1)
+            .max(10),
+        }),
+      )
+      .min(1)
+      .max(10),
   })
-  .refine((a) => a.sections.reduce((n, s) => n + s.rows.length, 0) <= 10, { message: 'Param {param}[\'sections\'] must contain at most 10 rows in total.' })
-  .refine((a) => a.sections.length === 1 || a.sections.every((s) => s.title), { message: 'Param {param}[\'sections\'] must all have a title when there is more than one.' })
-  .refine((a) => new Set(a.sections.flatMap((s) => s.rows.map((r) => r.id))).size === a.sections.reduce((n, s) => n + s.rows.length, 0), { message: 'Param {param}[\'sections\'] must have unique row ids.' });
+  .refine((a) => a.sections.reduce((n, s) => n + s.rows.length, 0) <= 10, { message: "Param {param}['sections'] must contain at most 10 rows in total." })
+  .refine((a) => a.sections.length === 1 || a.sections.every((s) => s.title), { message: "Param {param}['sections'] must all have a title when there is more than one." })
+  .refine((a) => new Set(a.sections.flatMap((s) => s.rows.map((r) => r.id))).size === a.sections.reduce((n, s) => n + s.rows.length, 0), {
+    message: "Param {param}['sections'] must have unique row ids.",
+  });
 
 const ZCtaUrlAction = z.strictObject({ name: z.literal('cta_url'), parameters: z.strictObject({ display_text: z.string().min(1).max(20), url: httpUrl }) });
 
 const ZInteractive = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('button'), header: ZInteractiveHeader.optional(), body: ZBody, footer: ZFooter.optional(), action: ZButtonAction }),
-  z.strictObject({ type: z.literal('list'), header: z.strictObject({ type: z.literal('text'), text: z.string().min(1).max(60) }).optional(), body: ZBody, footer: ZFooter.optional(), action: ZListAction }),
+  z.strictObject({
+    type: z.literal('list'),
+    header: z.strictObject({ type: z.literal('text'), text: z.string().min(1).max(60) }).optional(),
+    body: ZBody,
+    footer: ZFooter.optional(),
+    action: ZListAction,
+  }),
   z.strictObject({ type: z.literal('cta_url'), header: ZInteractiveHeader.optional(), body: ZBody, footer: ZFooter.optional(), action: ZCtaUrlAction }),
 ]);
 
 const ZTemplateParameter = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('text'), text: z.string().min(1).max(32768), parameter_name: z.string().optional() }),
-  z.strictObject({ type: z.literal('currency'), currency: z.strictObject({ fallback_value: z.string(), code: z.string().length(3), amount_1000: z.number().int() }), parameter_name: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('currency'),
+    currency: z.strictObject({ fallback_value: z.string(), code: z.string().length(3), amount_1000: z.number().int() }),
+    parameter_name: z.string().optional(),
+  }),
   z.strictObject({ type: z.literal('date_time'), date_time: z.looseObject({ fallback_value: z.string() }), parameter_name: z.string().optional() }),
   z.strictObject({ type: z.literal('image'), image: ZImage }),
   z.strictObject({ type: z.literal('video'), video: ZVideo }),

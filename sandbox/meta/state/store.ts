@@ -177,10 +177,19 @@ export class SimStore {
   /** New WABAs come with Meta's approved sample template. */
   private seedHelloWorld(wabaId: string): void {
     this.addTemplate({
-      wabaId, name: 'hello_world', language: 'en_US', category: 'UTILITY', status: 'APPROVED', rejectedReason: 'NONE', parameterFormat: 'POSITIONAL',
+      wabaId,
+      name: 'hello_world',
+      language: 'en_US',
+      category: 'UTILITY',
+      status: 'APPROVED',
+      rejectedReason: 'NONE',
+      parameterFormat: 'POSITIONAL',
       components: [
         { type: 'HEADER', format: 'TEXT', text: 'Hello World' },
-        { type: 'BODY', text: 'Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us.' },
+        {
+          type: 'BODY',
+          text: 'Welcome and congratulations!! This message demonstrates your ability to send a WhatsApp message notification from the Cloud API, hosted by Meta. Thank you for taking the time to test with us.',
+        },
         { type: 'FOOTER', text: 'WhatsApp Business Platform sample message' },
       ],
     });

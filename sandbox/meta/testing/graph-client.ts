@@ -21,7 +21,13 @@ export function graphClient(baseUrl: string, version = 'v21.0') {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url, { method, headers, body: opts.form ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined), signal: opts.signal, redirect: 'manual' });
+    const res = await fetch(url, {
+      method,
+      headers,
+      body: opts.form ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined),
+      signal: opts.signal,
+      redirect: 'manual',
+    });
     const text = await res.text();
     let json: unknown;
     try {

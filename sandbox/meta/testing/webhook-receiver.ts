@@ -38,7 +38,14 @@ export async function startWebhookReceiver(appSecret: string): Promise<WebhookRe
       } catch {
         json = undefined;
       }
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw, json, signatureValid: given.length === expected.length && timingSafeEqual(given, expected) });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        raw,
+        json,
+        signatureValid: given.length === expected.length && timingSafeEqual(given, expected),
+      });
       if (req.method === 'GET') {
         const challenge = new URL(req.url ?? '/', 'http://x').searchParams.get('hub.challenge') ?? '';
         res.writeHead(200).end(challenge);

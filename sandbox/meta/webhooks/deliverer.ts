@@ -28,7 +28,11 @@ export class WebhookDeliverer {
   private readonly lanes = new Map<string, Promise<unknown>>();
   private readonly aborter = new AbortController();
 
-  constructor(private readonly store: SimStore, private readonly scheduler: Scheduler, private readonly config: DelivererConfig) {}
+  constructor(
+    private readonly store: SimStore,
+    private readonly scheduler: Scheduler,
+    private readonly config: DelivererConfig,
+  ) {}
 
   deliver(input: DeliverInput): Promise<WebhookDelivery> {
     const raw = typeof input.body === 'string' ? Buffer.from(input.body) : input.body instanceof Uint8Array ? Buffer.from(input.body) : Buffer.from(metaJson(input.body));
@@ -46,7 +50,14 @@ export class WebhookDeliverer {
       if (original.signature === signMetaBody(original.rawBody, this.config.appSecret)) headers['x-hub-signature'] = signMetaBodySha1(original.rawBody, this.config.appSecret);
     }
     return this.enqueue(undefined, () =>
-      this.post({ kind: original.kind, raw: Buffer.from(original.rawBody), headers, route: original.url ? { url: original.url } : undefined, wamids: original.wamids, redeliveryOf: original.id }),
+      this.post({
+        kind: original.kind,
+        raw: Buffer.from(original.rawBody),
+        headers,
+        route: original.url ? { url: original.url } : undefined,
+        wamids: original.wamids,
+        redeliveryOf: original.id,
+      }),
     );
   }
 
@@ -62,7 +73,7 @@ export class WebhookDeliverer {
   }
 
   private enqueue(lane: string | undefined, run: () => Promise<WebhookDelivery>): Promise<WebhookDelivery> {
-    const previous = lane ? this.lanes.get(lane) ?? Promise.resolve() : Promise.resolve();
+    const previous = lane ? (this.lanes.get(lane) ?? Promise.resolve()) : Promise.resolve();
     const next = previous.catch(() => undefined).then(run);
     if (lane) {
       this.lanes.set(lane, next);
@@ -71,7 +82,14 @@ export class WebhookDeliverer {
     return this.scheduler.track(next);
   }
 
-  private async post(input: { kind: WebhookKind; raw: Buffer; headers: Record<string, string>; route?: { skip?: string; url?: string }; wamids: string[]; redeliveryOf?: string }): Promise<WebhookDelivery> {
+  private async post(input: {
+    kind: WebhookKind;
+    raw: Buffer;
+    headers: Record<string, string>;
+    route?: { skip?: string; url?: string };
+    wamids: string[];
+    redeliveryOf?: string;
+  }): Promise<WebhookDelivery> {
     const started = Date.now();
     const url = input.route?.url ?? this.config.webhookUrl();
     const rawBody = input.raw.toString('utf8');
@@ -82,8 +100,17 @@ export class WebhookDeliverer {
       body = rawBody;
     }
     const delivery: WebhookDelivery = {
-      id: randomUUID(), kind: input.kind, url, rawBody, body, signature: input.headers['x-hub-signature-256'],
-      attempts: 0, at: started, durationMs: 0, wamids: input.wamids, redeliveryOf: input.redeliveryOf,
+      id: randomUUID(),
+      kind: input.kind,
+      url,
+      rawBody,
+      body,
+      signature: input.headers['x-hub-signature-256'],
+      attempts: 0,
+      at: started,
+      durationMs: 0,
+      wamids: input.wamids,
+      redeliveryOf: input.redeliveryOf,
     };
     this.store.deliveries.push(delivery);
     const skip = input.route?.skip ?? (url ? undefined : 'no webhook URL configured');

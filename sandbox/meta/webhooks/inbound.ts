@@ -52,7 +52,13 @@ export function buildInboundMessage(store: SimStore, phone: PhoneNumber, custome
       break;
     }
     case 'location':
-      message.location = { latitude: input.latitude, longitude: input.longitude, ...(input.name ? { name: input.name } : {}), ...(input.address ? { address: input.address } : {}), ...(input.url ? { url: input.url } : {}) };
+      message.location = {
+        latitude: input.latitude,
+        longitude: input.longitude,
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.address ? { address: input.address } : {}),
+        ...(input.url ? { url: input.url } : {}),
+      };
       break;
     case 'contacts':
       message.contacts = input.contacts;
@@ -76,7 +82,8 @@ export function buildInboundMessage(store: SimStore, phone: PhoneNumber, custome
       message.errors = [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }];
       break;
   }
-  if (input.forwarded) message.context = { ...(message.context as object | undefined), ...(input.forwarded === 'frequently' ? { forwarded: true, frequently_forwarded: true } : { forwarded: true }) };
+  if (input.forwarded)
+    message.context = { ...(message.context as object | undefined), ...(input.forwarded === 'frequently' ? { forwarded: true, frequently_forwarded: true } : { forwarded: true }) };
   if (input.referral) message.referral = input.referral;
   return message;
 }

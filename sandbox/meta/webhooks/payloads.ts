@@ -33,20 +33,24 @@ export interface TemplateStatusChange {
 export function templateStatusEnvelope(wabaId: string, change: TemplateStatusChange): Record<string, unknown> {
   return {
     object: 'whatsapp_business_account',
-    entry: [{
-      id: wabaId,
-      time: Math.floor(Date.now() / 1000),
-      changes: [{
-        field: 'message_template_status_update',
-        value: {
-          event: change.event,
-          message_template_id: Number(change.templateId),
-          message_template_name: change.name,
-          message_template_language: change.language,
-          reason: change.reason,
-          message_template_category: change.category,
-        },
-      }],
-    }],
+    entry: [
+      {
+        id: wabaId,
+        time: Math.floor(Date.now() / 1000),
+        changes: [
+          {
+            field: 'message_template_status_update',
+            value: {
+              event: change.event,
+              message_template_id: Number(change.templateId),
+              message_template_name: change.name,
+              message_template_language: change.language,
+              reason: change.reason,
+              message_template_category: change.category,
+            },
+          },
+        ],
+      },
+    ],
   };
 }

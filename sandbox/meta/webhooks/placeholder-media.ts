@@ -1,5 +1,6 @@
 /** Small but well-formed files, so an app that inspects downloaded media sees the right magic bytes. */
-const JPEG_1PX = '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+const JPEG_1PX =
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
 const WEBP_1PX = 'UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==';
 const OGG_HEADER = 'T2dnUwACAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
 const MP4_FTYP = 'AAAAGGZ0eXBtcDQyAAAAAG1wNDJpc29t';

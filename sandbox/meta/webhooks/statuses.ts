@@ -72,7 +72,17 @@ export class StatusEmitter {
     if (message.bizOpaqueCallbackData !== undefined) item.biz_opaque_callback_data = message.bizOpaqueCallbackData;
     if (status === 'failed') {
       const code = opts.errorCode ?? 131026;
-      item.errors = [isMetaErrorCode(code) ? webhookError(code, opts.errorDetails) : { code, title: 'Error', message: 'Error', error_data: { details: opts.errorDetails ?? 'Error' }, href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/' }];
+      item.errors = [
+        isMetaErrorCode(code)
+          ? webhookError(code, opts.errorDetails)
+          : {
+              code,
+              title: 'Error',
+              message: 'Error',
+              error_data: { details: opts.errorDetails ?? 'Error' },
+              href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+            },
+      ];
       return item;
     }
     const billing = this.billing(message);

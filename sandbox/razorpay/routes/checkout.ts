@@ -7,7 +7,6 @@ import type { SubscriptionRecord } from '../entities';
 import { RazorpayApiError } from '../errors';
 import { readBody } from '../http';
 
-
 class PageError extends Error {
   constructor(
     readonly status: number,

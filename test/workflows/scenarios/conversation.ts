@@ -55,7 +55,16 @@ export function conversationActivities(log: CallLog) {
 }
 
 function inbound(waMessageId: string, body: string): InboundMessage {
-  return { waMessageId, phoneNumberId: 'pn-1', from: '+919900000001', profileName: 'Asha', timestamp: Math.floor(Date.now() / 1000), type: 'text', content: { body }, context: null };
+  return {
+    waMessageId,
+    phoneNumberId: 'pn-1',
+    from: '+919900000001',
+    profileName: 'Asha',
+    timestamp: Math.floor(Date.now() / 1000),
+    type: 'text',
+    content: { body },
+    context: null,
+  };
 }
 
 const agentText = (body: string): SendRequest => ({ content: { type: 'text', text: { body } }, sender: 'agent', senderUserId: 'agent-1' });

@@ -31,7 +31,19 @@ function razorpayEvent(eventId: string, status: string, createdAt: number, paidC
     createdAt,
     subscription: { id: 'sub_rzp_1', status, planId: 'plan_rzp_starter', currentStart: createdAt, currentEnd: createdAt + 2_592_000, paidCount, endedAt: null },
     ...(paymentId
-      ? { payment: { id: paymentId, amountMinor: 99_900, currency: 'INR', status: 'captured', invoiceId: `inv_${paymentId}`, method: 'card', errorCode: null, errorDescription: null, createdAt } }
+      ? {
+          payment: {
+            id: paymentId,
+            amountMinor: 99_900,
+            currency: 'INR',
+            status: 'captured',
+            invoiceId: `inv_${paymentId}`,
+            method: 'card',
+            errorCode: null,
+            errorDescription: null,
+            createdAt,
+          },
+        }
       : {}),
   };
 }

@@ -1,13 +1,6 @@
 import { ZPageSchema } from '@domain/pagination';
 import { z } from 'zod';
-import {
-  ZAssignableMemberSchema,
-  ZInviteUserResponseSchema,
-  ZTeamMemberSchema,
-  type TInviteUser,
-  type TTeamMember,
-  type TUpdateUser,
-} from '@domain/users';
+import { ZAssignableMemberSchema, ZInviteUserResponseSchema, ZTeamMemberSchema, type TInviteUser, type TTeamMember, type TUpdateUser } from '@domain/users';
 import { apiClient } from './client';
 
 const ZTeamPageSchema = ZPageSchema(ZTeamMemberSchema);

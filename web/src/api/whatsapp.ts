@@ -1,10 +1,4 @@
-import {
-  ZEmbeddedStartResponseSchema,
-  ZWhatsappAccountSchema,
-  ZWhatsappMeResponseSchema,
-  type TCloudInit,
-  type TWhatsappAccount,
-} from '@domain/whatsapp';
+import { ZEmbeddedStartResponseSchema, ZWhatsappAccountSchema, ZWhatsappMeResponseSchema, type TCloudInit, type TWhatsappAccount } from '@domain/whatsapp';
 import { apiClient } from './client';
 
 export async function fetchWhatsappAccounts(): Promise<TWhatsappAccount[]> {

@@ -17,12 +17,7 @@ export function RegisterPage() {
   if (step.kind === 'otp') {
     return (
       <AuthLayout title="Verify your number" subtitle="One last step to create your workspace.">
-        <OtpStep
-          data={step.data}
-          expiresAt={step.expiresAt}
-          onResent={(expiresAt) => setStep({ ...step, expiresAt })}
-          onBack={(errors) => setStep({ kind: 'details', errors })}
-        />
+        <OtpStep data={step.data} expiresAt={step.expiresAt} onResent={(expiresAt) => setStep({ ...step, expiresAt })} onBack={(errors) => setStep({ kind: 'details', errors })} />
       </AuthLayout>
     );
   }
@@ -37,12 +32,7 @@ export function RegisterPage() {
         </>
       }
     >
-      <RegisterDetailsForm
-        values={values}
-        onChange={setValues}
-        initialErrors={step.errors}
-        onOtpSent={(data, expiresAt) => setStep({ kind: 'otp', data, expiresAt })}
-      />
+      <RegisterDetailsForm values={values} onChange={setValues} initialErrors={step.errors} onOtpSent={(data, expiresAt) => setStep({ kind: 'otp', data, expiresAt })} />
     </AuthLayout>
   );
 }

@@ -26,9 +26,7 @@ import { SimulatorPage } from './simulator';
 /** Sections that have their own screens; every other nav item shows a placeholder. */
 const builtSections = new Set(['inbox', 'settings', 'billing', 'simulator']);
 
-const placeholderRoutes: RouteObject[] = navItems
-  .filter((item) => !builtSections.has(item.path))
-  .map((item) => ({ path: item.path, element: <ComingSoonPage item={item} /> }));
+const placeholderRoutes: RouteObject[] = navItems.filter((item) => !builtSections.has(item.path)).map((item) => ({ path: item.path, element: <ComingSoonPage item={item} /> }));
 
 /**
  * Pages live under /app (plus /login, /register, /invite) so that reloading a page never lands on
@@ -36,22 +34,51 @@ const placeholderRoutes: RouteObject[] = navItems
  */
 export const routes: RouteObject[] = [
   { path: '/', element: <Navigate to="/app" replace /> },
-  { path: '/register', element: <PublicOnly><RegisterPage /></PublicOnly> },
-  { path: '/login', element: <PublicOnly><LoginPage /></PublicOnly> },
+  {
+    path: '/register',
+    element: (
+      <PublicOnly>
+        <RegisterPage />
+      </PublicOnly>
+    ),
+  },
+  {
+    path: '/login',
+    element: (
+      <PublicOnly>
+        <LoginPage />
+      </PublicOnly>
+    ),
+  },
   { path: '/invite/:token', element: <AcceptInvitePage /> },
-  { path: '/forgot-password', element: <PublicOnly><ForgotPasswordPage /></PublicOnly> },
+  {
+    path: '/forgot-password',
+    element: (
+      <PublicOnly>
+        <ForgotPasswordPage />
+      </PublicOnly>
+    ),
+  },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/verify-email', element: <VerifyEmailPage /> },
   {
     path: '/app',
-    element: <RequireAuth><AppLayout /></RequireAuth>,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     children: [
       { index: true, element: <DashboardPage /> },
       ...placeholderRoutes,
       { path: 'inbox/:conversationId?', element: <InboxPage /> },
       {
         path: 'settings',
-        element: <RequireAdmin><SettingsLayout /></RequireAdmin>,
+        element: (
+          <RequireAdmin>
+            <SettingsLayout />
+          </RequireAdmin>
+        ),
         children: [
           { index: true, element: <Navigate to="team" replace /> },
           { path: 'team', element: <TeamSection /> },

@@ -34,7 +34,11 @@ export function VerifyEmailPage() {
   return (
     <AuthLayout title="Confirm your email" subtitle="One click proves this address is yours.">
       <div data-testid="verify-email-page">
-        {state.status === 'verifying' ? <Alert tone="info" testId="verify-email-pending">Confirming your email…</Alert> : null}
+        {state.status === 'verifying' ? (
+          <Alert tone="info" testId="verify-email-pending">
+            Confirming your email…
+          </Alert>
+        ) : null}
         {state.status === 'verified' ? (
           <Alert tone="success" testId="verify-email-done">
             Your email is confirmed. <Link to={signedIn ? '/app' : '/login'}>{signedIn ? 'Back to Aerostic' : 'Log in'}</Link>

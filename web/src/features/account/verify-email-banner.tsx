@@ -27,7 +27,9 @@ export function VerifyEmailBanner() {
         Confirm your email: we sent a link to <strong>{user.email}</strong>.
       </span>
       {state.status === 'sent' ? (
-        <span className="trial-banner__note" data-testid="verify-email-resent">A new link is on its way.</span>
+        <span className="trial-banner__note" data-testid="verify-email-resent">
+          A new link is on its way.
+        </span>
       ) : state.status === 'failed' ? (
         <span className="trial-banner__note">{state.message}</span>
       ) : (

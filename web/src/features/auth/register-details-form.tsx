@@ -62,13 +62,7 @@ export function RegisterDetailsForm({ values, onChange, initialErrors = {}, onOt
         {...field('phone')}
       />
       <TextField label="Workspace name" autoComplete="organization" placeholder="Priya's Boutique" {...field('workspace')} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters, with a letter and a digit."
-        {...field('password')}
-      />
+      <TextField label="Password" type="password" autoComplete="new-password" hint="At least 10 characters, with a letter and a digit." {...field('password')} />
       <Button type="submit" block busy={busy} data-testid="register-submit">
         Continue
       </Button>

@@ -51,7 +51,11 @@ export function BillingPage() {
       <PageHeader title="Billing" description="Your plan, usage, payments and invoices. Payments are handled securely by Razorpay." />
       <div className="stack">
         <CheckoutNotice state={checkout.state} planName={sub?.plan?.name} onRetry={checkout.retry} onDismiss={checkout.dismiss} />
-        {billing.loading ? <p className="muted" data-testid="billing-loading">Loading billing…</p> : null}
+        {billing.loading ? (
+          <p className="muted" data-testid="billing-loading">
+            Loading billing…
+          </p>
+        ) : null}
         <div className="card-grid">
           <Section title="Subscription" item={billing.subscription} onRetry={reload}>
             {(s) => (
@@ -62,13 +66,7 @@ export function BillingPage() {
             )}
           </Section>
           <Section title="Usage" item={billing.usage} onRetry={reload} bare>
-            {(u) => (
-              <UsageSection
-                usage={u}
-                planName={billing.plans.data?.find((p) => p.id === u.planId)?.name ?? u.planId}
-                subscribed={sub ? canManage(sub) : false}
-              />
-            )}
+            {(u) => <UsageSection usage={u} planName={billing.plans.data?.find((p) => p.id === u.planId)?.name ?? u.planId} subscribed={sub ? canManage(sub) : false} />}
           </Section>
           {sub ? (
             <Section title="Plans" item={billing.plans} onRetry={reload} bare>

@@ -81,7 +81,9 @@ export function PlansSection({ plans, subscription, isAdmin, onPlanChanged }: Pr
           </>
         }
       >
-        <p>Switch to {plan.name} now? You pay {formatMoney(plan.amount, plan.currency)} / month from today.</p>
+        <p>
+          Switch to {plan.name} now? You pay {formatMoney(plan.amount, plan.currency)} / month from today.
+        </p>
       </Dialog>
     );
   }

@@ -36,7 +36,11 @@ export function describeStatus(sub: TSubscriptionResponse, access: TAccess): Sta
       return { label: 'Payment authorised', tone: 'amber', explanation: `Razorpay has authorised your payment method; the ${plan} plan starts shortly.` };
     case 'active':
       return sub.cancelAtCycleEnd
-        ? { label: 'Active — cancelling', tone: 'amber', explanation: `The ${plan} plan was cancelled and ends on ${formatDate(sub.currentPeriodEnd)}. You keep full access until then.` }
+        ? {
+            label: 'Active — cancelling',
+            tone: 'amber',
+            explanation: `The ${plan} plan was cancelled and ends on ${formatDate(sub.currentPeriodEnd)}. You keep full access until then.`,
+          }
         : { label: 'Active', tone: 'green', explanation: `The ${plan} plan is active and renews on ${formatDate(sub.currentPeriodEnd)}.` };
     case 'pending':
       return { label: 'Payment retrying', tone: 'amber', explanation: 'The latest renewal payment failed and Razorpay is retrying it. Your workspace stays open meanwhile.' };

@@ -16,8 +16,7 @@ export function UsageSection({ usage, planName, subscribed }: { usage: TUsageRes
         Usage
       </h2>
       <p className="muted">
-        {subscribed ? `Limits of your ${planName} plan.` : `Without a paid plan, the trial limits apply (the ${planName} plan's).`} Months and days are
-        counted in UTC.
+        {subscribed ? `Limits of your ${planName} plan.` : `Without a paid plan, the trial limits apply (the ${planName} plan's).`} Months and days are counted in UTC.
       </p>
       <ul className="usage-list">
         {meters.map((m) => {
@@ -33,14 +32,7 @@ export function UsageSection({ usage, planName, subscribed }: { usage: TUsageRes
                   {formatCount(used)} / {formatCount(limit)}
                 </span>
               </div>
-              <div
-                className={`usage__bar usage__bar--${level}`}
-                role="progressbar"
-                aria-label={m.label}
-                aria-valuemin={0}
-                aria-valuemax={limit}
-                aria-valuenow={used}
-              >
+              <div className={`usage__bar usage__bar--${level}`} role="progressbar" aria-label={m.label} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
                 <span style={{ width: `${Math.round(ratio * 100)}%` }} />
               </div>
             </li>

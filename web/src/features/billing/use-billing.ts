@@ -19,7 +19,7 @@ export interface BillingData {
   invoices: Loadable<TInvoice[]>;
 }
 
-const loadable = <T,>(q: UseQueryResult<T>): Loadable<T> => ({ data: q.data ?? null, error: q.error ? describeError(q.error) : null });
+const loadable = <T>(q: UseQueryResult<T>): Loadable<T> => ({ data: q.data ?? null, error: q.error ? describeError(q.error) : null });
 
 /** Everything the Billing page shows, loaded side by side so one failing call does not blank the rest. */
 export function useBilling(isAdmin: boolean) {
@@ -40,7 +40,7 @@ export function useBilling(isAdmin: boolean) {
 
   // The sections appear together once every read has answered, so the cards do not jump into place.
   const loading = shown.some((q) => q.isPending);
-  const part = <T,>(q: UseQueryResult<T>): Loadable<T> => (loading ? { data: null, error: null } : loadable(q));
+  const part = <T>(q: UseQueryResult<T>): Loadable<T> => (loading ? { data: null, error: null } : loadable(q));
   return {
     plans: part(plans),
     subscription: part(subscription),

@@ -77,7 +77,9 @@ export function InboxPage() {
           {open.state.status === 'none' ? <NothingOpen /> : null}
           {open.state.status === 'loading' ? <p className="muted inbox__loading">Loading the conversation…</p> : null}
           {open.state.status === 'error' ? <Alert title="Could not open this conversation">{open.state.message}</Alert> : null}
-          {open.state.status === 'ready' ? <ConversationView key={open.state.conversation.id} conversation={open.state.conversation} labels={labels} onChanged={onChanged} /> : null}
+          {open.state.status === 'ready' ? (
+            <ConversationView key={open.state.conversation.id} conversation={open.state.conversation} labels={labels} onChanged={onChanged} />
+          ) : null}
         </div>
       </div>
     </section>

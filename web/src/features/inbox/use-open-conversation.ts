@@ -24,10 +24,7 @@ export function useOpenConversation(id: string | undefined) {
   }, [id, attempt]);
 
   /** Adopts a newer read of the open conversation (after an action or a live event); others are ignored. */
-  const replace = useCallback(
-    (conversation: TConversation) => setState((s) => (conversation.id === id && s.status !== 'error' ? { status: 'ready', conversation } : s)),
-    [id],
-  );
+  const replace = useCallback((conversation: TConversation) => setState((s) => (conversation.id === id && s.status !== 'error' ? { status: 'ready', conversation } : s)), [id]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   return { state, replace, reload };

@@ -13,8 +13,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <FullPageLoader />;
   if (state.status === 'anonymous') {
-    const redirect: LoginRedirectState =
-      state.reason === 'signed_out' ? {} : { from: location.pathname + location.search, expired: state.reason === 'expired' };
+    const redirect: LoginRedirectState = state.reason === 'signed_out' ? {} : { from: location.pathname + location.search, expired: state.reason === 'expired' };
     return <Navigate to="/login" replace state={redirect} />;
   }
   return children;

@@ -32,9 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const offExpired = apiClient.onSessionExpired(() => setState({ status: 'anonymous', reason: 'expired' }));
     const offBlocked = apiClient.onBlocked(() =>
       setState((prev) =>
-        prev.status === 'authenticated'
-          ? { ...prev, session: { ...prev.session, access: { ...prev.session.access, blocked: true, trialActive: false } } }
-          : prev,
+        prev.status === 'authenticated' ? { ...prev, session: { ...prev.session, access: { ...prev.session.access, blocked: true, trialActive: false } } } : prev,
       ),
     );
     return () => {

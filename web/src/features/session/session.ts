@@ -10,10 +10,7 @@ export interface Session {
   emailVerified: boolean;
 }
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous'; reason?: 'signed_out' | 'expired' }
-  | { status: 'authenticated'; session: Session };
+export type SessionState = { status: 'loading' } | { status: 'anonymous'; reason?: 'signed_out' | 'expired' } | { status: 'authenticated'; session: Session };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -53,7 +53,11 @@ export function BusinessBubble({ message, onButton, onOpenList }: BusinessBubble
         ) : null}
         {p.footer ? <span className="phone-bubble__footer">{p.footer}</span> : null}
         <span className="phone-bubble__meta">
-          {failed ? <span className="phone-bubble__failed" title={message.failureDetails}>Not delivered ({message.failureCode}) · </span> : null}
+          {failed ? (
+            <span className="phone-bubble__failed" title={message.failureDetails}>
+              Not delivered ({message.failureCode}) ·{' '}
+            </span>
+          ) : null}
           {timeOf(message.at)}
         </span>
       </div>

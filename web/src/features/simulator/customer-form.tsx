@@ -25,7 +25,15 @@ export function CustomerForm({ customer, onChange }: CustomerFormProps) {
   return (
     <form className="form" onSubmit={apply} data-testid="customer-form" noValidate>
       <div className="simulator__phone-row">
-        <TextField name="customer-phone" label="Customer's phone number" value={phone} onChange={(e) => setPhone(e.target.value)} error={error} inputMode="tel" autoComplete="off" />
+        <TextField
+          name="customer-phone"
+          label="Customer's phone number"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          error={error}
+          inputMode="tel"
+          autoComplete="off"
+        />
         <Button type="submit" variant="secondary" data-testid="customer-apply" disabled={phone.trim() === customer.phone}>
           Use number
         </Button>

@@ -42,7 +42,13 @@ export function PhoneComposer({ onSend }: PhoneComposerProps) {
         <button type="button" className="phone-chip" data-testid="phone-send-stop" onClick={() => void onSend({ type: 'text', body: 'STOP' }, 'STOP')}>
           Send STOP
         </button>
-        <button type="button" className="phone-chip" data-testid="phone-send-image" title="Whatever is typed in the message box becomes the caption" onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className="phone-chip"
+          data-testid="phone-send-image"
+          title="Whatever is typed in the message box becomes the caption"
+          onClick={() => fileInput.current?.click()}
+        >
           Send image
         </button>
         <input ref={fileInput} type="file" accept="image/jpeg,image/png,image/webp" hidden data-testid="phone-image-input" onChange={(e) => void sendImage(e.target.files?.[0])} />

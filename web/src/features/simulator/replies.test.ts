@@ -21,7 +21,13 @@ describe('what a tap on the phone sends back', () => {
 
   it('a list row answers with a list_reply, and long messages are quoted short', () => {
     const message = sent({ text: 'x'.repeat(120), list: { button: 'Sizes', sections: [{ rows: [{ id: 'm', title: 'Medium', description: '38–40' }] }] } });
-    expect(listReply(message, message.preview.list!.sections[0].rows[0]).message).toEqual({ type: 'list_reply', rowId: 'm', title: 'Medium', description: '38–40', replyTo: 'wamid.B1' });
+    expect(listReply(message, message.preview.list!.sections[0].rows[0]).message).toEqual({
+      type: 'list_reply',
+      rowId: 'm',
+      title: 'Medium',
+      description: '38–40',
+      replyTo: 'wamid.B1',
+    });
     expect(summaryOf(message)).toHaveLength(78);
   });
 });

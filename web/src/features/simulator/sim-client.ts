@@ -67,7 +67,11 @@ async function call(url: string, init?: RequestInit): Promise<unknown> {
 
 /** The customer writes to the business: the simulator posts a signed webhook to the app. */
 export async function sendAsCustomer(sim: SimulatorAccess, input: { phoneNumberId: string; from: string; name?: string; message: CustomerMessageInput }): Promise<InboundResult> {
-  const body = await call(`${sim.url}/_sim/inbound`, { method: 'POST', headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: sim.token }, body: JSON.stringify(input) });
+  const body = await call(`${sim.url}/_sim/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: sim.token },
+    body: JSON.stringify(input),
+  });
   return body as InboundResult;
 }
 

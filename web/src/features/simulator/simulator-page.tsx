@@ -31,8 +31,11 @@ function NoNumber() {
       The simulated customer writes to one of your workspace's WhatsApp numbers, and this workspace has none yet.{' '}
       {user.role === 'admin' ? (
         <>
-          Connect one under <Link to="/app/settings/whatsapp" data-testid="simulator-connect-link">Settings → WhatsApp</Link> — in the sandbox the Meta
-          sign-up is simulated too.
+          Connect one under{' '}
+          <Link to="/app/settings/whatsapp" data-testid="simulator-connect-link">
+            Settings → WhatsApp
+          </Link>{' '}
+          — in the sandbox the Meta sign-up is simulated too.
         </>
       ) : (
         'Ask a workspace admin to connect one under Settings → WhatsApp.'
@@ -51,7 +54,12 @@ export function SimulatorPage() {
   const header = <PageHeader title="Phone simulator" description="Be your own customer: write to your WhatsApp number and see what your business answers." />;
   const body = (() => {
     if (state.status === 'loading') return <span className="spinner" role="status" aria-label="Loading" />;
-    if (state.status === 'not-sandbox') return <Unavailable title="Only in sandbox mode">The phone simulator needs the local Meta simulator that sandbox mode runs. With a real Meta app, write from a real phone.</Unavailable>;
+    if (state.status === 'not-sandbox')
+      return (
+        <Unavailable title="Only in sandbox mode">
+          The phone simulator needs the local Meta simulator that sandbox mode runs. With a real Meta app, write from a real phone.
+        </Unavailable>
+      );
     if (state.status === 'error') {
       return (
         <Alert title="Could not load the simulator">
@@ -63,7 +71,8 @@ export function SimulatorPage() {
       );
     }
     const { metaSimulatorUrl, simulatorControlToken, numbers } = state.info;
-    if (!metaSimulatorUrl) return <Unavailable title="No Meta simulator">Sandbox mode is pointed at the real Graph API (META_GRAPH_URL), so there is no simulator to write through.</Unavailable>;
+    if (!metaSimulatorUrl)
+      return <Unavailable title="No Meta simulator">Sandbox mode is pointed at the real Graph API (META_GRAPH_URL), so there is no simulator to write through.</Unavailable>;
     // The platform's own number only shows what Aerostic sent (codes, reminders): it is not a workspace number.
     if (numbers.every((n) => n.platform)) return <NoNumber />;
     const number = numbers.find((n) => n.phoneNumberId === chosenId) ?? numbers[0];

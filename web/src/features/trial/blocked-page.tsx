@@ -14,8 +14,8 @@ export function BlockedPage() {
         </span>
         <h1>{tenant.name} is paused</h1>
         <p>
-          The free trial has ended and there is no active subscription, so inbox, contacts, broadcasts and
-          automations are on hold. Your data is safe — everything comes back as soon as a plan is active.
+          The free trial has ended and there is no active subscription, so inbox, contacts, broadcasts and automations are on hold. Your data is safe — everything comes back as
+          soon as a plan is active.
         </p>
         {user.role === 'admin' ? (
           <Link to="/app/billing" className="btn btn--primary" data-testid="blocked-billing-link">

@@ -11,11 +11,7 @@ export function TrialBanner() {
   return (
     <div className={`trial-banner${urgent ? ' trial-banner--urgent' : ''}`} data-testid="trial-banner" role="status">
       <Icon name={access.blocked ? 'lock' : 'clock'} size={16} />
-      <span>
-        {access.blocked
-          ? 'Your free trial has ended.'
-          : `Your free trial ends ${trialEndsPhrase(access.trialDaysLeft)}.`}
-      </span>
+      <span>{access.blocked ? 'Your free trial has ended.' : `Your free trial ends ${trialEndsPhrase(access.trialDaysLeft)}.`}</span>
       {isAdmin ? (
         <Link to="/app/billing" className="trial-banner__cta">
           Choose a plan

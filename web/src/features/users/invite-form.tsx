@@ -53,22 +53,8 @@ export function InviteForm({ onInvited }: Props) {
       {alert ? <Alert>{alert}</Alert> : null}
       <div className="form__grid">
         <TextField name="invite-name" label="Name" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-        <TextField
-          name="invite-email"
-          label="Email"
-          type="email"
-          value={email}
-          error={errors.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <SelectField
-          name="invite-role"
-          label="Role"
-          options={roleOptions}
-          value={role}
-          error={errors.role}
-          onChange={(e) => setRole(e.target.value as TRole)}
-        />
+        <TextField name="invite-email" label="Email" type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
+        <SelectField name="invite-role" label="Role" options={roleOptions} value={role} error={errors.role} onChange={(e) => setRole(e.target.value as TRole)} />
         <Button type="submit" busy={busy} className="form__grid-button" data-testid="invite-submit">
           Send invite
         </Button>

@@ -45,7 +45,16 @@ export function CloudInitForm({ onConnected }: { onConnected(account: TWhatsappA
       <div className="form__grid">
         <TextField name="waba-id" label="WABA ID" inputMode="numeric" value={values.wabaId} error={errors.wabaId} onChange={set('wabaId')} />
         <TextField name="phone-number-id" label="Phone number ID" inputMode="numeric" value={values.phoneNumberId} error={errors.phoneNumberId} onChange={set('phoneNumberId')} />
-        <TextField name="access-token" label="Access token" type="password" autoComplete="off" value={values.accessToken} error={errors.accessToken} onChange={set('accessToken')} hint="A system-user token; it is stored encrypted and never shown again." />
+        <TextField
+          name="access-token"
+          label="Access token"
+          type="password"
+          autoComplete="off"
+          value={values.accessToken}
+          error={errors.accessToken}
+          onChange={set('accessToken')}
+          hint="A system-user token; it is stored encrypted and never shown again."
+        />
         <TextField name="pin" label="Two-step PIN (optional)" inputMode="numeric" maxLength={6} value={values.pin} error={errors.pin} onChange={set('pin')} />
         <Button type="submit" busy={busy} className="form__grid-button" data-testid="cloud-init-submit">
           Add number

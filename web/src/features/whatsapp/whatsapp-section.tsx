@@ -66,9 +66,18 @@ export function WhatsappSection() {
         {rowError ? <Alert>{rowError}</Alert> : null}
         {accounts.error ? <Alert title="Could not load your numbers">{accounts.error}</Alert> : null}
         {accounts.accounts.length ? (
-          <AccountsTable accounts={accounts.accounts} onChanged={() => { setRowError(null); void accounts.reload(); }} onError={setRowError} />
+          <AccountsTable
+            accounts={accounts.accounts}
+            onChanged={() => {
+              setRowError(null);
+              void accounts.reload();
+            }}
+            onError={setRowError}
+          />
         ) : accounts.loading ? null : (
-          <p className="muted" data-testid="whatsapp-empty">No number connected yet.</p>
+          <p className="muted" data-testid="whatsapp-empty">
+            No number connected yet.
+          </p>
         )}
         {accounts.loading ? <p className="muted">Loading numbers…</p> : null}
       </section>

@@ -11,7 +11,10 @@ describe('knowledge files', () => {
 
   it('sends text as is and a PDF as base64', async () => {
     await expect(readKnowledgeFile(new File(['# Hours\nWe open at 10'], 'faq.md'))).resolves.toEqual({ format: 'markdown', content: '# Hours\nWe open at 10' });
-    await expect(readKnowledgeFile(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'a.pdf', { type: 'application/pdf' }))).resolves.toEqual({ format: 'pdf', content: 'JVBERg==' });
+    await expect(readKnowledgeFile(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'a.pdf', { type: 'application/pdf' }))).resolves.toEqual({
+      format: 'pdf',
+      content: 'JVBERg==',
+    });
     await expect(readKnowledgeFile(new File(['x'], 'a.png', { type: 'image/png' }))).rejects.toThrow(/\.pdf, \.txt or \.md/);
   });
 });

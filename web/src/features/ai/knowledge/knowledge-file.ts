@@ -17,7 +17,11 @@ export function knowledgeFormatOf(name: string, mimeType: string): KnowledgeForm
 
 /** "Return policy.pdf" → "Return policy". */
 export function titleFromFileName(name: string): string {
-  return name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim().slice(0, 200);
+  return name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 function base64Of(bytes: Uint8Array): string {

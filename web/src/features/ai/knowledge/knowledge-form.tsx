@@ -73,19 +73,54 @@ export function KnowledgeForm({ onAdded }: { onAdded(doc: TKnowledgeDocument): v
           </label>
         ))}
       </div>
-      <TextField name="knowledge-title" label="Title" value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} placeholder={source === 'file' ? 'Defaults to the file name' : 'e.g. Return policy'} />
+      <TextField
+        name="knowledge-title"
+        label="Title"
+        value={title}
+        error={errors.title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder={source === 'file' ? 'Defaults to the file name' : 'e.g. Return policy'}
+      />
       {source === 'paste' ? (
         <>
-          <SelectField name="knowledge-format" label="Format" options={formatOptions} value={format} error={errors.format} onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')} />
-          <TextAreaField name="knowledge-content" label="Text" rows={8} value={text} error={errors.content} onChange={(e) => setText(e.target.value)} placeholder="Paste your FAQ, policies, price list…" />
+          <SelectField
+            name="knowledge-format"
+            label="Format"
+            options={formatOptions}
+            value={format}
+            error={errors.format}
+            onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')}
+          />
+          <TextAreaField
+            name="knowledge-content"
+            label="Text"
+            rows={8}
+            value={text}
+            error={errors.content}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Paste your FAQ, policies, price list…"
+          />
         </>
       ) : (
         <div className={`field${errors.content ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor="knowledge-file">
             File
           </label>
-          <input key={fileKey} id="knowledge-file" type="file" accept=".pdf,.txt,.md,.markdown,application/pdf,text/plain,text/markdown" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="knowledge-file-input" />
-          {errors.content ? <p className="field__error" data-testid="knowledge-content-error">{errors.content}</p> : <p className="field__hint">PDF, plain text or Markdown. The text is split into passages the AI can search.</p>}
+          <input
+            key={fileKey}
+            id="knowledge-file"
+            type="file"
+            accept=".pdf,.txt,.md,.markdown,application/pdf,text/plain,text/markdown"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-testid="knowledge-file-input"
+          />
+          {errors.content ? (
+            <p className="field__error" data-testid="knowledge-content-error">
+              {errors.content}
+            </p>
+          ) : (
+            <p className="field__hint">PDF, plain text or Markdown. The text is split into passages the AI can search.</p>
+          )}
         </div>
       )}
       <div>

@@ -30,7 +30,11 @@ export function KnowledgeSection() {
           </Alert>
         ) : null}
         {docs.documents.length ? <KnowledgeTable documents={docs.documents} onDeleted={docs.remove} onError={setRowError} /> : null}
-        {!docs.loading && !docs.error && docs.documents.length === 0 ? <p className="muted" data-testid="knowledge-empty">No documents yet.</p> : null}
+        {!docs.loading && !docs.error && docs.documents.length === 0 ? (
+          <p className="muted" data-testid="knowledge-empty">
+            No documents yet.
+          </p>
+        ) : null}
         {docs.loading ? <p className="muted">Loading documents…</p> : null}
       </section>
       <section className="card card--flat">

@@ -34,7 +34,14 @@ export function KnowledgeTestBox() {
   return (
     <div className="stack knowledge-test" data-testid="knowledge-test">
       <form className="form form--search" onSubmit={onSubmit} noValidate>
-        <TextField name="knowledge-question" label="Customer question" value={q} error={error} onChange={(e) => setQ(e.target.value)} placeholder="e.g. Can I return a kurta after a week?" />
+        <TextField
+          name="knowledge-question"
+          label="Customer question"
+          value={q}
+          error={error}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="e.g. Can I return a kurta after a week?"
+        />
         <Button type="submit" variant="secondary" busy={busy} className="form__grid-button" data-testid="knowledge-test-submit">
           Test
         </Button>

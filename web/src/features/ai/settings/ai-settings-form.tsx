@@ -57,7 +57,13 @@ export function AiSettingsForm({ initial }: { initial: TAiSettings }) {
     <form className="form ai-settings" onSubmit={onSubmit} noValidate data-testid="ai-settings-form">
       {alert ? <Alert>{alert}</Alert> : null}
       {Object.keys(errors).length && !alert ? <Alert>Some fields need your attention.</Alert> : null}
-      <ToggleField name="ai-enabled" label="The AI agent answers customers" checked={values.enabled} onChange={(v) => set('enabled', v)} hint="When off, every new message waits for your team." />
+      <ToggleField
+        name="ai-enabled"
+        label="The AI agent answers customers"
+        checked={values.enabled}
+        onChange={(v) => set('enabled', v)}
+        hint="When off, every new message waits for your team."
+      />
       <TextAreaField
         name="persona"
         label="Persona and instructions"
@@ -96,10 +102,21 @@ export function AiSettingsForm({ initial }: { initial: TAiSettings }) {
         />
       </div>
       <IntentsInput value={values.blockedIntents} error={errorFor(errors, 'blockedIntents')} onChange={(v) => set('blockedIntents', v)} />
-      <SelectField name="active-hours" label="When the AI answers" options={activeHoursOptions} value={values.activeHours} error={errors.activeHours} onChange={(e) => set('activeHours', e.target.value as AiSettingsValues['activeHours'])} />
+      <SelectField
+        name="active-hours"
+        label="When the AI answers"
+        options={activeHoursOptions}
+        value={values.activeHours}
+        error={errors.activeHours}
+        onChange={(e) => set('activeHours', e.target.value as AiSettingsValues['activeHours'])}
+      />
       <fieldset className="ai-settings__hours">
         <legend className="field__label">Business hours</legend>
-        {errors.businessHours ? <p className="field__error" data-testid="business-hours-error">{errors.businessHours}</p> : null}
+        {errors.businessHours ? (
+          <p className="field__error" data-testid="business-hours-error">
+            {errors.businessHours}
+          </p>
+        ) : null}
         {values.businessHours ? (
           <>
             <BusinessHoursEditor value={values.businessHours} errors={errors} onChange={(v) => set('businessHours', v)} />

@@ -12,8 +12,8 @@ export function AiSettingsSection() {
       <section className="card card--flat">
         <h2 className="card__title">AI agent</h2>
         <p className="card__text">
-          The AI answers inbound messages from your knowledge base when it is confident, and hands the conversation to your team when it is not, when the
-          intent needs a person, or after its share of replies. It never sends templates.
+          The AI answers inbound messages from your knowledge base when it is confident, and hands the conversation to your team when it is not, when the intent needs a person, or
+          after its share of replies. It never sends templates.
         </p>
         {state.status === 'loading' ? <p className="muted">Loading settings…</p> : null}
         {state.status === 'error' ? (

@@ -50,14 +50,31 @@ export function BusinessHoursEditor({ value, errors, onChange }: Props) {
           return (
             <div key={day} className={`business-hours__day${error ? ' field--invalid' : ''}`} data-testid={`business-day-${day}`}>
               <label className="business-hours__name">
-                <input type="checkbox" checked={Boolean(hours)} onChange={(e) => setDay(day, e.target.checked ? { open: '09:00', close: '18:00' } : undefined)} data-testid={`business-day-${day}-open`} />
+                <input
+                  type="checkbox"
+                  checked={Boolean(hours)}
+                  onChange={(e) => setDay(day, e.target.checked ? { open: '09:00', close: '18:00' } : undefined)}
+                  data-testid={`business-day-${day}-open`}
+                />
                 {dayNames[day]}
               </label>
               {hours ? (
                 <span className="business-hours__times">
-                  <input type="time" className="field__input field__input--compact" aria-label={`${dayNames[day]} opens`} value={hours.open} onChange={(e) => setDay(day, { ...hours, open: e.target.value })} />
+                  <input
+                    type="time"
+                    className="field__input field__input--compact"
+                    aria-label={`${dayNames[day]} opens`}
+                    value={hours.open}
+                    onChange={(e) => setDay(day, { ...hours, open: e.target.value })}
+                  />
                   <span className="muted">to</span>
-                  <input type="time" className="field__input field__input--compact" aria-label={`${dayNames[day]} closes`} value={hours.close} onChange={(e) => setDay(day, { ...hours, close: e.target.value })} />
+                  <input
+                    type="time"
+                    className="field__input field__input--compact"
+                    aria-label={`${dayNames[day]} closes`}
+                    value={hours.close}
+                    onChange={(e) => setDay(day, { ...hours, close: e.target.value })}
+                  />
                 </span>
               ) : (
                 <span className="muted">Closed</span>

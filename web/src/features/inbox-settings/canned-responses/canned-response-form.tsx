@@ -52,8 +52,24 @@ export function CannedResponseForm({ editing, onSaved, onCancel }: Props) {
   return (
     <form className="form canned-form" onSubmit={onSubmit} noValidate data-testid={`${prefix}-form`}>
       {alert ? <Alert>{alert}</Alert> : null}
-      <TextField name={`${prefix}-shortcut`} label="Shortcut" value={shortcut} error={errors.shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="e.g. hours" hint="Letters, digits, - and _. Agents type /hours." />
-      <TextAreaField name={`${prefix}-body`} label="Reply" rows={3} value={body} error={errors.body} onChange={(e) => setBody(e.target.value)} placeholder="We are open 10:00–20:00, Monday to Saturday." />
+      <TextField
+        name={`${prefix}-shortcut`}
+        label="Shortcut"
+        value={shortcut}
+        error={errors.shortcut}
+        onChange={(e) => setShortcut(e.target.value)}
+        placeholder="e.g. hours"
+        hint="Letters, digits, - and _. Agents type /hours."
+      />
+      <TextAreaField
+        name={`${prefix}-body`}
+        label="Reply"
+        rows={3}
+        value={body}
+        error={errors.body}
+        onChange={(e) => setBody(e.target.value)}
+        placeholder="We are open 10:00–20:00, Monday to Saturday."
+      />
       <div className="confirm-inline">
         <Button type="submit" size="sm" busy={busy} data-testid={`${prefix}-submit`}>
           {editing ? 'Save' : 'Add canned response'}

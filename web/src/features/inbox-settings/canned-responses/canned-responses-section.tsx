@@ -28,7 +28,11 @@ export function CannedResponsesSection() {
           </Alert>
         ) : null}
         <CannedResponsesTable items={canned.items} onSaved={canned.upsert} onDeleted={canned.remove} onError={setRowError} />
-        {!canned.loading && !canned.error && canned.items.length === 0 ? <p className="muted" data-testid="canned-empty">None yet. Add the answers your team types most.</p> : null}
+        {!canned.loading && !canned.error && canned.items.length === 0 ? (
+          <p className="muted" data-testid="canned-empty">
+            None yet. Add the answers your team types most.
+          </p>
+        ) : null}
         {canned.loading ? <p className="muted">Loading…</p> : null}
       </section>
     </div>

@@ -54,7 +54,11 @@ export function LabelsSection() {
             </li>
           ))}
         </ul>
-        {!labels.loading && !labels.error && labels.labels.length === 0 ? <p className="muted" data-testid="labels-empty">No labels yet.</p> : null}
+        {!labels.loading && !labels.error && labels.labels.length === 0 ? (
+          <p className="muted" data-testid="labels-empty">
+            No labels yet.
+          </p>
+        ) : null}
         {labels.loading ? <p className="muted">Loading…</p> : null}
       </section>
     </div>

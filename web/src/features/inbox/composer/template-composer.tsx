@@ -29,9 +29,18 @@ export function TemplateComposer({ phoneNumberId, onSend }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   if (templates.status === 'loading') return <p className="muted composer">Loading templates…</p>;
-  if (templates.status === 'error') return <Alert title="Could not load your templates" testId="templates-error">{templates.message}</Alert>;
+  if (templates.status === 'error')
+    return (
+      <Alert title="Could not load your templates" testId="templates-error">
+        {templates.message}
+      </Alert>
+    );
   if (templates.templates.length === 0) {
-    return <Alert tone="info" testId="templates-empty">This number has no approved template yet. Create one under Templates and wait for Meta’s approval.</Alert>;
+    return (
+      <Alert tone="info" testId="templates-empty">
+        This number has no approved template yet. Create one under Templates and wait for Meta’s approval.
+      </Alert>
+    );
   }
 
   const chosen = templates.templates.find((t) => keyOf(t) === chosenKey) ?? templates.templates[0];

@@ -37,11 +37,26 @@ export function ConversationActions({ conversation, team, onChanged, onError }: 
   return (
     <div className="conversation-actions">
       {humanMode ? (
-        <Button variant="secondary" size="sm" busy={busy === 'release'} disabled={busy !== null} onClick={action('release')} data-testid="conversation-release" title="Let the AI answer this conversation again">
+        <Button
+          variant="secondary"
+          size="sm"
+          busy={busy === 'release'}
+          disabled={busy !== null}
+          onClick={action('release')}
+          data-testid="conversation-release"
+          title="Let the AI answer this conversation again"
+        >
           Release to AI
         </Button>
       ) : (
-        <Button size="sm" busy={busy === 'takeover'} disabled={busy !== null} onClick={action('takeover')} data-testid="conversation-takeover" title="Stop the AI and answer yourself">
+        <Button
+          size="sm"
+          busy={busy === 'takeover'}
+          disabled={busy !== null}
+          onClick={action('takeover')}
+          data-testid="conversation-takeover"
+          title="Stop the AI and answer yourself"
+        >
           Take over
         </Button>
       )}

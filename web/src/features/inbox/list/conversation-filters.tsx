@@ -47,18 +47,36 @@ export function ConversationFilters({ filters, labels, onChange }: Props) {
         data-testid="inbox-search"
       />
       <div className="inbox-filters__selects">
-        <select className="field__input field__input--compact" aria-label="Assigned to" value={filters.ownership} onChange={(e) => onChange({ ...filters, ownership: e.target.value as Ownership })} data-testid="inbox-filter-owner">
+        <select
+          className="field__input field__input--compact"
+          aria-label="Assigned to"
+          value={filters.ownership}
+          onChange={(e) => onChange({ ...filters, ownership: e.target.value as Ownership })}
+          data-testid="inbox-filter-owner"
+        >
           <option value="all">Everyone</option>
           <option value="mine">Mine</option>
           <option value="unassigned">Unassigned</option>
         </select>
-        <select className="field__input field__input--compact" aria-label="Answered by" value={filters.mode} onChange={(e) => onChange({ ...filters, mode: e.target.value as ModeFilter })} data-testid="inbox-filter-mode">
+        <select
+          className="field__input field__input--compact"
+          aria-label="Answered by"
+          value={filters.mode}
+          onChange={(e) => onChange({ ...filters, mode: e.target.value as ModeFilter })}
+          data-testid="inbox-filter-mode"
+        >
           <option value="">Any mode</option>
           <option value="ai">AI</option>
           <option value="agent">Human</option>
           <option value="automation">Automation</option>
         </select>
-        <select className="field__input field__input--compact" aria-label="Label" value={filters.label} onChange={(e) => onChange({ ...filters, label: e.target.value })} data-testid="inbox-filter-label">
+        <select
+          className="field__input field__input--compact"
+          aria-label="Label"
+          value={filters.label}
+          onChange={(e) => onChange({ ...filters, label: e.target.value })}
+          data-testid="inbox-filter-label"
+        >
           <option value="">Any label</option>
           {labels.map((l) => (
             <option key={l.id} value={l.id}>

@@ -44,7 +44,14 @@ export function LabelsPanel({ conversation, labels, onChanged }: Props) {
             name={l.name}
             color={l.color}
             action={
-              <button type="button" className="label-chip__remove" aria-label={`Remove ${l.name}`} disabled={busy} onClick={() => void change(() => detachLabel(conversation.id, l.id))} data-testid="label-remove">
+              <button
+                type="button"
+                className="label-chip__remove"
+                aria-label={`Remove ${l.name}`}
+                disabled={busy}
+                onClick={() => void change(() => detachLabel(conversation.id, l.id))}
+                data-testid="label-remove"
+              >
                 ×
               </button>
             }

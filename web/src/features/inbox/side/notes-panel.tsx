@@ -48,7 +48,15 @@ export function NotesPanel({ conversationId }: { conversationId: string }) {
       </ul>
       <form className="form" onSubmit={onSubmit} noValidate>
         {error ? <Alert testId="note-error">{error}</Alert> : null}
-        <textarea className="field__input field__input--area" rows={3} placeholder="Add a note for your team…" aria-label="New note" value={body} onChange={(e) => setBody(e.target.value)} data-testid="note-input" />
+        <textarea
+          className="field__input field__input--area"
+          rows={3}
+          placeholder="Add a note for your team…"
+          aria-label="New note"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          data-testid="note-input"
+        />
         <div>
           <Button type="submit" size="sm" variant="secondary" busy={busy} data-testid="note-submit">
             Add note

@@ -17,9 +17,7 @@ export function SidePanel({ conversation, labels, onChanged }: Props) {
     <aside className="side-panel" data-testid="conversation-side-panel">
       <section className="side-panel__section">
         <h3 className="card__title">AI agent</h3>
-        <p className="side-panel__fact">
-          {conversation.aiReplyCount === 1 ? '1 AI reply' : `${conversation.aiReplyCount} AI replies`} in this conversation
-        </p>
+        <p className="side-panel__fact">{conversation.aiReplyCount === 1 ? '1 AI reply' : `${conversation.aiReplyCount} AI replies`} in this conversation</p>
         {conversation.handoffReason ? (
           <p className="side-panel__fact side-panel__fact--handoff" data-testid="side-handoff-reason">
             Handed over: {handoffText(conversation.handoffReason)}

@@ -11,7 +11,13 @@ function clock(iso: string): string {
 export function MessageBubble({ message }: { message: TInboxMessage }) {
   const outbound = message.direction === 'outbound';
   return (
-    <li className={`bubble-row bubble-row--${message.direction}`} data-testid="thread-message" data-direction={message.direction} data-status={message.status} data-message-id={message.id}>
+    <li
+      className={`bubble-row bubble-row--${message.direction}`}
+      data-testid="thread-message"
+      data-direction={message.direction}
+      data-status={message.status}
+      data-message-id={message.id}
+    >
       <div className={`bubble bubble--${message.direction}${message.status === 'failed' ? ' bubble--failed' : ''}`}>
         {outbound ? <SenderBadge sender={message.sender} /> : null}
         <MessageContent message={message} />

@@ -10,8 +10,17 @@ function Location({ c }: { c: Content }) {
   const label = [text(c, 'name'), text(c, 'address')].filter(Boolean).join(', ') || 'Shared location';
   if (lat === undefined || lng === undefined) return <p className="bubble__text">📍 {label}</p>;
   return (
-    <a className="bubble__link" href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}`} target="_blank" rel="noreferrer" data-testid="message-location">
-      📍 {label} <span className="muted">({lat.toFixed(5)}, {lng.toFixed(5)})</span>
+    <a
+      className="bubble__link"
+      href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}`}
+      target="_blank"
+      rel="noreferrer"
+      data-testid="message-location"
+    >
+      📍 {label}{' '}
+      <span className="muted">
+        ({lat.toFixed(5)}, {lng.toFixed(5)})
+      </span>
     </a>
   );
 }
@@ -23,7 +32,10 @@ function Contacts({ c }: { c: Content }) {
       {cards.map((card, i) => (
         <li key={i}>
           👤 <strong>{text(obj(card, 'name'), 'formatted_name') ?? 'Contact'}</strong>{' '}
-          {list(card, 'phones').map((p) => text(p, 'phone') ?? text(p, 'wa_id')).filter(Boolean).join(', ')}
+          {list(card, 'phones')
+            .map((p) => text(p, 'phone') ?? text(p, 'wa_id'))
+            .filter(Boolean)
+            .join(', ')}
         </li>
       ))}
     </ul>
