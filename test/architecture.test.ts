@@ -163,7 +163,7 @@ describe('architecture rules (DESIGN §5)', () => {
     expect(queried.size).toBeGreaterThan(25);
     const homes = [...queried].sort().map((table) => ({
       table,
-      homes: dbFiles.filter(({ text }) => new RegExp(`^\\s+${table}: (Knex\\.CompositeTableType<)?\\w+Row\\b`, 'm').test(text)).map(({ file }) => file),
+      homes: dbFiles.filter(({ text }) => new RegExp(`^\\s+${table}: (Knex\\.CompositeTableType<\\s*)?\\w+Row\\b`, 'm').test(text)).map(({ file }) => file),
     }));
     expect(homes.filter(({ homes }) => homes.length !== 1)).toEqual([]);
   });
