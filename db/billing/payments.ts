@@ -60,19 +60,8 @@ export async function listPayments(trx: Knex, limit: number): Promise<Payment[]>
   return (await trx('payments').orderBy('created_at', 'desc').limit(limit)).map(toPayment);
 }
 
-export interface PaymentRecord {
-  tenantId: string;
-  subscriptionId: string | null;
-  razorpayPaymentId: string;
-  razorpayInvoiceId: string | null;
-  amount: number;
-  currency: string;
-  status: string;
-  method: string | null;
-  errorCode: string | null;
-  errorDescription: string | null;
-  paidAt: Date | null;
-}
+/** A payment as Razorpay reported it, before it has a row. */
+export type PaymentRecord = Omit<Payment, 'id' | 'createdAt'> & { tenantId: string };
 
 /**
  * Records a payment once per Razorpay id. A captured payment is final: a late event for the same id
