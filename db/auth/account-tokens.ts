@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Writable } from '../row-types';
 
 export type AccountTokenPurpose = 'verify_email' | 'reset_password';
 
@@ -18,7 +19,7 @@ type AccountTokenInsert = Pick<AccountTokenRow, 'tenant_id' | 'user_id' | 'purpo
 
 declare module 'knex/types/tables' {
   interface Tables {
-    account_tokens: Knex.CompositeTableType<AccountTokenRow, AccountTokenInsert, { [K in keyof AccountTokenRow]?: AccountTokenRow[K] | Knex.Raw }>;
+    account_tokens: Knex.CompositeTableType<AccountTokenRow, AccountTokenInsert, Writable<AccountTokenRow>>;
   }
 }
 

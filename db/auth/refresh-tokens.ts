@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Writable } from '../row-types';
 
 /** The row as Postgres stores it; only the SHA-256 of the token's secret is kept. */
 export interface RefreshTokenRow {
@@ -19,7 +20,7 @@ type RefreshTokenInsert = Pick<RefreshTokenRow, 'id' | 'tenant_id' | 'user_id' |
 
 declare module 'knex/types/tables' {
   interface Tables {
-    refresh_tokens: Knex.CompositeTableType<RefreshTokenRow, RefreshTokenInsert, { [K in keyof RefreshTokenRow]?: RefreshTokenRow[K] | Knex.Raw }>;
+    refresh_tokens: Knex.CompositeTableType<RefreshTokenRow, RefreshTokenInsert, Writable<RefreshTokenRow>>;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Writable } from '../row-types';
 
 /**
  * OTP challenges exist before any tenant does (sign-up), so they live outside RLS. The phone is
@@ -22,7 +23,7 @@ type OtpChallengeInsert = Pick<OtpChallengeRow, 'purpose' | 'phone_hash' | 'emai
 
 declare module 'knex/types/tables' {
   interface Tables {
-    otp_challenges: Knex.CompositeTableType<OtpChallengeRow, OtpChallengeInsert, { [K in keyof OtpChallengeRow]?: OtpChallengeRow[K] | Knex.Raw }>;
+    otp_challenges: Knex.CompositeTableType<OtpChallengeRow, OtpChallengeInsert, Writable<OtpChallengeRow>>;
   }
 }
 

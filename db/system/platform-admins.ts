@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Writable } from '../row-types';
 
 /**
  * Platform (super) admins run Aerostic itself and belong to no tenant ("admin" alone is the workspace
@@ -16,11 +17,7 @@ export interface PlatformAdminRow {
 
 declare module 'knex/types/tables' {
   interface Tables {
-    platform_admins: Knex.CompositeTableType<
-      PlatformAdminRow,
-      Pick<PlatformAdminRow, 'email' | 'name' | 'password_hash'>,
-      { [K in keyof PlatformAdminRow]?: PlatformAdminRow[K] | Knex.Raw }
-    >;
+    platform_admins: Knex.CompositeTableType<PlatformAdminRow, Pick<PlatformAdminRow, 'email' | 'name' | 'password_hash'>, Writable<PlatformAdminRow>>;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Writable } from '../row-types';
 
 /** The row as Postgres stores it. `tenants` is its own RLS subject: the policy compares `id`. */
 export interface TenantRow {
@@ -18,7 +19,7 @@ export interface TenantRow {
 
 type TenantInsert = Pick<TenantRow, 'name' | 'slug' | 'trial_started_at' | 'trial_ends_at'> & Partial<Pick<TenantRow, 'id' | 'status' | 'trial_active' | 'subscription_status'>>;
 /** Columns may be set to a SQL expression (`now()`). */
-type TenantUpdate = { [K in keyof TenantRow]?: TenantRow[K] | Knex.Raw };
+type TenantUpdate = Writable<TenantRow>;
 
 declare module 'knex/types/tables' {
   interface Tables {

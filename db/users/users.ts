@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Writable } from '../row-types';
 import type { TRole } from '../../domain/auth';
 
 export type UserStatus = 'active' | 'invited' | 'deactivated';
@@ -27,7 +28,7 @@ export interface UserRow {
 
 type UserInsert = Pick<UserRow, 'tenant_id' | 'email' | 'name' | 'role'> & Partial<Omit<UserRow, 'tenant_id' | 'email' | 'name' | 'role'>>;
 /** Columns may be set to a SQL expression (`now()`). */
-type UserUpdate = { [K in keyof UserRow]?: UserRow[K] | Knex.Raw };
+type UserUpdate = Writable<UserRow>;
 
 declare module 'knex/types/tables' {
   interface Tables {
