@@ -44,6 +44,10 @@ export const ZAiSettingsSchema = z.object({
   /** When the AI may answer: always, or only within / outside the business hours. */
   activeHours: z.enum(aiActiveHours),
   businessHours: ZBusinessHoursSchema.nullable(),
+  /** Sent to the customer after a hand-off (null: nothing); blank or over 500 characters is refused with 422 (domain/handoff-message.ts). */
+  handoffMessage: z.string().max(4000).nullable(),
+  /** Sent instead when business hours are set and the team is outside them. */
+  outOfHoursMessage: z.string().max(4000).nullable(),
 });
 export type TAiSettings = z.infer<typeof ZAiSettingsSchema>;
 
@@ -63,6 +67,8 @@ export const defaultAiSettings: TAiSettings = {
   blockedIntents: ['refund', 'legal', 'complaint'],
   activeHours: 'always',
   businessHours: null,
+  handoffMessage: null,
+  outOfHoursMessage: null,
 };
 
 export const knowledgeFormats = ['text', 'markdown', 'pdf'] as const;

@@ -19,6 +19,21 @@ export function reopenOnInbound<T extends ConversationRouting>(current: T): T {
   return { ...current, status: 'open', mode: 'ai', aiReplyCount: 0, handoffReason: null };
 }
 
+/** Who a conversation starts with (a new one, or one the customer reopens): the AI when the workspace has it on, the team otherwise. */
+export function startingMode(aiEnabled: boolean): 'ai' | 'agent' {
+  return aiEnabled ? 'ai' : 'agent';
+}
+
+/**
+ * The mode follows the workspace's AI setting when a message arrives: a conversation left with the AI
+ * while the AI is off belongs to the team (nobody else would answer it). One with the team stays there
+ * when the AI is turned on again: a person may be mid-conversation, and "Release to AI" gives it back.
+ */
+export function followAiSetting<T extends ConversationRouting>(current: T, aiEnabled: boolean): T {
+  if (current.mode !== 'ai' || aiEnabled) return current;
+  return { ...current, mode: 'agent' };
+}
+
 /** Plain facts about an inbound message and its conversation, known to the actor when it arrives. */
 export interface InboundFacts {
   /** The text of a `text` message; null for any other type (a keyword is only ever typed text). */

@@ -27,6 +27,8 @@ export const ZConversationSchema = z.object({
   aiReplyCount: z.number().int(),
   /** Why the AI handed the conversation to people (low_confidence, blocked_intent:refund, reply_cap, …). */
   handoffReason: z.string().nullable(),
+  /** The contact sent STOP (and not START since): nothing but a START from them can be answered. */
+  optedOut: z.boolean(),
   labels: z.array(z.object({ id: z.uuid(), name: z.string(), color: z.string() })),
 });
 export type TConversation = z.infer<typeof ZConversationSchema>;

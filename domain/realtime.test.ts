@@ -13,6 +13,11 @@ const emittedToday: TRealtimeEvent[] = [
     .map((change): TRealtimeEvent => ({ tenantId, event: 'conversation.updated', payload: { conversationId, change } })),
   { tenantId, event: 'conversation.updated', payload: { conversationId, change: 'handoff', reason: 'blocked_intent:refund' } },
   { tenantId, event: 'contact.created', payload: { contactId: '5e0c1d2b-3a4f-4b6c-8d7e-9f0a1b2c3d4e' } },
+  ...[true, false].map((optedOut): TRealtimeEvent => ({
+    tenantId,
+    event: 'contact.consent',
+    payload: { conversationId, contactId: '5e0c1d2b-3a4f-4b6c-8d7e-9f0a1b2c3d4e', optedOut },
+  })),
   { tenantId, event: 'user.deactivated', payload: { userId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' } },
 ];
 

@@ -31,6 +31,8 @@ export const ZRealtimePayloadSchemas = {
   /** `reason` only with `change: 'handoff'` (why the AI gave the conversation to people). */
   'conversation.updated': z.object({ conversationId: z.string(), change: z.enum(conversationChanges), reason: z.string().optional() }),
   'contact.created': z.object({ contactId: z.string() }),
+  /** The contact opted out (STOP) or back in (START) in this conversation. */
+  'contact.consent': z.object({ conversationId: z.string(), contactId: z.string(), optedOut: z.boolean() }),
   'user.deactivated': z.object({ userId: z.string() }),
 } as const;
 
@@ -61,6 +63,7 @@ export const ZPublishedEventSchema = z.discriminatedUnion('event', [
   publishedSchema('message.status'),
   publishedSchema('conversation.updated'),
   publishedSchema('contact.created'),
+  publishedSchema('contact.consent'),
   publishedSchema('user.deactivated'),
 ]);
 
@@ -70,6 +73,7 @@ export const ZRealtimeWireSchemas = {
   'message.status': ZRealtimePayloadSchemas['message.status'].extend({ seq: z.number().int().nonnegative() }),
   'conversation.updated': ZRealtimePayloadSchemas['conversation.updated'].extend({ seq: z.number().int().nonnegative() }),
   'contact.created': ZRealtimePayloadSchemas['contact.created'].extend({ seq: z.number().int().nonnegative() }),
+  'contact.consent': ZRealtimePayloadSchemas['contact.consent'].extend({ seq: z.number().int().nonnegative() }),
   'user.deactivated': ZRealtimePayloadSchemas['user.deactivated'].extend({ seq: z.number().int().nonnegative() }),
   /** Caught up and in the live room; `seq` is the cursor to reconnect with. */
   'realtime.ready': z.object({ seq: z.number().int().nonnegative() }),

@@ -3,7 +3,7 @@ import type { ConversationCarried, ConversationSeed, PendingSend, SendRequest } 
 import { newConversationSeed, sendRefusal } from '../domain/conversation';
 import type { ConversationCommand } from '../domain/inbox';
 import { conversationChange } from '../domain/conversation-transitions';
-import { reopenOnInbound } from '../domain/inbound-routing';
+import { followAiSetting, reopenOnInbound } from '../domain/inbound-routing';
 import type { InboundMessage } from '../domain/messages';
 
 const MAX_SEEN = 200;
@@ -61,6 +61,11 @@ export class ConversationState {
   reopenOnInbound(): void {
     const { status, mode, aiReplyCount } = reopenOnInbound({ ...this.seed, handoffReason: null });
     Object.assign(this.seed, { status, mode, aiReplyCount });
+  }
+
+  /** The domain's follow-the-AI-setting rule, the same one `recordInboundConversation` applies to the row. */
+  followAiSetting(aiEnabled: boolean): void {
+    this.seed.mode = followAiSetting({ ...this.seed, handoffReason: null }, aiEnabled).mode;
   }
 
   hasWork(): boolean {

@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   defineQuery,
   defineSignal,
   defineUpdate,
@@ -17,7 +18,7 @@ import type { ConversationActivities } from '../activities/conversations';
 import type { MediaActivities } from '../activities/media';
 import type { DispatchActivities } from '../activities/meta/dispatch/activity';
 import { conversationMessages } from '../domain/contracts';
-import type { ConversationWorkflowInput, PendingSend, SendRequest } from '../domain/conversation';
+import { sendRefusal, type ConversationWorkflowInput, type PendingSend, type SendRequest } from '../domain/conversation';
 import type { InboundMessage, TMessageContent, TSendMessageResponse } from '../domain/messages';
 import type { ConversationCommand } from '../domain/inbox';
 import { inboundMediaRef } from '../domain/inbound-media';
@@ -148,6 +149,8 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
     state.seed.conversationId = recorded.conversationId;
     if (recorded.duplicate) return;
     state.reopenOnInbound();
+    // Older histories decided the mode without the AI setting; they replay as they ran.
+    if (patched('mode-follows-ai-setting')) state.followAiSetting(recorded.aiEnabled);
     const mediaRef = inboundMediaRef(message);
     if (mediaRef) {
       // The message is kept and shown even when its file cannot be fetched; its content then lacks mediaFileId.
@@ -164,10 +167,12 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
       await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: true });
       await queueSend({ content: { type: 'text', text: { body: optOutConfirmation } }, sender: 'system', senderUserId: null });
       state.seed.optedOut = true;
+      if (patched('consent-event')) publishConsent(recorded.contactId, recorded.conversationId, true);
     } else if (route.kind === 'opt_in') {
       state.seed.optedOut = false;
       await db.setOptOut({ tenantId: input.tenantId, contactId: recorded.contactId, optedOut: false });
       await queueSend({ content: { type: 'text', text: { body: optInConfirmation } }, sender: 'system', senderUserId: null });
+      if (patched('consent-event')) publishConsent(recorded.contactId, recorded.conversationId, false);
     } else if (route.kind === 'ai') {
       await takeAiTurn(
         state,
@@ -177,10 +182,30 @@ export async function conversationWorkflow(input: ConversationWorkflowInput): Pr
             await queueSend({ content, sender: 'ai', senderUserId: null });
             state.seed.aiReplyCount += 1;
           },
-          handOff: (reason) => applyCommand({ type: 'handoff', reason }),
+          handOff: async (reason) => {
+            await applyCommand({ type: 'handoff', reason });
+            if (patched('handoff-message')) await tellCustomerOfHandoff();
+          },
         },
       );
     }
+  }
+
+  /**
+   * The customer hears that people will answer (or that the team is offline), as a 'system' message
+   * like the opt-out confirmations: the business's notice, not an AI answer (no AI reply counted).
+   */
+  async function tellCustomerOfHandoff(): Promise<void> {
+    const text = await db.findHandoffNotice({ tenantId: input.tenantId });
+    if (!text) return;
+    const content: TMessageContent = { type: 'text', text: { body: text } };
+    if (sendRefusal(state.seed, content, Date.now()) !== null) return;
+    await queueSend({ content, sender: 'system', senderUserId: null });
+  }
+
+  /** Every open inbox shows the opt-out state in the conversation's header, without a reload. */
+  function publishConsent(contactId: string, conversationId: string, optedOut: boolean): void {
+    publishAlongside([{ tenantId: input.tenantId, event: 'contact.consent', payload: { conversationId, contactId, optedOut } }]);
   }
 
   /** A file uploaded through POST /media is given to Meta by the sending number, then sent by its Meta id. */

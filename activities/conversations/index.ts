@@ -8,6 +8,7 @@ import { applyStatuses } from './apply-statuses';
 import { applyConversationCommand } from './apply-command';
 import type { ConversationCommand, TOutboundSender } from '../../domain/inbox';
 import { setOptOut } from './contact-consent';
+import { findHandoffNotice } from './handoff-notice';
 import { markMessageFailed } from './mark-message-failed';
 import { recordInbound } from './record-inbound';
 import { recordOutbound } from './record-outbound';
@@ -36,6 +37,7 @@ export function createConversationActivities({ db, config, redis }: Conversation
     markMessageFailed: (input: Parameters<typeof markMessageFailed>[1]) => markMessageFailed(db, input),
     applyStatuses: (input: { tenantId: string; statuses: DeliveryStatus[] }) => applyStatuses(db, input),
     applyConversationCommand: (input: { tenantId: string; conversationId: string; command: ConversationCommand }) => applyConversationCommand(db, input),
+    findHandoffNotice: (input: { tenantId: string }) => findHandoffNotice(db, input),
     publishEvents: async (events: TRealtimeEvent[]) => {
       for (const event of events) await publishEvent(db.system, event, redis);
     },

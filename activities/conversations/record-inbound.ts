@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/connection';
+import { loadAiSettings } from '../../db/ai/settings';
 import { upsertContact } from '../../db/contacts/contacts';
 import { findConversationIdOf, recordInboundConversation } from '../../db/inbox/conversations';
 import { findMessageByWaId, insertMessage } from '../../db/inbox/messages';
@@ -14,6 +15,8 @@ export interface RecordedInbound {
   messageId: string;
   optedOut: boolean;
   contactCreated: boolean;
+  /** The workspace's AI switch as this message found it (the actor's memory follows it as the row does). */
+  aiEnabled: boolean;
 }
 
 /**
@@ -29,12 +32,13 @@ export async function recordInbound(
   return withTenant(db.app, tenantId, async (trx) => {
     const seen = await findMessageByWaId(trx, message.waMessageId);
     const contact = await upsertContact(trx, keys, { tenantId, phone: message.from, profileName: message.profileName, source: 'inbound' });
+    const { enabled: aiEnabled } = await loadAiSettings(trx);
     if (seen) {
       const conversationId = await findConversationIdOf(trx, contact.id, message.phoneNumberId);
-      return { duplicate: true, contactId: contact.id, conversationId: conversationId!, messageId: seen.messageId, optedOut: contact.optedOut, contactCreated: false };
+      return { duplicate: true, contactId: contact.id, conversationId: conversationId!, messageId: seen.messageId, optedOut: contact.optedOut, contactCreated: false, aiEnabled };
     }
     const receivedAt = new Date(message.timestamp * 1000);
-    const conversation = await recordInboundConversation(trx, { tenantId, contactId: contact.id, phoneNumberId: message.phoneNumberId, inboundAt: receivedAt });
+    const conversation = await recordInboundConversation(trx, { tenantId, contactId: contact.id, phoneNumberId: message.phoneNumberId, inboundAt: receivedAt, aiEnabled });
     const messageId = randomUUID();
     await insertMessage(trx, {
       id: messageId,
@@ -49,6 +53,6 @@ export async function recordInbound(
       sender: 'contact',
       created_at: new Date(),
     });
-    return { duplicate: false, contactId: contact.id, conversationId: conversation.id, messageId, optedOut: contact.optedOut, contactCreated: contact.created };
+    return { duplicate: false, contactId: contact.id, conversationId: conversation.id, messageId, optedOut: contact.optedOut, contactCreated: contact.created, aiEnabled };
   });
 }

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../config';
 import type { TOutboundSender } from '../../domain/inbox';
 import type { Database } from '../../db/connection';
+import { loadAiSettings } from '../../db/ai/settings';
 import { recordUsage } from '../../db/billing/usage';
 import { upsertContact } from '../../db/contacts/contacts';
 import { incrementAiReplyCount, upsertConversation } from '../../db/inbox/conversations';
@@ -23,7 +24,8 @@ export async function recordOutbound(
     const existing = await findMessagePlace(trx, input.messageId);
     if (existing) return { contactId: existing.contactId, conversationId: existing.conversationId, messageCreatedAt: existing.createdAt.toISOString() };
     const contact = await upsertContact(trx, keys, { tenantId: input.tenantId, phone: input.phone, profileName: null, source: 'api' });
-    const conversation = await upsertConversation(trx, { tenantId: input.tenantId, contactId: contact.id, phoneNumberId: input.phoneNumberId });
+    const { enabled: aiEnabled } = await loadAiSettings(trx);
+    const conversation = await upsertConversation(trx, { tenantId: input.tenantId, contactId: contact.id, phoneNumberId: input.phoneNumberId, aiEnabled });
     const createdAt = new Date();
     await insertMessage(trx, {
       id: input.messageId,

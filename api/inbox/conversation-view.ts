@@ -25,6 +25,7 @@ export function toConversationView(keys: Keys, c: ConversationListing): TConvers
     unread: c.unread,
     aiReplyCount: c.aiReplyCount,
     handoffReason: c.handoffReason,
+    optedOut: c.contact.optedOut,
     labels: c.labels,
   };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { backwardBusinessDays, defaultAiSettings, ZAiSettingsSchema, type TAiSettings, type TAiSettingsUpdate } from '../../domain/ai';
 import { AppError } from '../../domain/errors';
+import { handoffMessageProblems } from '../../domain/handoff-message';
 import type { Insertable, Writable } from '../row-types';
 
 /** An `ai_settings` row: one per tenant, absent until an admin first saves (the defaults apply). */
@@ -14,6 +15,8 @@ export interface AiSettingsRow {
   blocked_intents: string[];
   active_hours: TAiSettings['activeHours'];
   business_hours: TAiSettings['businessHours'];
+  handoff_message: string | null;
+  out_of_hours_message: string | null;
   updated_at: Date;
 }
 
@@ -36,6 +39,8 @@ function toSettings(row: AiSettingsRow): TAiSettings {
     blockedIntents: row.blocked_intents,
     activeHours: row.active_hours,
     businessHours: row.business_hours ?? null,
+    handoffMessage: row.handoff_message,
+    outOfHoursMessage: row.out_of_hours_message,
   };
 }
 
@@ -58,6 +63,8 @@ export async function saveAiSettings(trx: Knex, tenantId: string, update: TAiSet
   const merged = ZAiSettingsSchema.parse({ ...current, ...defined });
   const backwards = backwardBusinessDays(merged.businessHours);
   if (backwards.length) throw new AppError('unprocessable', 'Each day must open before it closes', { details: backwards });
+  const messages = handoffMessageProblems(merged);
+  if (messages.length) throw new AppError('unprocessable', 'Hand-off messages must say something and stay short', { details: messages });
   if (merged.activeHours !== 'always' && merged.businessHours === null) {
     // The request is well formed; what is stored makes it impossible, so 422 rather than 400.
     throw new AppError('unprocessable', 'Set business hours before making the AI follow them', {
@@ -74,6 +81,8 @@ export async function saveAiSettings(trx: Knex, tenantId: string, update: TAiSet
     active_hours: merged.activeHours,
     // jsonb: knex would send a JS object as-is; pg needs the JSON text.
     business_hours: merged.businessHours === null ? null : JSON.stringify(merged.businessHours),
+    handoff_message: merged.handoffMessage,
+    out_of_hours_message: merged.outOfHoursMessage,
     updated_at: trx.fn.now(),
   };
   const [saved] = await trx('ai_settings').insert(row).onConflict('tenant_id').merge().returning('*');

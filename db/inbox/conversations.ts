@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ConversationChange } from '../../domain/conversation-transitions';
 import type { ConversationSeed } from '../../domain/conversation';
-import { reopenOnInbound } from '../../domain/inbound-routing';
+import { followAiSetting, reopenOnInbound, startingMode } from '../../domain/inbound-routing';
 import type { Sealed } from '../crypto/field-encryption';
 import type { Insertable, Writable } from '../row-types';
 
@@ -45,7 +45,7 @@ export interface ConversationListing {
   aiReplyCount: number;
   handoffReason: string | null;
   labels: { id: string; name: string; color: string }[];
-  contact: { id: string; name: string | null; profileName: string | null; phone: Sealed };
+  contact: { id: string; name: string | null; profileName: string | null; phone: Sealed; optedOut: boolean };
   /** last_message_at as Postgres prints it (microseconds), the keyset cursor's position. */
   cursorAt: string | null;
 }
@@ -59,6 +59,7 @@ interface ListingRow extends Pick<
   contact_id: string;
   contact_name: string | null;
   contact_profile_name: string | null;
+  contact_opted_out: boolean;
   phone_ciphertext: string;
   phone_key_id: string;
 }
@@ -76,7 +77,13 @@ const toListing = (row: ListingRow): ConversationListing => ({
   aiReplyCount: row.ai_reply_count,
   handoffReason: row.handoff_reason,
   labels: row.labels,
-  contact: { id: row.contact_id, name: row.contact_name, profileName: row.contact_profile_name, phone: { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id } },
+  contact: {
+    id: row.contact_id,
+    name: row.contact_name,
+    profileName: row.contact_profile_name,
+    phone: { ciphertext: row.phone_ciphertext, keyId: row.phone_key_id },
+    optedOut: row.contact_opted_out,
+  },
   cursorAt: row.cursor_at,
 });
 
@@ -104,6 +111,7 @@ function listingQuery(trx: Knex): Knex.QueryBuilder<object, ListingRow[]> {
       'k.id as contact_id',
       'k.name as contact_name',
       'k.profile_name as contact_profile_name',
+      'k.opted_out as contact_opted_out',
       'k.phone_ciphertext',
       'k.phone_key_id',
     );
@@ -181,11 +189,14 @@ export async function incrementAiReplyCount(trx: Knex, id: string): Promise<void
 
 const upsertReturning = ['id', 'last_inbound_at', 'status', 'mode', 'ai_reply_count', 'handoff_reason'] as const;
 
-/** The conversation of a contact on one of the tenant's numbers, created on first use (an outbound message). */
-export async function upsertConversation(trx: Knex, input: { tenantId: string; contactId: string; phoneNumberId: string }): Promise<{ id: string; lastInboundAt: Date | null }> {
+/** The conversation of a contact on one of the tenant's numbers, created on first use (an outbound message) with the AI or the team as the AI setting says. */
+export async function upsertConversation(
+  trx: Knex,
+  input: { tenantId: string; contactId: string; phoneNumberId: string; aiEnabled: boolean },
+): Promise<{ id: string; lastInboundAt: Date | null }> {
   const now = new Date();
   const [row] = await trx('conversations')
-    .insert({ tenant_id: input.tenantId, contact_id: input.contactId, phone_number_id: input.phoneNumberId, last_message_at: now })
+    .insert({ tenant_id: input.tenantId, contact_id: input.contactId, phone_number_id: input.phoneNumberId, last_message_at: now, mode: startingMode(input.aiEnabled) })
     .onConflict(['tenant_id', 'contact_id', 'phone_number_id'])
     .merge({ last_message_at: now, updated_at: now })
     .returning(['id', 'last_inbound_at']);
@@ -193,13 +204,13 @@ export async function upsertConversation(trx: Knex, input: { tenantId: string; c
 }
 
 /**
- * The conversation an inbound message arrives in: created or touched (window, unread), then the
- * domain's reopen rule applied to what is stored. The upsert leaves status and mode alone, so its
+ * The conversation an inbound message arrives in: created (with the AI or the team, as the AI setting
+ * says) or touched (window, unread), then the domain's reopen and follow-the-AI-setting rules applied to what is stored. The upsert leaves status and mode alone, so its
  * RETURNING is the stored state; the second statement runs only when the rule changes something.
  */
 export async function recordInboundConversation(
   trx: Knex,
-  input: { tenantId: string; contactId: string; phoneNumberId: string; inboundAt: Date },
+  input: { tenantId: string; contactId: string; phoneNumberId: string; inboundAt: Date; aiEnabled: boolean },
 ): Promise<{ id: string; lastInboundAt: Date | null }> {
   const now = new Date();
   const [row] = await trx('conversations')
@@ -210,12 +221,13 @@ export async function recordInboundConversation(
       last_message_at: now,
       last_inbound_at: input.inboundAt,
       unread_count: 1,
+      mode: startingMode(input.aiEnabled),
     })
     .onConflict(['tenant_id', 'contact_id', 'phone_number_id'])
     .merge({ last_message_at: now, updated_at: now, last_inbound_at: input.inboundAt, unread_count: trx.raw('conversations.unread_count + 1') })
     .returning([...upsertReturning]);
   const current = { status: row.status, mode: row.mode, aiReplyCount: row.ai_reply_count, handoffReason: row.handoff_reason };
-  const decided = reopenOnInbound(current);
+  const decided = followAiSetting(reopenOnInbound(current), input.aiEnabled);
   if (decided !== current) {
     await trx('conversations')
       .where({ id: row.id })

@@ -182,7 +182,8 @@ describe('the AI agent', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(generateCalls().length).toBe(before);
       expect(aiRepliesTo(waId)).toEqual([]);
-      expect((await get(`/conversations/${conversation.id}`).expect(200)).body).toMatchObject({ mode: 'ai', status: 'open' });
+      // Nobody but the team answers while the AI is off, and the conversation says so.
+      expect((await get(`/conversations/${conversation.id}`).expect(200)).body).toMatchObject({ mode: 'agent', status: 'open' });
     } finally {
       await put('/ai/settings', { enabled: true }).expect(200);
     }

@@ -34,6 +34,8 @@ describe('AI settings', () => {
       blockedIntents: ['Refund', ' legal ', 'cancel_order', 'refund'],
       activeHours: 'outside_business_hours',
       businessHours: hours,
+      handoffMessage: 'A teammate will reply shortly.',
+      outOfHoursMessage: 'We are closed now and reply in the morning.',
     };
     const saved = await put(settings).expect(200);
     const expected = { ...settings, blockedIntents: ['refund', 'legal', 'cancel_order'] };

@@ -81,9 +81,10 @@ test('an inbound message appears live; the agent takes over, replies, and the cu
   await row.getByTestId('unread-badge').waitFor({ state: 'detached' });
   await eventually(async () => expect(await app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).first()).toMatchObject({ unread_count: 0 }));
 
+  // The workspace's AI is off, so the team has it from the start; taking it over makes it the agent's.
   await view.getByTestId('conversation-takeover').click();
   await view.locator('[data-testid=conversation-header] [data-testid=conversation-mode][data-mode=agent]').waitFor();
-  await view.getByTestId('conversation-release').waitFor();
+  await view.getByTestId('conversation-assignee').filter({ hasText: 'Assigned to' }).waitFor();
 
   const reply = 'Yes! Sizes S to XL, shall I keep one for you?';
   await view.getByTestId('composer-input').fill(reply);

@@ -30,7 +30,8 @@ describe('the inbox API', () => {
       expect(found.unread).toBe(2);
       return found;
     });
-    expect(conversation).toMatchObject({ status: 'open', mode: 'ai', assignedTo: null, contact: { name: 'Nisha' } });
+    // The workspace's AI is off (the default), so its team handles new conversations.
+    expect(conversation).toMatchObject({ status: 'open', mode: 'agent', assignedTo: null, contact: { name: 'Nisha' } });
 
     const page1 = await get(`/conversations/${conversation.id}/messages?limit=1`).expect(200);
     expect(page1.body.data.map((m: { content: { body: string } }) => m.content.body)).toEqual(['second']);
@@ -56,7 +57,7 @@ describe('the inbox API', () => {
     expect((await get('/conversations?status=resolved').expect(200)).body.data.map((c: { id: string }) => c.id)).not.toContain(conversation.id);
   });
 
-  it('a resolved conversation the customer writes to again reopens with the AI', async () => {
+  it('a resolved conversation the customer writes to again reopens afresh (with the team while the AI is off)', async () => {
     const waId = customerWaId();
     const conversation = await conversationWith(waId, 'Ravi', 'hello');
     await post(`/conversations/${conversation.id}/takeover`).expect(200);
@@ -64,7 +65,7 @@ describe('the inbox API', () => {
 
     await app.meta.customer(phoneNumberId).send({ waId, name: 'Ravi' }, 'one more question');
     await eventually(async () => {
-      expect((await get(`/conversations/${conversation.id}`).expect(200)).body).toMatchObject({ status: 'open', mode: 'ai', aiReplyCount: 0, handoffReason: null, unread: 1 });
+      expect((await get(`/conversations/${conversation.id}`).expect(200)).body).toMatchObject({ status: 'open', mode: 'agent', aiReplyCount: 0, handoffReason: null, unread: 1 });
     });
   });
 
@@ -74,14 +75,14 @@ describe('the inbox API', () => {
       const { mode, status, assignedTo } = (await get(`/conversations/${conversation.id}`).expect(200)).body;
       return { mode, status, assignedTo };
     };
-    expect(await ownersView()).toEqual({ mode: 'ai', status: 'open', assignedTo: null });
+    expect(await ownersView()).toEqual({ mode: 'agent', status: 'open', assignedTo: null });
     await get(`/conversations/${conversation.id}`, other).expect(404);
     await get(`/conversations/${conversation.id}/messages`, other).expect(404);
     await post(`/conversations/${conversation.id}/takeover`, {}, other).expect(404);
     expect((await get('/conversations', other).expect(200)).body.data).toEqual([]);
     await post(`/conversations/${conversation.id}/assign`, { userId: other.user.id }).expect(404);
     // Commands are applied by the actor before the API answers, so a leaked takeover or assign would show here.
-    expect(await ownersView()).toEqual({ mode: 'ai', status: 'open', assignedTo: null });
+    expect(await ownersView()).toEqual({ mode: 'agent', status: 'open', assignedTo: null });
     expect((await get('/conversations?mine=true', other).expect(200)).body.data).toEqual([]);
   });
 });

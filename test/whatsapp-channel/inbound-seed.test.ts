@@ -39,7 +39,7 @@ describe("the webhook's one-statement conversation seed", () => {
         .where({ tenant_id: tenantId, phone_blind_index: index(tenantId) })
         .first('id'))!.id;
     expect(seedA.contactId).toBe(await contactOf(a.tenant.id));
-    expect(seedB).toMatchObject({ contactId: await contactOf(b.tenant.id), optedOut: false, status: 'open', mode: 'ai', aiReplyCount: 0 });
+    expect(seedB).toMatchObject({ contactId: await contactOf(b.tenant.id), optedOut: false, status: 'open', mode: 'agent', aiReplyCount: 0 });
     expect(seedB.lastInboundAt).toEqual(expect.any(Number));
     // The number of one tenant never finds the other's conversation.
     expect((await inboundConversationSeed(app.db.system, a.tenant.id, numberB.phoneNumberId, [index(a.tenant.id)])).conversationId).toBeNull();

@@ -17,7 +17,7 @@ export function conversationActivities(log: CallLog) {
     recordInbound: async (input: { tenantId: string; message: InboundMessage }) => {
       log.record('recordInbound', input);
       const id = input.message.waMessageId;
-      return { duplicate: false, contactId: 'contact-1', conversationId: 'conv-1', messageId: `in-${id}`, optedOut: false, contactCreated: id === 'wamid.1' };
+      return { duplicate: false, contactId: 'contact-1', conversationId: 'conv-1', messageId: `in-${id}`, optedOut: false, contactCreated: id === 'wamid.1', aiEnabled: true };
     },
     recordOutbound: async (input: { messageId: string; content: TMessageContent; sender: string }) => {
       log.record('recordOutbound', input);
@@ -36,6 +36,10 @@ export function conversationActivities(log: CallLog) {
         throw ApplicationFailure.nonRetryable('Message undeliverable', 'meta_error', { code: 131026, title: 'Message undeliverable', explanation: 'The number cannot receive it' });
       }
       return { waMessageId: `wamid.out.${input.messageId}` };
+    },
+    findHandoffNotice: async (input: { tenantId: string }) => {
+      log.record('findHandoffNotice', input);
+      return null;
     },
     markReadAtMeta: async (input: { waMessageId: string }) => log.record('markReadAtMeta', input),
     storeInboundMedia: async (input: unknown) => log.record('storeInboundMedia', input),

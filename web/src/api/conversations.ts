@@ -19,6 +19,7 @@ import { apiClient } from './client';
 export const ZConversationWireSchema = ZConversationSchema.extend({
   aiReplyCount: z.number().int().default(0),
   handoffReason: z.string().nullable().default(null),
+  optedOut: z.boolean().default(false),
   labels: ZConversationSchema.shape.labels.default([]),
 });
 

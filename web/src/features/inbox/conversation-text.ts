@@ -6,6 +6,23 @@ export function contactName(c: TConversation): string {
 
 export const modeLabels: Record<TConversation['mode'], string> = { ai: 'AI', agent: 'Human', automation: 'Automation' };
 
+export type Handler = 'ai' | 'automation' | 'nobody' | 'teammate' | 'team';
+
+/** Who really answers the customer now: an AI-mode conversation while the AI is off is answered by nobody. */
+export function conversationHandler(c: Pick<TConversation, 'mode' | 'assignedTo'>, aiEnabled: boolean | null): Handler {
+  if (c.mode === 'automation') return 'automation';
+  if (c.mode === 'ai') return aiEnabled === false ? 'nobody' : 'ai';
+  return c.assignedTo ? 'teammate' : 'team';
+}
+
+export const handlerTexts: Record<Handler, string> = {
+  ai: 'The AI is answering this conversation. Take over to stop it while you reply.',
+  automation: 'The automation is answering this conversation. Take over to stop it while you reply.',
+  nobody: 'The AI is off: nobody answers this conversation automatically. Reply yourself or assign a teammate.',
+  teammate: 'A teammate is handling this conversation; the AI stays out of it.',
+  team: 'Your team handles this conversation (nobody is assigned yet); the AI stays out of it.',
+};
+
 const handoffLabels: Record<string, string> = {
   low_confidence: 'The AI was not confident enough',
   ai_requested: 'The AI asked for a person',

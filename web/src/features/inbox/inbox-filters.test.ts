@@ -15,6 +15,7 @@ const conversation = (over: Partial<TConversation> = {}): TConversation => ({
   unread: 1,
   aiReplyCount: 0,
   handoffReason: null,
+  optedOut: false,
   labels: [],
   ...over,
 });

@@ -39,6 +39,6 @@ export function useInboxLive(handlers: LiveHandlers): void {
 
   useRealtimeEvents((event) => {
     if (event.event === 'resync') latest.current.onResync();
-    else if (event.event === 'message.new' || event.event === 'conversation.updated') refresh(event.conversationId);
+    else if (event.event === 'message.new' || event.event === 'conversation.updated' || event.event === 'contact.consent') refresh(event.conversationId);
   });
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { backwardBusinessDays, ZAiSettingsUpdateSchema, type TAiSettings } from '@domain/ai';
+import { HANDOFF_MESSAGE_MAX, handoffMessageProblems, suggestedHandoffMessage, suggestedOutOfHoursMessage } from '@domain/handoff-message';
 import { saveAiSettings } from '../../../api/ai';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -36,7 +37,8 @@ export function AiSettingsForm({ initial }: { initial: TAiSettings }) {
     setSaved(false);
     const update = fromValues(values);
     const parsed = ZAiSettingsUpdateSchema.safeParse(update);
-    const backwardDays = Object.fromEntries(backwardBusinessDays(values.businessHours).map((p) => [p.path, p.message]));
+    const rules = [...backwardBusinessDays(values.businessHours), ...handoffMessageProblems(update as Partial<TAiSettings>)];
+    const backwardDays = Object.fromEntries(rules.map((p) => [p.path, p.message]));
     if (!parsed.success || Object.keys(backwardDays).length) return setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...backwardDays });
     setErrors({});
     setBusy(true);
@@ -135,6 +137,26 @@ export function AiSettingsForm({ initial }: { initial: TAiSettings }) {
           </div>
         )}
       </fieldset>
+      <TextAreaField
+        name="handoff-message"
+        label="Message after a hand-off"
+        rows={2}
+        value={values.handoffMessage}
+        error={errors.handoffMessage}
+        onChange={(e) => set('handoffMessage', e.target.value)}
+        placeholder={suggestedHandoffMessage}
+        hint={`Sent to the customer when the AI hands them to your team (up to ${HANDOFF_MESSAGE_MAX} characters). Leave empty to send nothing.`}
+      />
+      <TextAreaField
+        name="out-of-hours-message"
+        label="Message after a hand-off outside business hours"
+        rows={2}
+        value={values.outOfHoursMessage}
+        error={errors.outOfHoursMessage}
+        onChange={(e) => set('outOfHoursMessage', e.target.value)}
+        placeholder={suggestedOutOfHoursMessage}
+        hint="Sent instead while your team is offline (business hours set and closed). Leave empty to send the message above."
+      />
       {saved ? (
         <Alert tone="success" testId="ai-settings-saved">
           Saved. The AI agent uses these settings from the next message on.

@@ -11,16 +11,32 @@ export interface AiSettingsValues {
   blockedIntents: string[];
   activeHours: TAiSettings['activeHours'];
   businessHours: TBusinessHours | null;
+  /** Empty: no message is sent. */
+  handoffMessage: string;
+  outOfHoursMessage: string;
 }
 
 export function toValues(s: TAiSettings): AiSettingsValues {
-  return { ...s, confidenceThreshold: String(s.confidenceThreshold), maxRepliesPerConversation: String(s.maxRepliesPerConversation) };
+  return {
+    ...s,
+    confidenceThreshold: String(s.confidenceThreshold),
+    maxRepliesPerConversation: String(s.maxRepliesPerConversation),
+    handoffMessage: s.handoffMessage ?? '',
+    outOfHoursMessage: s.outOfHoursMessage ?? '',
+  };
 }
 
 /** What PUT /ai/settings is sent; blank numbers become NaN so the schema reports them under their field. */
 export function fromValues(v: AiSettingsValues): Record<string, unknown> {
   const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
-  return { ...v, confidenceThreshold: num(v.confidenceThreshold), maxRepliesPerConversation: num(v.maxRepliesPerConversation) };
+  const message = (text: string) => (text.trim() === '' ? null : text);
+  return {
+    ...v,
+    confidenceThreshold: num(v.confidenceThreshold),
+    maxRepliesPerConversation: num(v.maxRepliesPerConversation),
+    handoffMessage: message(v.handoffMessage),
+    outOfHoursMessage: message(v.outOfHoursMessage),
+  };
 }
 
 function browserTimeZone(): string {
@@ -53,6 +69,8 @@ export const aiSettingsFields: readonly string[] = [
   'activeHours',
   'businessHours',
   'businessHours.timezone',
+  'handoffMessage',
+  'outOfHoursMessage',
   ...weekdays.flatMap((d) => [`businessHours.days.${d}.open`, `businessHours.days.${d}.close`]),
 ];
 

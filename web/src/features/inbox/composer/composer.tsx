@@ -1,6 +1,8 @@
 import type { TConversation } from '@domain/inbox';
 import { sendMessage } from '../../../api/messages';
+import { conversationHandler, handlerTexts } from '../conversation-text';
 import { windowRemainingMs } from '../reply-window';
+import { useAiEnabled } from '../use-ai-enabled';
 import { TemplateComposer, type TemplateChoice } from './template-composer';
 import { TextComposer } from './text-composer';
 import { useNow } from '../../../lib/use-now';
@@ -17,6 +19,7 @@ interface Props {
 export function Composer({ conversation, onSent }: Props) {
   const now = useNow();
   const remaining = windowRemainingMs(conversation.lastInboundAt, now);
+  const handler = conversationHandler(conversation, useAiEnabled());
   const address = { to: conversation.contact.phone, phoneNumberId: conversation.phoneNumberId };
 
   async function sendText(body: string) {
@@ -28,12 +31,22 @@ export function Composer({ conversation, onSent }: Props) {
     onSent();
   }
 
+  if (conversation.optedOut) {
+    return (
+      <div className="thread__composer">
+        <p className="composer__hint" data-testid="composer-opted-out">
+          This contact opted out (they sent STOP). Nothing can be sent to them until they send START.
+        </p>
+      </div>
+    );
+  }
+
   return (
     <div className="thread__composer">
       <WindowCountdown remainingMs={remaining} />
-      {conversation.mode !== 'agent' && remaining > 0 ? (
-        <p className="composer__hint" data-testid="composer-ai-hint">
-          The {conversation.mode === 'ai' ? 'AI' : 'automation'} is answering this conversation. Take over to stop it while you reply.
+      {remaining > 0 ? (
+        <p className="composer__hint" data-testid={handler === 'ai' || handler === 'automation' ? 'composer-ai-hint' : 'composer-handler-hint'} data-handler={handler}>
+          {handlerTexts[handler]}
         </p>
       ) : null}
       {remaining > 0 ? <TextComposer onSend={sendText} /> : <TemplateComposer phoneNumberId={conversation.phoneNumberId} onSend={sendTemplate} />}

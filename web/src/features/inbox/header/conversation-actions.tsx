@@ -4,6 +4,7 @@ import { assignConversation, runConversationAction, type ConversationAction } fr
 import { Button } from '../../../components/button';
 import { describeError } from '../../forms/error-messages';
 import { useCurrentSession } from '../../session/use-session';
+import { useAiEnabled } from '../use-ai-enabled';
 import { AssignSelect } from './assign-select';
 import type { Teammate } from './use-team-options';
 
@@ -17,6 +18,7 @@ interface Props {
 /** Take over / release, assign, resolve / reopen: each answers with the updated conversation. */
 export function ConversationActions({ conversation, team, onChanged, onError }: Props) {
   const { user } = useCurrentSession();
+  const aiEnabled = useAiEnabled();
   const [busy, setBusy] = useState<string | null>(null);
 
   async function run(name: string, call: () => Promise<TConversation>) {
@@ -32,11 +34,14 @@ export function ConversationActions({ conversation, team, onChanged, onError }: 
   }
   const action = (name: ConversationAction) => () => void run(name, () => runConversationAction(conversation.id, name));
   const humanMode = conversation.mode === 'agent';
+  // Releasing to an AI that is off would leave the customer with nobody; an unassigned team conversation can be taken.
+  const canRelease = humanMode && aiEnabled !== false;
+  const canTakeOver = !humanMode || conversation.assignedTo === null;
   const resolved = conversation.status === 'resolved';
 
   return (
     <div className="conversation-actions">
-      {humanMode ? (
+      {canRelease ? (
         <Button
           variant="secondary"
           size="sm"
@@ -48,18 +53,19 @@ export function ConversationActions({ conversation, team, onChanged, onError }: 
         >
           Release to AI
         </Button>
-      ) : (
+      ) : null}
+      {canTakeOver ? (
         <Button
           size="sm"
           busy={busy === 'takeover'}
           disabled={busy !== null}
           onClick={action('takeover')}
           data-testid="conversation-takeover"
-          title="Stop the AI and answer yourself"
+          title={humanMode ? 'Answer this conversation yourself' : 'Stop the AI and answer yourself'}
         >
           Take over
         </Button>
-      )}
+      ) : null}
       <AssignSelect
         assignedTo={conversation.assignedTo}
         team={team}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TConversation } from '@domain/inbox';
 import { contactName } from '../conversation-text';
+import { Badge } from '../../../components/badge';
 import { ModeBadge, StatusBadge } from '../conversation-badges';
 
 /** Who the customer is and where the conversation stands; the actions sit on the right. */
@@ -14,6 +15,11 @@ export function ConversationHeader({ conversation, assigneeName, actions }: { co
           {name !== conversation.contact.phone ? <span className="mono">{conversation.contact.phone}</span> : null}
           <StatusBadge status={conversation.status} />
           <ModeBadge mode={conversation.mode} />
+          {conversation.optedOut ? (
+            <span data-testid="conversation-opted-out" title="They sent STOP: nothing can be sent to them until they send START">
+              <Badge tone="red">Opted out (sent STOP)</Badge>
+            </span>
+          ) : null}
           <span className="muted" data-testid="conversation-assignee">
             {conversation.assignedTo ? `Assigned to ${assigneeName ?? 'a teammate'}` : 'Unassigned'}
           </span>
