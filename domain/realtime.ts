@@ -32,6 +32,9 @@ export const ZRealtimePayloadSchemas = {
   'conversation.updated': z.object({ conversationId: z.string(), change: z.enum(conversationChanges), reason: z.string().optional() }),
   'contact.created': z.object({ contactId: z.string() }),
   'user.deactivated': z.object({ userId: z.string() }),
+  /** The inbox's shared tools changed in Settings: open inboxes re-read them without a reload. */
+  'label.changed': z.object({ labelId: z.string(), change: z.enum(['created', 'deleted']) }),
+  'canned_response.changed': z.object({ cannedResponseId: z.string(), change: z.enum(['created', 'updated', 'deleted']) }),
 } as const;
 
 export type TRealtimeEventName = keyof typeof ZRealtimePayloadSchemas;
@@ -62,6 +65,8 @@ export const ZPublishedEventSchema = z.discriminatedUnion('event', [
   publishedSchema('conversation.updated'),
   publishedSchema('contact.created'),
   publishedSchema('user.deactivated'),
+  publishedSchema('label.changed'),
+  publishedSchema('canned_response.changed'),
 ]);
 
 /** Server → socket: each tenant event as `{ ...payload, seq }`, plus the relay's own notices. */
@@ -71,6 +76,8 @@ export const ZRealtimeWireSchemas = {
   'conversation.updated': ZRealtimePayloadSchemas['conversation.updated'].extend({ seq: z.number().int().nonnegative() }),
   'contact.created': ZRealtimePayloadSchemas['contact.created'].extend({ seq: z.number().int().nonnegative() }),
   'user.deactivated': ZRealtimePayloadSchemas['user.deactivated'].extend({ seq: z.number().int().nonnegative() }),
+  'label.changed': ZRealtimePayloadSchemas['label.changed'].extend({ seq: z.number().int().nonnegative() }),
+  'canned_response.changed': ZRealtimePayloadSchemas['canned_response.changed'].extend({ seq: z.number().int().nonnegative() }),
   /** Caught up and in the live room; `seq` is the cursor to reconnect with. */
   'realtime.ready': z.object({ seq: z.number().int().nonnegative() }),
   /** Events may have been missed (pruned, or a cursor from elsewhere): reload what is shown. */
