@@ -40,10 +40,21 @@ export const ZConversationListQuerySchema = ZListQuerySchema.extend({
   mode: z.enum(conversationModes).optional(),
   mine: flag.optional(),
   unassigned: flag.optional(),
+  /** Pending and unassigned or the caller's: the hand-offs waiting for this person (overrides `status`). */
+  needsHuman: flag.optional(),
   q: z.string().max(100).trim().min(1).optional(),
   label: z.uuid().optional(),
 });
 export type TConversationListQuery = z.infer<typeof ZConversationListQuerySchema>;
+
+/** The inbox's tab counts; `needsHuman` = pending and unassigned or the caller's (what the sidebar badge shows). */
+export const ZConversationCountsSchema = z.object({
+  open: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  resolved: z.number().int().nonnegative(),
+  needsHuman: z.number().int().nonnegative(),
+});
+export type TConversationCounts = z.infer<typeof ZConversationCountsSchema>;
 
 export const ZInboxMessageSchema = z.object({
   id: z.uuid(),

@@ -34,6 +34,9 @@ export const ZRealtimePayloadSchemas = {
   /** The contact opted out (STOP) or back in (START) in this conversation. */
   'contact.consent': z.object({ conversationId: z.string(), contactId: z.string(), optedOut: z.boolean() }),
   'user.deactivated': z.object({ userId: z.string() }),
+  /** The inbox's shared tools changed in Settings: open inboxes re-read them without a reload. */
+  'label.changed': z.object({ labelId: z.string(), change: z.enum(['created', 'deleted']) }),
+  'canned_response.changed': z.object({ cannedResponseId: z.string(), change: z.enum(['created', 'updated', 'deleted']) }),
 } as const;
 
 export type TRealtimeEventName = keyof typeof ZRealtimePayloadSchemas;
@@ -65,6 +68,8 @@ export const ZPublishedEventSchema = z.discriminatedUnion('event', [
   publishedSchema('contact.created'),
   publishedSchema('contact.consent'),
   publishedSchema('user.deactivated'),
+  publishedSchema('label.changed'),
+  publishedSchema('canned_response.changed'),
 ]);
 
 /** Server → socket: each tenant event as `{ ...payload, seq }`, plus the relay's own notices. */
@@ -75,6 +80,8 @@ export const ZRealtimeWireSchemas = {
   'contact.created': ZRealtimePayloadSchemas['contact.created'].extend({ seq: z.number().int().nonnegative() }),
   'contact.consent': ZRealtimePayloadSchemas['contact.consent'].extend({ seq: z.number().int().nonnegative() }),
   'user.deactivated': ZRealtimePayloadSchemas['user.deactivated'].extend({ seq: z.number().int().nonnegative() }),
+  'label.changed': ZRealtimePayloadSchemas['label.changed'].extend({ seq: z.number().int().nonnegative() }),
+  'canned_response.changed': ZRealtimePayloadSchemas['canned_response.changed'].extend({ seq: z.number().int().nonnegative() }),
   /** Caught up and in the live room; `seq` is the cursor to reconnect with. */
   'realtime.ready': z.object({ seq: z.number().int().nonnegative() }),
   /** Events may have been missed (pruned, or a cursor from elsewhere): reload what is shown. */

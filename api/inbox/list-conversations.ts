@@ -17,10 +17,11 @@ export async function listConversations(
   const after = decodeCursor(query.cursor, ['at', 'id'] as const);
   const rows = await withTenant(db.app, auth.tenantId, (trx) =>
     listConversationListings(trx, {
-      status: query.status,
+      status: query.needsHuman ? undefined : query.status,
       mode: query.mode,
       assignedTo: query.mine ? auth.userId : undefined,
       unassigned: query.unassigned,
+      waitingFor: query.needsHuman ? auth.userId : undefined,
       q: query.q,
       labelId: query.label,
       before: after ?? undefined,

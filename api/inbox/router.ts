@@ -1,7 +1,7 @@
-import { findConversationListing } from '../../db/inbox/conversations';
+import { countConversations, findConversationListing } from '../../db/inbox/conversations';
 import { withTenant } from '../../db/tenant-transaction';
 import { AppError } from '../../domain/errors';
-import { ZAssignSchema, ZConversationListQuerySchema, ZConversationSchema, ZInboxMessageSchema, type ConversationCommand } from '../../domain/inbox';
+import { ZAssignSchema, ZConversationCountsSchema, ZConversationListQuerySchema, ZConversationSchema, ZInboxMessageSchema, type ConversationCommand } from '../../domain/inbox';
 import { ZListQuerySchema, ZPageSchema } from '../../domain/pagination';
 import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
@@ -19,12 +19,23 @@ export function registerConversationRoutes(routes: RouteRegistry, deps: ApiDeps)
       method: 'get',
       path: '/conversations',
       tag,
-      summary: 'The inbox: conversations, newest activity first (filters: status, mode, mine, unassigned, q)',
+      summary: 'The inbox: conversations, newest activity first (filters: status, mode, mine, unassigned, needsHuman, label, q)',
       access: 'user',
       query: ZConversationListQuerySchema,
       response: ZPageSchema(ZConversationSchema),
     },
     async ({ auth, query }) => listConversations(deps.db, deps.config, auth, query),
+  );
+  routes.add(
+    {
+      method: 'get',
+      path: '/conversations/counts',
+      tag,
+      summary: "How many conversations each status tab holds, and how many wait for a human (pending, unassigned or the caller's)",
+      access: 'user',
+      response: ZConversationCountsSchema,
+    },
+    async ({ auth }) => withTenant(deps.db.app, auth.tenantId, (trx) => countConversations(trx, auth.userId)),
   );
   routes.add(
     { method: 'get', path: '/conversations/:id', tag, summary: 'One conversation', access: 'user', params: ZIdParamSchema, response: ZConversationSchema },

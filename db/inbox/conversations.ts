@@ -128,6 +128,8 @@ export interface ConversationFilters {
   /** Only those assigned to this user. */
   assignedTo?: string;
   unassigned?: boolean;
+  /** Pending, and unassigned or assigned to this user. */
+  waitingFor?: string;
   /** A name, profile name or the phone's last four digits. */
   q?: string;
   labelId?: string;
@@ -149,12 +151,35 @@ export async function listConversationListings(trx: Knex, filters: ConversationF
   if (filters.mode) q.where('c.mode', filters.mode);
   if (filters.assignedTo) q.where('c.assigned_to', filters.assignedTo);
   if (filters.unassigned) q.whereNull('c.assigned_to');
+  const waitingFor = filters.waitingFor;
+  if (waitingFor) q.where('c.status', 'pending').where((w) => w.whereNull('c.assigned_to').orWhere('c.assigned_to', waitingFor));
   const text = filters.q;
   if (text) q.where((w) => w.whereILike('k.name', `%${text}%`).orWhereILike('k.profile_name', `%${text}%`).orWhere('k.phone_last4', text.slice(-4)));
   const labelId = filters.labelId;
   if (labelId) q.whereExists((sub) => sub.select(trx.raw('1')).from('conversation_labels as cl').whereRaw('cl.conversation_id = c.id').where('cl.label_id', labelId));
   if (filters.before) q.whereRaw('(c.last_message_at, c.id) < (?::timestamptz, ?)', [filters.before.at, filters.before.id]);
   return ((await q) as ListingRow[]).map(toListing);
+}
+
+export interface ConversationCounts {
+  open: number;
+  pending: number;
+  resolved: number;
+  /** Pending (handed off or waiting for people) and either unassigned or assigned to `userId`. */
+  needsHuman: number;
+}
+
+/** How many listed conversations (those with a message) each status tab holds. */
+export async function countConversations(trx: Knex, userId: string): Promise<ConversationCounts> {
+  const row = (await trx('conversations')
+    .whereNotNull('last_message_at')
+    .first(
+      trx.raw("count(*) filter (where status = 'open')::int as open"),
+      trx.raw("count(*) filter (where status = 'pending')::int as pending"),
+      trx.raw("count(*) filter (where status = 'resolved')::int as resolved"),
+      trx.raw("count(*) filter (where status = 'pending' and (assigned_to is null or assigned_to = ?))::int as needs_human", [userId]),
+    )) as { open: number; pending: number; resolved: number; needs_human: number } | undefined;
+  return { open: row?.open ?? 0, pending: row?.pending ?? 0, resolved: row?.resolved ?? 0, needsHuman: row?.needs_human ?? 0 };
 }
 
 export async function conversationExists(trx: Knex, id: string): Promise<boolean> {

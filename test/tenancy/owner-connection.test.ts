@@ -29,6 +29,7 @@ const HOLDERS: Record<string, string> = {
   'api/auth/register.ts': 'the sign-up code is checked before a tenant exists',
   'api/auth/verify-otp.ts': 'the sign-up code is checked before a tenant exists',
   'api/health/router.ts': 'readiness pings Postgres',
+  'api/inbox-settings/router.ts': 'publishes realtime events',
   'api/main.ts': 'wiring',
   'api/platform/router.ts': 'platform-admin audit rows have no tenant',
   'api/platform/authenticate.ts': 'platform admins belong to no tenant',

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  ZConversationCountsSchema,
   ZConversationSchema,
   ZInboxMessageSchema,
   ZNoteSchema,
   type TConversation,
+  type TConversationCounts,
   type TConversationMode,
   type TConversationStatus,
   type TInboxMessage,
@@ -37,6 +39,7 @@ export interface ConversationQuery {
   mode?: TConversationMode;
   mine?: boolean;
   unassigned?: boolean;
+  needsHuman?: boolean;
   label?: string;
   q?: string;
 }
@@ -56,9 +59,14 @@ export function listConversations(query: ConversationQuery, cursor?: string, lim
     mode: query.mode,
     mine: query.mine ? 'true' : undefined,
     unassigned: query.unassigned ? 'true' : undefined,
+    needsHuman: query.needsHuman ? 'true' : undefined,
     label: query.label,
     q: query.q?.trim() || undefined,
   });
+}
+
+export function fetchConversationCounts(): Promise<TConversationCounts> {
+  return apiClient.get('/conversations/counts', ZConversationCountsSchema);
 }
 
 export function fetchConversation(id: string): Promise<TConversation> {

@@ -11,6 +11,7 @@ export const queryKeys = {
   teamMembers: ['team-members'] as const,
   assignableMembers: ['team-members', 'assignable'] as const,
   templates: (phoneNumberId: string) => ['templates', phoneNumberId] as const,
+  conversationCounts: ['conversation-counts'] as const,
   notes: (conversationId: string) => ['conversations', conversationId, 'notes'] as const,
   sandboxInfo: ['sandbox-info'] as const,
   billing: ['billing'] as const,

@@ -1,6 +1,6 @@
 import type { TConversation } from '@domain/inbox';
 import { handoffText } from './conversation-text';
-import { byActivity, defaultFilters, matchesFilters, toQuery } from './inbox-filters';
+import { byActivity, defaultFilters, defaultFiltersFor, matchesFilters, toQuery } from './inbox-filters';
 import { formatRemaining, windowRemainingMs } from './reply-window';
 
 const conversation = (over: Partial<TConversation> = {}): TConversation => ({
@@ -24,6 +24,18 @@ describe('inbox filters', () => {
   it('asks the API only for what is set', () => {
     expect(toQuery(defaultFilters)).toEqual({ status: 'open', mode: undefined, mine: undefined, unassigned: undefined, label: undefined, q: undefined });
     expect(toQuery({ ...defaultFilters, ownership: 'mine', mode: 'agent', q: ' 5678 ' })).toMatchObject({ mine: true, mode: 'agent', q: '5678' });
+  });
+
+  it('"Needs a human" keeps pending conversations that are unassigned or mine, whatever the status tab', () => {
+    const me = 'u1';
+    const needs = { ...defaultFilters, needsHuman: true };
+    expect(toQuery(needs)).toMatchObject({ needsHuman: true, status: undefined });
+    expect(matchesFilters(conversation({ status: 'pending' }), needs, me)).toBe(true);
+    expect(matchesFilters(conversation({ status: 'pending', assignedTo: me }), needs, me)).toBe(true);
+    expect(matchesFilters(conversation({ status: 'pending', assignedTo: 'u2' }), needs, me)).toBe(false);
+    expect(matchesFilters(conversation({ status: 'open' }), needs, me)).toBe(false);
+    expect(defaultFiltersFor('agent').needsHuman).toBe(true);
+    expect(defaultFiltersFor('admin').needsHuman).toBe(false);
   });
 
   it('keeps a live-updated conversation only where the filters would list it', () => {

@@ -12,13 +12,19 @@ export interface InboxFilters {
   /** A label id, or '' for any. */
   label: string;
   q: string;
+  /** Only the hand-offs waiting for people: pending, unassigned or mine (`status` is then ignored). */
+  needsHuman: boolean;
 }
 
-export const defaultFilters: InboxFilters = { status: 'open', ownership: 'all', mode: '', label: '', q: '' };
+export const defaultFilters: InboxFilters = { status: 'open', ownership: 'all', mode: '', label: '', q: '', needsHuman: false };
+
+/** Agents start on what waits for them; admins on the whole open inbox. */
+export const defaultFiltersFor = (role: string): InboxFilters => ({ ...defaultFilters, needsHuman: role === 'agent' });
 
 export function toQuery(f: InboxFilters): ConversationQuery {
   return {
-    status: f.status,
+    status: f.needsHuman ? undefined : f.status,
+    needsHuman: f.needsHuman || undefined,
     mode: f.mode || undefined,
     mine: f.ownership === 'mine' || undefined,
     unassigned: f.ownership === 'unassigned' || undefined,
@@ -32,7 +38,7 @@ export function toQuery(f: InboxFilters): ConversationQuery {
  * the API's: the contact's name, or the last four digits of the phone.
  */
 export function matchesFilters(c: TConversation, f: InboxFilters, userId: string): boolean {
-  if (c.status !== f.status) return false;
+  if (f.needsHuman ? c.status !== 'pending' || (c.assignedTo !== null && c.assignedTo !== userId) : c.status !== f.status) return false;
   if (f.mode && c.mode !== f.mode) return false;
   if (f.ownership === 'mine' && c.assignedTo !== userId) return false;
   if (f.ownership === 'unassigned' && c.assignedTo !== null) return false;

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useParams } from 'react-router';
 import type { TConversation } from '@domain/inbox';
 import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { PageHeader } from '../../components/page-header';
 import { useLabels } from '../inbox-settings/labels/use-labels';
@@ -9,9 +10,11 @@ import { RealtimeIndicator } from '../realtime/realtime-indicator';
 import { useLiveQueries } from '../realtime/use-live-queries';
 import { useCurrentSession } from '../session/use-session';
 import { ConversationView } from './conversation-view';
-import { defaultFilters, type InboxFilters } from './inbox-filters';
+import { defaultFiltersFor, type InboxFilters } from './inbox-filters';
 import { ConversationFilters } from './list/conversation-filters';
 import { ConversationList } from './list/conversation-list';
+import { useConversationCounts } from './use-conversation-counts';
+import { useNotificationPermission } from './use-handoff-notifications';
 import { useConversationList } from './use-conversation-list';
 import { useInboxLive } from './use-inbox-live';
 import { useOpenConversation } from './use-open-conversation';
@@ -33,10 +36,12 @@ function NothingOpen() {
 export function InboxPage() {
   const { user } = useCurrentSession();
   const { conversationId } = useParams();
-  const [filters, setFilters] = useState<InboxFilters>(defaultFilters);
+  const [filters, setFilters] = useState<InboxFilters>(() => defaultFiltersFor(user.role));
   const list = useConversationList(filters, user.id);
   const open = useOpenConversation(conversationId);
   const labels = useLabels();
+  const counts = useConversationCounts();
+  const notifications = useNotificationPermission();
   const { upsert, remove, reload } = list;
   const { replace, reload: reloadOpen } = open;
 
@@ -59,10 +64,22 @@ export function InboxPage() {
 
   return (
     <section className="page page--full inbox-page" data-testid="page-inbox">
-      <PageHeader title="Inbox" actions={<RealtimeIndicator />} />
+      <PageHeader
+        title="Inbox"
+        actions={
+          <>
+            {notifications.permission === 'default' ? (
+              <Button variant="secondary" size="sm" onClick={notifications.ask} data-testid="inbox-notifications-enable">
+                Notify me of hand-offs
+              </Button>
+            ) : null}
+            <RealtimeIndicator />
+          </>
+        }
+      />
       <div className="inbox">
         <aside className="inbox__list">
-          <ConversationFilters filters={filters} labels={labels.labels} onChange={setFilters} />
+          <ConversationFilters filters={filters} labels={labels.labels} counts={counts} onChange={setFilters} />
           <ConversationList
             items={list.items}
             loading={list.loading}

@@ -1,6 +1,8 @@
 import { NavLink } from 'react-router';
 import { Brand } from '../../components/brand';
 import { Icon } from '../../components/icon';
+import { useConversationCounts } from '../inbox/use-conversation-counts';
+import { useHandoffNotifications } from '../inbox/use-handoff-notifications';
 import { useCurrentSession } from '../session/use-session';
 import { useSandboxMode } from '../simulator/use-sandbox-info';
 import { LogoutButton } from './logout-button';
@@ -9,6 +11,8 @@ import { navItemsFor } from './nav-items';
 export function Sidebar() {
   const { user, tenant } = useCurrentSession();
   const sandbox = useSandboxMode();
+  const waiting = useConversationCounts()?.needsHuman ?? 0;
+  useHandoffNotifications(user.id);
   return (
     <aside className="sidebar">
       <div className="sidebar__top">
@@ -26,6 +30,11 @@ export function Sidebar() {
           <NavLink key={item.path} to={`/app/${item.path}`} className="nav-link" data-testid={`nav-${item.path}`}>
             <Icon name={item.icon} />
             <span>{item.label}</span>
+            {item.path === 'inbox' && waiting > 0 ? (
+              <span className="nav-badge" aria-label={`${waiting} waiting for a human`} data-testid="nav-inbox-badge">
+                {waiting > 99 ? '99+' : waiting}
+              </span>
+            ) : null}
           </NavLink>
         ))}
       </nav>

@@ -40,7 +40,7 @@ export function CustomerForm({ customer, onChange }: CustomerFormProps) {
       </div>
       <TextField name="customer-name" label="Customer's WhatsApp name" value={customer.name} onChange={(e) => onChange({ ...customer, name: e.target.value })} autoComplete="off" />
       <div className="simulator__customers">
-        <Button variant="ghost" size="sm" data-testid="customer-random" onClick={() => onChange(randomCustomer())}>
+        <Button variant="ghost" size="sm" data-testid="customer-random" onClick={() => onChange(randomCustomer(customer.name))}>
           Random customer
         </Button>
         {recent.map((c) => (

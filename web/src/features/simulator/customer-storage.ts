@@ -1,3 +1,5 @@
+import { pickCustomerName } from './customer-names';
+
 /** The simulated customer and their side of each chat, kept in localStorage so a reload keeps both. */
 
 export interface Customer {
@@ -24,7 +26,6 @@ const CUSTOMER_KEY = 'aerostic.simulator.customer';
 const RECENT_KEY = 'aerostic.simulator.recent';
 const MAX_RECENT = 6;
 const MAX_THREAD = 200;
-const NAMES = ['Meera Iyer', 'Rahul Verma', 'Ananya Das', 'Arjun Nair', 'Fatima Khan', 'Vikram Singh', 'Sara Thomas', 'Kabir Mehta'];
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -45,9 +46,11 @@ function write(key: string, value: unknown): void {
 
 export const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
-export function randomCustomer(): Customer {
+/** A new customer whose name is not the current one's (`current`, else the saved one) nor a recent one's. */
+export function randomCustomer(current = read<Partial<Customer>>(CUSTOMER_KEY, {}).name): Customer {
   const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10)).join('');
-  return { phone: `+9198${digits}`, name: NAMES[Math.floor(Math.random() * NAMES.length)] };
+  const taken = [...recentCustomers().map((c) => c.name), ...(current ? [current] : [])];
+  return { phone: `+9198${digits}`, name: pickCustomerName(taken) };
 }
 
 export function loadCustomer(): Customer {

@@ -88,7 +88,7 @@ export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }
           ref={input}
           className="field__input composer__input"
           rows={2}
-          placeholder="Type a reply… ( / for canned responses)"
+          placeholder="Reply… ( / for canned)"
           aria-label="Reply"
           value={value}
           onChange={(e) => {

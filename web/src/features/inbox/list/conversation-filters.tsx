@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { conversationStatuses, type TLabel } from '@domain/inbox';
+import { conversationStatuses, type TConversationCounts, type TLabel } from '@domain/inbox';
 import type { InboxFilters, ModeFilter, Ownership } from '../inbox-filters';
 
 interface Props {
   filters: InboxFilters;
   labels: TLabel[];
+  counts: TConversationCounts | undefined;
   onChange(filters: InboxFilters): void;
 }
 
@@ -12,7 +13,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 const statusLabels = { open: 'Open', pending: 'Pending', resolved: 'Resolved' } as const;
 
 /** Status tabs, then who / answered by / label, and a search that waits for a pause in typing. */
-export function ConversationFilters({ filters, labels, onChange }: Props) {
+export function ConversationFilters({ filters, labels, counts, onChange }: Props) {
   const [q, setQ] = useState(filters.q);
   useEffect(() => {
     if (q === filters.q) return;
@@ -22,20 +23,29 @@ export function ConversationFilters({ filters, labels, onChange }: Props) {
 
   return (
     <div className="inbox-filters" data-testid="inbox-filters">
+      <label className="inbox-filters__needs-human" data-testid="inbox-filter-needs-human">
+        <input type="checkbox" checked={filters.needsHuman} onChange={(e) => onChange({ ...filters, needsHuman: e.target.checked })} />
+        <span>Needs a human</span>
+        {counts ? <TabCount n={counts.needsHuman} testId="inbox-needs-human-count" /> : null}
+      </label>
       <div className="tabs tabs--compact" role="tablist" aria-label="Status">
-        {conversationStatuses.map((s) => (
-          <button
-            key={s}
-            type="button"
-            role="tab"
-            aria-selected={filters.status === s}
-            className={`tabs__tab${filters.status === s ? ' active' : ''}`}
-            onClick={() => onChange({ ...filters, status: s })}
-            data-testid={`inbox-tab-${s}`}
-          >
-            {statusLabels[s]}
-          </button>
-        ))}
+        {conversationStatuses.map((s) => {
+          const active = !filters.needsHuman && filters.status === s;
+          return (
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={active}
+              className={`tabs__tab${active ? ' active' : ''}`}
+              onClick={() => onChange({ ...filters, status: s, needsHuman: false })}
+              data-testid={`inbox-tab-${s}`}
+            >
+              {statusLabels[s]}
+              {counts ? <TabCount n={counts[s]} testId={`inbox-tab-count-${s}`} /> : null}
+            </button>
+          );
+        })}
       </div>
       <input
         type="search"
@@ -86,5 +96,13 @@ export function ConversationFilters({ filters, labels, onChange }: Props) {
         </select>
       </div>
     </div>
+  );
+}
+
+function TabCount({ n, testId }: { n: number; testId: string }) {
+  return (
+    <span className={`tab-count${n > 0 ? ' tab-count--some' : ''}`} data-testid={testId} data-count={n}>
+      {n > 999 ? '999+' : n}
+    </span>
   );
 }

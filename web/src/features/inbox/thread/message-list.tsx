@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TInboxMessage } from '@domain/inbox';
 import { Button } from '../../../components/button';
 import { MessageBubble } from './message-bubble';
@@ -29,6 +29,21 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: P
     previous.current = { first, last, height: el.scrollHeight, atBottom: before.atBottom };
   }, [messages]);
 
+  // A received image (or any media) gets its height only once loaded, after the scroll above, and the
+  // composer below may take room from the thread: while the reader is at the newest message, keep it there.
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    const content = list.current;
+    if (!el || !content || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (previous.current.atBottom) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(content);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const el = scroller.current;
     if (el) previous.current.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX;
@@ -43,7 +58,7 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: P
           </Button>
         </div>
       ) : null}
-      <ol className="thread__list">
+      <ol className="thread__list" ref={list}>
         {messages.map((m) => (
           <MessageBubble key={m.id} message={m} />
         ))}
