@@ -103,3 +103,36 @@ export const ZAiAnswerSchema = z.object({
   handoff: z.boolean(),
 });
 export type TAiAnswer = z.infer<typeof ZAiAnswerSchema>;
+
+/** Parses the model's text part against the schema; null for anything else (the caller hands off). */
+export function parseAiAnswer(text: string): TAiAnswer | null {
+  try {
+    const parsed = ZAiAnswerSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How much goes into a prompt: the best knowledge passages and the last text messages of the conversation. */
+export const aiPromptLimits = { passages: 3, history: 6 } as const;
+
+/** "Test a question" (Settings → Knowledge base): what a customer would ask. */
+export const ZAiTestQuestionSchema = z.object({ question: z.string().max(500).trim().min(1) });
+export type TAiTestQuestion = z.infer<typeof ZAiTestQuestionSchema>;
+
+/**
+ * What the AI agent would do with the question: the passages it was given, its answer (null when
+ * Gemini blocked it or answered outside the schema), and the guardrails' verdict with its reason.
+ */
+export const ZAiTestResultSchema = z.object({
+  question: z.string(),
+  passages: z.array(ZKnowledgePassageSchema),
+  answer: ZAiAnswerSchema.nullable(),
+  decision: z.object({ action: z.enum(['reply', 'handoff']), reason: z.string().nullable() }),
+  confidenceThreshold: z.number(),
+  /** Whether customers would get this answer right now: the AI is on and on duty. */
+  aiEnabled: z.boolean(),
+  aiOnDuty: z.boolean(),
+});
+export type TAiTestResult = z.infer<typeof ZAiTestResultSchema>;

@@ -7,13 +7,13 @@ import { recentTextMessages } from '../../db/inbox/messages';
 import { searchKnowledge } from '../../db/ai/knowledge-search';
 import { findTenantName } from '../../db/tenants/tenants';
 import { withTenant } from '../../db/tenant-transaction';
-import { ZAiAnswerSchema } from '../../domain/ai';
+import { aiPromptLimits, parseAiAnswer } from '../../domain/ai';
 import type { AiPolicy } from '../../domain/ai-guardrails';
 import type { TAiAnswer } from '../../domain/ai';
 import { aiOnDuty } from '../../domain/business-hours';
 import { aiTurnGate, type AiTurnFacts } from '../../domain/inbound-routing';
-import { buildAgentPrompt, type PriorTurn } from './agent-prompt';
-import { GeminiCallError, type GeminiClient } from '../../integrations/gemini/client';
+import { buildAgentPrompt, type PriorTurn } from '../../integrations/gemini/agent-prompt';
+import { GEMINI_ANSWER_TIMEOUT_MS, GeminiCallError, type GeminiClient } from '../../integrations/gemini/client';
 
 export interface AiTurnInput {
   tenantId: string;
@@ -26,10 +26,6 @@ export interface AiTurnInput {
 
 /** `off`: the AI does not take part (turned off). `handoff`: people must answer. `answer`: for the actor's guardrails. */
 export type AiTurn = { kind: 'off' } | { kind: 'handoff'; reason: string } | { kind: 'answer'; answer: TAiAnswer; policy: AiPolicy };
-
-const PASSAGES = 3;
-const HISTORY = 6;
-const GEMINI_TIMEOUT_MS = 10_000;
 
 /**
  * Settings, plan limit, knowledge and recent turns from Postgres, then one Gemini call. Everything
@@ -53,7 +49,7 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
     const question = facts.question!;
     // One connection per transaction: its queries run one after another.
     const businessName = await findTenantName(trx, input.tenantId);
-    const passages = await searchKnowledge(trx, question, PASSAGES);
+    const passages = await searchKnowledge(trx, question, aiPromptLimits.passages);
     const history = await recentTurns(trx, input.conversationId, input.inboundMessageId);
     return {
       kind: 'ask' as const,
@@ -66,7 +62,7 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
   const { settings, prompt } = context;
   let result;
   try {
-    result = await deps.gemini.answer({ ...prompt, timeoutMs: GEMINI_TIMEOUT_MS });
+    result = await deps.gemini.answer({ ...prompt, timeoutMs: GEMINI_ANSWER_TIMEOUT_MS });
   } catch (err) {
     if (!(err instanceof GeminiCallError)) throw err;
     if (!err.retryable) throw ApplicationFailure.nonRetryable(err.message, 'gemini_refused', { status: err.status });
@@ -82,7 +78,7 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
     }),
   );
   if (result.kind === 'blocked') return { kind: 'handoff', reason: 'ai_blocked' };
-  const answer = parseAnswer(result.text);
+  const answer = parseAiAnswer(result.text);
   if (!answer) return { kind: 'handoff', reason: 'ai_malformed_answer' };
   return {
     kind: 'answer',
@@ -91,18 +87,9 @@ export async function answerWithAi(deps: { db: Database; gemini: GeminiClient; n
   };
 }
 
-function parseAnswer(text: string): TAiAnswer | null {
-  try {
-    const parsed = ZAiAnswerSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The last few text messages before the question, oldest first (context for follow-up questions). */
 async function recentTurns(trx: Knex, conversationId: string, excludeMessageId: string): Promise<PriorTurn[]> {
-  const rows = await recentTextMessages(trx, conversationId, excludeMessageId, HISTORY);
+  const rows = await recentTextMessages(trx, conversationId, excludeMessageId, aiPromptLimits.history);
   return rows
     .reverse()
     .map((row) => {

@@ -10,6 +10,8 @@ import {
   ZKnowledgeDocumentSchema,
   ZKnowledgePassageSchema,
   ZKnowledgeSearchQuerySchema,
+  ZAiTestQuestionSchema,
+  ZAiTestResultSchema,
 } from '../../domain/ai';
 import { ZIdParamSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
@@ -18,11 +20,18 @@ import { createKnowledgeDocument } from './create-knowledge-document';
 import { KNOWLEDGE_UPLOAD_PATH, KNOWLEDGE_UPLOADS_PER_TENANT, readKnowledgeBody } from './read-knowledge-body';
 import { TenantConcurrency } from '../http/tenant-concurrency';
 import { recordAudit } from '../audit/record-audit';
+import { createGeminiClient } from '../../integrations/gemini/client';
+import { testAiQuestion } from './test-question';
+
+/** Each test question is a Gemini call: a few at a time per workspace is plenty for people typing. */
+const AI_TESTS_PER_TENANT = 2;
 
 /** The AI agent's settings and knowledge base: agents may read them (to see what the AI knows), admins change them. */
 export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'ai';
   const knowledgeUploads = new TenantConcurrency(KNOWLEDGE_UPLOADS_PER_TENANT, 'knowledge uploads (read and PDF parse)');
+  const aiTests = new TenantConcurrency(AI_TESTS_PER_TENANT, 'AI test questions');
+  const gemini = createGeminiClient(deps.config.gemini);
   const tenantTx = <T>(tenantId: string, work: Parameters<typeof withTenant<T>>[2]) => withTenant(deps.db.app, tenantId, work);
 
   routes.add(
@@ -86,6 +95,21 @@ export function registerAiRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       response: z.object({ data: z.array(ZKnowledgePassageSchema) }),
     },
     async ({ auth, query }) => ({ data: await tenantTx(auth.tenantId, (trx) => searchKnowledge(trx, query.q, query.limit)) }),
+  );
+  routes.add(
+    {
+      method: 'post',
+      path: '/ai/test-question',
+      tag,
+      summary:
+        'Ask the AI agent a question as a customer would: its reply, confidence and intent, and whether the guardrails would send it or hand off (and why). Nothing is sent; the tokens are metered as ai_tokens, not as an AI reply',
+      access: 'user',
+      before: [aiTests.middleware()],
+      errors: ['rate_limited', 'unavailable'],
+      body: ZAiTestQuestionSchema,
+      response: ZAiTestResultSchema,
+    },
+    async ({ auth, body }) => testAiQuestion({ db: deps.db, gemini }, auth, body.question),
   );
   routes.add(
     {

@@ -1,6 +1,9 @@
 import { ApiError, GoogleGenAI, Type, type Content } from '@google/genai';
 import type { AppConfig } from '../../config';
 
+/** How long one answer may take, in the conversation and in the settings' test box alike. */
+export const GEMINI_ANSWER_TIMEOUT_MS = 10_000;
+
 export interface GeminiAnswerCall {
   systemInstruction: string;
   contents: Content[];

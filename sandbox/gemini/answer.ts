@@ -1,45 +1,78 @@
+import { detectLanguage, PHRASES, type ReplyLanguage } from './language';
+import type { Persona } from './persona';
+import { confidenceOf, relevantSentences } from './relevance';
 import { keywords, stem } from './text';
 import type { AgentAnswer } from './types';
 
 const LEGAL = /\b(?:legal|lawyers?|attorneys?|sue|suing|sued|lawsuits?|court|solicitors?)\b/i;
 const REFUND = /\b(?:refunds?|refunded|refunding|money\s+back|chargebacks?|reimburse(?:d|ment)?)\b/i;
 const COMPLAINT = /\b(?:angry|complain(?:s|ed|ing|ts?)?|terrible|awful|horrible|worst|unacceptable|furious|disgusting|pathetic)\b/i;
-const GREETING = /\b(?:hi|hello|hey|hiya|howdy|greetings|namaste|hola|good\s+(?:morning|afternoon|evening))\b/i;
+const GREETING = /\b(?:hi|hello|hey|hiya|howdy|greetings|namaste|hola|bonjour|good\s+(?:morning|afternoon|evening))\b|olá|नमस्ते|مرحبا|السلام/i;
 /** Words a pure greeting may contain besides the greeting itself. */
-const GREETING_WORDS = new Set(['hello', 'hey', 'hiya', 'howdy', 'greetings', 'namaste', 'hola', 'good', 'morning', 'afternoon', 'evening', 'everyone', 'team', 'folks'].map(stem));
+const GREETING_WORDS = new Set(
+  [
+    'hello',
+    'hey',
+    'hiya',
+    'howdy',
+    'greetings',
+    'namaste',
+    'hola',
+    'olá',
+    'bonjour',
+    'नमस्ते',
+    'مرحبا',
+    'السلام',
+    'عليكم',
+    'good',
+    'morning',
+    'afternoon',
+    'evening',
+    'everyone',
+    'team',
+    'folks',
+    'buenos',
+    'días',
+    'buenas',
+    'tardes',
+    'bom',
+    'dia',
+    'ji',
+  ].map(stem),
+);
 
+/** The English replies, for exact assertions (other languages: `PHRASES` in language.ts). */
 export const REPLIES = {
-  legal: "I'm passing this to a member of our team who can help with legal matters.",
-  refund: "I've passed your refund request to our team; someone will get back to you shortly.",
-  complaint: "I'm sorry about your experience. I'm connecting you with a member of our team.",
-  greeting: 'Hello! How can I help you today?',
-  unsure: "I'm not sure about that. Let me check with the team.",
+  legal: PHRASES.en.legal,
+  refund: PHRASES.en.refund,
+  complaint: PHRASES.en.complaint,
+  greeting: PHRASES.en.greeting(undefined, undefined),
+  unsure: PHRASES.en.unsure,
 };
 
-/** The deterministic rules in README.md, first match wins. */
-export function answerFor(question: string, passages: string[]): AgentAnswer {
-  if (LEGAL.test(question)) return { reply: REPLIES.legal, confidence: 0.9, intent: 'legal', handoff: true };
-  if (REFUND.test(question)) return { reply: REPLIES.refund, confidence: 0.9, intent: 'refund', handoff: true };
-  if (COMPLAINT.test(question)) return { reply: REPLIES.complaint, confidence: 0.9, intent: 'complaint', handoff: true };
+const NO_PERSONA: Persona = { brief: false };
+
+/** The deterministic rules in README.md, first match wins; worded in the customer's language and the persona's voice. */
+export function answerFor(question: string, passages: string[], persona: Persona = NO_PERSONA): AgentAnswer {
+  const language = detectLanguage(question);
+  const say = PHRASES[language];
+  if (LEGAL.test(question)) return { reply: say.legal, confidence: 0.9, intent: 'legal', handoff: true };
+  if (REFUND.test(question)) return { reply: say.refund, confidence: 0.9, intent: 'refund', handoff: true };
+  if (COMPLAINT.test(question)) return { reply: say.complaint, confidence: 0.9, intent: 'complaint', handoff: true };
   const words = keywords(question);
   if (GREETING.test(question) && words.every((w) => GREETING_WORDS.has(w))) {
-    return { reply: REPLIES.greeting, confidence: 0.95, intent: 'greeting', handoff: false };
+    return { reply: say.greeting(persona.name, persona.business), confidence: 0.95, intent: 'greeting', handoff: false };
   }
-  const passage = bestPassage(words, passages);
-  if (passage !== undefined) return { reply: `Here's what I found: "${passage}"`, confidence: 0.9, intent: 'question', handoff: false };
-  return { reply: REPLIES.unsure, confidence: 0.3, intent: 'other', handoff: false };
+  const match = relevantSentences(question, passages);
+  if (match) return { reply: phrase(match.sentences, language, persona), confidence: confidenceOf(match.coverage), intent: 'question', handoff: false };
+  return { reply: say.unsure, confidence: 0.3, intent: 'other', handoff: false };
 }
 
-/** The passage sharing the most distinct keywords with the question (earliest on ties); none when nothing is shared. */
-export function bestPassage(questionWords: string[], passages: string[]): string | undefined {
-  const wanted = new Set(questionWords);
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const passage of passages) {
-    const score = new Set(keywords(passage).filter((w) => wanted.has(w))).size;
-    if (score > bestScore) [best, bestScore] = [passage, score];
-  }
-  return best;
+/** The knowledge in the business's words, framed as a reply: who is answering, and (unless asked to be brief) an offer of more help. */
+function phrase(sentences: string[], language: ReplyLanguage, persona: Persona): string {
+  const say = PHRASES[language];
+  const parts = [persona.name || !persona.brief ? say.intro(persona.name, persona.business) : '', say.lead, sentences.join(' '), persona.brief ? '' : say.closing];
+  return parts.filter(Boolean).join(' ');
 }
 
 type Schema = { properties?: Record<string, { enum?: unknown[] } | undefined> };

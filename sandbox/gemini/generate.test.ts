@@ -18,7 +18,7 @@ afterEach(() => sim.reset());
 
 describe('generateContent wire format', () => {
   it('answers in Google’s response shape with the structured answer as JSON text', async () => {
-    const res = await call(sim.url, `/v1beta/models/${MODEL}:generateContent`, agentRequest(agentPrompt('What are your opening hours?')));
+    const res = await call(sim.url, `/v1beta/models/${MODEL}:generateContent`, agentRequest(agentPrompt('When are you open on Saturday?')));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const candidate = res.json.candidates[0];
@@ -29,8 +29,8 @@ describe('generateContent wire format', () => {
     expect(candidatesTokenCount).toBeGreaterThan(0);
     expect(totalTokenCount).toBe(promptTokenCount + candidatesTokenCount);
     expect(JSON.parse(responseText(res.json)!)).toEqual({
-      reply: 'Here\'s what I found: "We are open 9am to 6pm, Monday to Saturday."',
-      confidence: 0.9,
+      reply: 'Happy to help! We are open 9am to 6pm, Monday to Saturday. Anything else I can help you with?',
+      confidence: 0.95,
       intent: 'question',
       handoff: false,
     });
@@ -76,12 +76,14 @@ describe('generateContent wire format', () => {
 
 describe('answer rules', () => {
   it.each([
-    ['What are your opening hours?', 'We are open 9am to 6pm'],
-    ['when will my order ship?', 'Orders ship within 2 days'],
-    ['How much is the premium plan?', 'Premium plan costs'],
-  ])('quotes the passage sharing most keywords: %s', async (question, passage) => {
+    ['When are you open on Saturday?', 'We are open 9am to 6pm', 0.95],
+    ['when will my order ship?', 'Orders ship within 2 days', 0.95],
+    ['How much is the premium plan?', 'Premium plan costs', 0.95],
+    // "hours" is not in the passage: half the question is covered, under the default threshold of 0.7.
+    ['What are your opening hours?', 'We are open 9am to 6pm', 0.68],
+  ])('quotes the sentence sharing most keywords: %s', async (question, passage, confidence) => {
     const answer = await ask(sim.url, agentPrompt(question));
-    expect(answer).toMatchObject({ confidence: 0.9, intent: 'question', handoff: false });
+    expect(answer).toMatchObject({ confidence, intent: 'question', handoff: false });
     expect(answer.reply).toContain(passage);
   });
 
@@ -96,7 +98,7 @@ describe('answer rules', () => {
     expect(await ask(sim.url, agentPrompt(question))).toEqual({ reply, confidence: 0.9, intent, handoff: true });
   });
 
-  it.each(['Hi', 'hello there!', 'Good evening team', 'Namaste'])('greets back: %s', async (greeting) => {
+  it.each(['Hi', 'hello there!', 'Good evening team', 'good morning'])('greets back: %s', async (greeting) => {
     expect(await ask(sim.url, agentPrompt(greeting))).toEqual({ reply: REPLIES.greeting, confidence: 0.95, intent: 'greeting', handoff: false });
   });
 
@@ -123,7 +125,8 @@ describe('answer rules', () => {
       generationConfig: { responseMimeType: 'application/json' },
     });
     const answer = JSON.parse(responseText(res.json)!);
-    expect(answer).toMatchObject({ intent: 'question', confidence: 0.9 });
+    // "return" and "jacket", "bought", "last", "week": one keyword of five is covered.
+    expect(answer).toMatchObject({ intent: 'question', confidence: 0.51 });
     expect(answer.reply).toContain('Returns are accepted within 30 days');
   });
 

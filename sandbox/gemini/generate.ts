@@ -1,5 +1,6 @@
 import { answerFor, shapeToSchema } from './answer';
 import { invalidArgument } from './errors';
+import { readPersona } from './persona';
 import { readPrompt } from './prompt';
 import { tokenCount } from './text';
 import type { GeminiRequestRecord, KnowledgeDoc, NextAnswer } from './types';
@@ -61,7 +62,7 @@ export function generate(state: GenerateState, model: string, body: Json, shape:
   const schema = config.responseJsonSchema ?? config.response_json_schema ?? config.responseSchema ?? config.response_schema;
 
   const override = shape === 'normal' ? state.answers.shift() : undefined;
-  let answer = answerFor(prompt.question, passages);
+  let answer = answerFor(prompt.question, passages, readPersona(prompt.system));
   let text: string;
   if (override && 'text' in override) {
     text = override.text;

@@ -2,6 +2,8 @@
 export interface Prompt {
   /** System instruction and every turn, joined: where tenant keys are looked for. */
   allText: string;
+  /** The system instruction alone: where the persona is read. */
+  system: string;
   /** Quoted passages from "Knowledge base:" sections anywhere in the prompt. */
   passages: string[];
   /** The customer's message (see README "Which text is the question"). */
@@ -31,7 +33,7 @@ export function readPrompt(body: Record<string, unknown>): Prompt {
     return role === undefined || role === 'user';
   });
   const question = findQuestion(lastUser === undefined ? '' : extractKnowledge(contentText(lastUser)).rest);
-  return { allText: [system, ...turns].join('\n'), passages, question };
+  return { allText: [system, ...turns].join('\n'), system, passages, question };
 }
 
 const HEADING = /^\s*(?:#{1,6}\s*)?[*_]*\s*(?:knowledge[\s-]*base|knowledge|kb)\b.{0,50}$/i;

@@ -22,7 +22,7 @@ export function stem(word: string): string {
 }
 
 /**
- * Keywords of a text: lowercase letter/digit runs of 3+ characters (apostrophes split words), minus
+ * Keywords of a text: lowercase letter/digit runs (with their combining marks, so Devanagari words stay whole) of 3+ characters (apostrophes split words), minus
  * stopwords, stemmed. Used for knowledge matching and embeddings.
  */
 export function keywords(text: string): string[] {
@@ -30,7 +30,7 @@ export function keywords(text: string): string[] {
     text
       .toLowerCase()
       .normalize('NFKC')
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   const out: string[] = [];
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word)) continue;

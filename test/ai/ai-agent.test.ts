@@ -57,7 +57,8 @@ describe('the AI agent', () => {
       expect(sent).toHaveLength(1);
       return sent;
     });
-    expect(replies[0]).toBe('Here\'s what I found: "We are open 9am to 6pm, Monday to Saturday."');
+    // The persona asks for brevity: the relevant sentence alone, without an opening or a closing line.
+    expect(replies[0]).toBe('We are open 9am to 6pm, Monday to Saturday.');
     const call = generateCalls().find((r) => r.question === 'When are you open on Saturday?');
     expect(call?.passages).toContain('We are open 9am to 6pm, Monday to Saturday.');
 
@@ -170,7 +171,7 @@ describe('the AI agent', () => {
 
     await post(`/conversations/${conversation.id}/release`).expect(200);
     await app.meta.customer(phoneNumberId).send({ waId }, 'When are you open on Saturday?');
-    await eventually(async () => expect(aiRepliesTo(waId)).toEqual(['Here\'s what I found: "We are open 9am to 6pm, Monday to Saturday."']));
+    await eventually(async () => expect(aiRepliesTo(waId)).toEqual(['We are open 9am to 6pm, Monday to Saturday.']));
   });
 
   it('never asks Gemini when the AI is off', async () => {

@@ -2,17 +2,16 @@ import { z } from 'zod';
 import {
   ZAiSettingsSchema,
   ZKnowledgeDocumentSchema,
-  ZKnowledgePassageSchema,
+  ZAiTestResultSchema,
+  type TAiTestResult,
   type TAiSettings,
   type TAiSettingsUpdate,
   type TKnowledgeDocument,
   type TKnowledgeDocumentCreate,
-  type TKnowledgePassage,
 } from '@domain/ai';
 import { apiClient } from './client';
 
 const ZDocumentsSchema = z.object({ data: z.array(ZKnowledgeDocumentSchema) });
-const ZPassagesSchema = z.object({ data: z.array(ZKnowledgePassageSchema) });
 
 export function fetchAiSettings(): Promise<TAiSettings> {
   return apiClient.get('/ai/settings', ZAiSettingsSchema);
@@ -34,7 +33,7 @@ export function deleteKnowledgeDocument(id: string): Promise<void> {
   return apiClient.delete(`/ai/knowledge/${encodeURIComponent(id)}`);
 }
 
-/** The passages the AI would be given for this question, best first. */
-export async function searchKnowledge(q: string, limit = 3): Promise<TKnowledgePassage[]> {
-  return (await apiClient.get('/ai/knowledge/search', ZPassagesSchema, { q, limit })).data;
+/** What the AI agent would answer and whether it would send it (nothing is sent). */
+export function testAiQuestion(question: string): Promise<TAiTestResult> {
+  return apiClient.post('/ai/test-question', { question }, ZAiTestResultSchema);
 }

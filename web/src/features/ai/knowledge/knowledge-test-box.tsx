@@ -1,29 +1,31 @@
 import { useState, type FormEvent } from 'react';
-import { ZKnowledgeSearchQuerySchema, type TKnowledgePassage } from '@domain/ai';
-import { searchKnowledge } from '../../../api/ai';
+import { ZAiTestQuestionSchema, type TAiTestResult } from '@domain/ai';
+import { testAiQuestion } from '../../../api/ai';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/text-field';
 import { describeError } from '../../forms/error-messages';
 import { zodFieldErrors } from '../../forms/field-errors';
+import { KnowledgeTestResult } from './knowledge-test-result';
 
-/** Ask what a customer would: the passages shown are what the AI would be given to answer from. */
+/** Ask what a customer would: the AI agent answers for real (nothing is sent) and the guardrails judge it. */
 export function KnowledgeTestBox() {
-  const [q, setQ] = useState('');
+  const [question, setQuestion] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ q: string; passages: TKnowledgePassage[] } | null>(null);
+  const [result, setResult] = useState<TAiTestResult | null>(null);
+  const invalid = !ZAiTestQuestionSchema.safeParse({ question }).success;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setAlert(null);
-    const parsed = ZKnowledgeSearchQuerySchema.safeParse({ q });
-    if (!parsed.success) return setError(zodFieldErrors(parsed.error).q ?? 'Type a question.');
+    const parsed = ZAiTestQuestionSchema.safeParse({ question });
+    if (!parsed.success) return setError(zodFieldErrors(parsed.error).question ?? 'Type a question.');
     setError(undefined);
     setBusy(true);
     try {
-      setResult({ q: parsed.data.q, passages: await searchKnowledge(parsed.data.q, parsed.data.limit) });
+      setResult(await testAiQuestion(parsed.data.question));
     } catch (err) {
       setAlert(describeError(err));
     } finally {
@@ -37,33 +39,17 @@ export function KnowledgeTestBox() {
         <TextField
           name="knowledge-question"
           label="Customer question"
-          value={q}
+          value={question}
           error={error}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => setQuestion(e.target.value)}
           placeholder="e.g. Can I return a kurta after a week?"
         />
-        <Button type="submit" variant="secondary" busy={busy} className="form__grid-button" data-testid="knowledge-test-submit">
-          Test
+        <Button type="submit" variant="secondary" busy={busy} disabled={invalid} className="form__grid-button" data-testid="knowledge-test-submit">
+          Ask the AI
         </Button>
       </form>
       {alert ? <Alert>{alert}</Alert> : null}
-      {result && result.passages.length === 0 ? (
-        <Alert tone="warning" testId="knowledge-test-empty">
-          Nothing in the knowledge base matches “{result.q}”: the AI would hand this question to your team.
-        </Alert>
-      ) : null}
-      {result && result.passages.length ? (
-        <ol className="passages" data-testid="knowledge-passages">
-          {result.passages.map((p, i) => (
-            <li key={`${p.documentId}-${i}`} className="passage" data-testid="knowledge-passage">
-              <p className="passage__source">
-                <strong>{p.title}</strong> <span className="muted">· relevance {p.rank.toFixed(3)}</span>
-              </p>
-              <p className="passage__text">{p.content}</p>
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      {result ? <KnowledgeTestResult result={result} /> : null}
     </div>
   );
 }

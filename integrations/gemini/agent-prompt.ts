@@ -26,7 +26,8 @@ export function buildAgentPrompt(input: AgentPromptInput): { systemInstruction: 
     : 'Knowledge base: none';
   const systemInstruction = [
     `You are the WhatsApp assistant of ${input.businessName}.`,
-    input.persona.trim() ? `Instructions from the business:\n${input.persona.trim()}` : '',
+    // The blank line after keeps the business's words apart from ours.
+    input.persona.trim() ? `Instructions from the business:\n${input.persona.trim()}\n` : '',
     'Answer only from the knowledge base passages below and the conversation. If they do not answer the question, say so and set handoff to true.',
     "Keep replies short and friendly, in the customer's language. Never invent prices, policies, dates or links.",
     `Classify the customer's intent in one lowercase word (for example greeting, question, order_status, ${[...new Set(['refund', 'legal', 'complaint', ...input.blockedIntents])].join(', ')}, other).`,
