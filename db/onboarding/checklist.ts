@@ -6,16 +6,15 @@ import { chosenPlanStatuses, type TOnboardingStep } from '../../domain/onboardin
  * an existence check, so the dashboard's read stays cheap however large the workspace grows.
  */
 export async function loadOnboardingState(trx: Knex): Promise<Record<TOnboardingStep, boolean>> {
-  const [number, teammate, ai, reply, plan] = await Promise.all([
-    trx('whatsapp_accounts').where({ status: 'connected' }).first('id'),
-    // The first admin is the only member a new workspace has; anyone else was invited.
-    trx('users').whereNot({ status: 'deactivated' }).whereNotNull('invited_by').first('id'),
-    trx('ai_settings').where({ enabled: true }).first('tenant_id'),
-    trx('messages').where({ direction: 'outbound' }).whereIn('sender', ['agent', 'ai']).first('id'),
-    trx('subscriptions')
-      .whereIn('status', [...chosenPlanStatuses])
-      .first('id'),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+  const number = await trx('whatsapp_accounts').where({ status: 'connected' }).first('id');
+  // The first admin is the only member a new workspace has; anyone else was invited.
+  const teammate = await trx('users').whereNot({ status: 'deactivated' }).whereNotNull('invited_by').first('id');
+  const ai = await trx('ai_settings').where({ enabled: true }).first('tenant_id');
+  const reply = await trx('messages').where({ direction: 'outbound' }).whereIn('sender', ['agent', 'ai']).first('id');
+  const plan = await trx('subscriptions')
+    .whereIn('status', [...chosenPlanStatuses])
+    .first('id');
   return {
     whatsapp_connected: number !== undefined,
     teammate_invited: teammate !== undefined,
