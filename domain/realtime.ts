@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationCommand } from './inbox';
+import { subscriptionStatuses } from './billing';
 import { messageStatuses } from './messages';
 
 /**
@@ -32,6 +33,8 @@ export const ZRealtimePayloadSchemas = {
   'conversation.updated': z.object({ conversationId: z.string(), change: z.enum(conversationChanges), reason: z.string().optional() }),
   'contact.created': z.object({ contactId: z.string() }),
   'user.deactivated': z.object({ userId: z.string() }),
+  /** The subscription workflow applied a status: open pages re-read the plan and the workspace's access. */
+  'subscription.updated': z.object({ status: z.enum(subscriptionStatuses) }),
 } as const;
 
 export type TRealtimeEventName = keyof typeof ZRealtimePayloadSchemas;
@@ -62,6 +65,7 @@ export const ZPublishedEventSchema = z.discriminatedUnion('event', [
   publishedSchema('conversation.updated'),
   publishedSchema('contact.created'),
   publishedSchema('user.deactivated'),
+  publishedSchema('subscription.updated'),
 ]);
 
 /** Server → socket: each tenant event as `{ ...payload, seq }`, plus the relay's own notices. */
@@ -71,6 +75,7 @@ export const ZRealtimeWireSchemas = {
   'conversation.updated': ZRealtimePayloadSchemas['conversation.updated'].extend({ seq: z.number().int().nonnegative() }),
   'contact.created': ZRealtimePayloadSchemas['contact.created'].extend({ seq: z.number().int().nonnegative() }),
   'user.deactivated': ZRealtimePayloadSchemas['user.deactivated'].extend({ seq: z.number().int().nonnegative() }),
+  'subscription.updated': ZRealtimePayloadSchemas['subscription.updated'].extend({ seq: z.number().int().nonnegative() }),
   /** Caught up and in the live room; `seq` is the cursor to reconnect with. */
   'realtime.ready': z.object({ seq: z.number().int().nonnegative() }),
   /** Events may have been missed (pruned, or a cursor from elsewhere): reload what is shown. */
