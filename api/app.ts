@@ -29,6 +29,7 @@ import { registerWhatsappRoutes } from './whatsapp/router';
 import { registerAiRoutes } from './ai/router';
 import { KNOWLEDGE_UPLOAD_PATH } from './ai/read-knowledge-body';
 import { registerInboxSettingsRoutes } from './inbox-settings/router';
+import { registerOnboardingRoutes } from './onboarding/router';
 import { webApp } from './web-app';
 
 const API_VERSION = '0.1.0';
@@ -55,6 +56,7 @@ export function createApp(deps: ApiDeps): Koa {
   registerMediaRoutes(routes, deps);
   registerAiRoutes(routes, deps);
   registerInboxSettingsRoutes(routes, deps);
+  registerOnboardingRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxRoutes(routes, deps);
   if (deps.config.sandbox) registerSandboxInfoRoutes(routes, deps);
 

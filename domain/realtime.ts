@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationCommand } from './inbox';
+import { subscriptionStatuses } from './billing';
 import { messageStatuses } from './messages';
 
 /**
@@ -37,6 +38,8 @@ export const ZRealtimePayloadSchemas = {
   /** The inbox's shared tools changed in Settings: open inboxes re-read them without a reload. */
   'label.changed': z.object({ labelId: z.string(), change: z.enum(['created', 'deleted']) }),
   'canned_response.changed': z.object({ cannedResponseId: z.string(), change: z.enum(['created', 'updated', 'deleted']) }),
+  /** The subscription workflow applied a status: open pages re-read the plan and the workspace's access. */
+  'subscription.updated': z.object({ status: z.enum(subscriptionStatuses) }),
 } as const;
 
 export type TRealtimeEventName = keyof typeof ZRealtimePayloadSchemas;
@@ -70,6 +73,7 @@ export const ZPublishedEventSchema = z.discriminatedUnion('event', [
   publishedSchema('user.deactivated'),
   publishedSchema('label.changed'),
   publishedSchema('canned_response.changed'),
+  publishedSchema('subscription.updated'),
 ]);
 
 /** Server → socket: each tenant event as `{ ...payload, seq }`, plus the relay's own notices. */
@@ -82,6 +86,7 @@ export const ZRealtimeWireSchemas = {
   'user.deactivated': ZRealtimePayloadSchemas['user.deactivated'].extend({ seq: z.number().int().nonnegative() }),
   'label.changed': ZRealtimePayloadSchemas['label.changed'].extend({ seq: z.number().int().nonnegative() }),
   'canned_response.changed': ZRealtimePayloadSchemas['canned_response.changed'].extend({ seq: z.number().int().nonnegative() }),
+  'subscription.updated': ZRealtimePayloadSchemas['subscription.updated'].extend({ seq: z.number().int().nonnegative() }),
   /** Caught up and in the live room; `seq` is the cursor to reconnect with. */
   'realtime.ready': z.object({ seq: z.number().int().nonnegative() }),
   /** Events may have been missed (pruned, or a cursor from elsewhere): reload what is shown. */

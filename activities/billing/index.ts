@@ -15,7 +15,7 @@ export function createBillingActivities(deps: BillingDeps) {
   return {
     createRazorpaySubscription: (input: { tenantId: string; planId: TPlanId; subscriptionId: string }) => createRazorpaySubscription(deps, input),
     recordPayment: (input: Parameters<typeof recordPayment>[1]) => recordPayment(deps.db, input),
-    applySubscriptionStatus: (record: SubscriptionStatusRecord) => applySubscriptionStatus(deps.db, record),
+    applySubscriptionStatus: (record: SubscriptionStatusRecord) => applySubscriptionStatus(deps, record),
 
     async cancelRazorpaySubscription(input: { tenantId: string; razorpaySubscriptionId: string; atCycleEnd: boolean }): Promise<void> {
       await callRazorpay('cancel subscription', () => deps.razorpay.subscriptions.cancel(input.razorpaySubscriptionId, input.atCycleEnd));

@@ -3,7 +3,7 @@ import { type TRealtimePayload, ZRealtimeWireSchemas } from '@domain/realtime';
 import { apiClient } from './client';
 
 /** The tenant events the page reacts to (`contact.created` and `user.deactivated` it leaves alone). */
-const LISTENED = ['message.new', 'message.status', 'conversation.updated', 'contact.consent', 'label.changed', 'canned_response.changed'] as const;
+const LISTENED = ['message.new', 'message.status', 'conversation.updated', 'contact.consent', 'label.changed', 'canned_response.changed', 'subscription.updated'] as const;
 type Listened = (typeof LISTENED)[number];
 
 /** What the API relays (ids only; the page re-reads what changed), plus `resync` when events may have been missed. */

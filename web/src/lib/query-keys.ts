@@ -14,6 +14,8 @@ export const queryKeys = {
   conversationCounts: ['conversation-counts'] as const,
   notes: (conversationId: string) => ['conversations', conversationId, 'notes'] as const,
   sandboxInfo: ['sandbox-info'] as const,
+  onboardingChecklist: ['onboarding-checklist'] as const,
+  workspace: ['workspace'] as const,
   billing: ['billing'] as const,
   billingPart: (part: 'plans' | 'subscription' | 'usage' | 'payments' | 'invoices') => ['billing', part] as const,
 };

@@ -4,10 +4,12 @@ import { useCurrentSession } from '../features/session/use-session';
 import { BlockedPage } from '../features/trial/blocked-page';
 import { TrialBanner } from '../features/trial/trial-banner';
 import { VerifyEmailBanner } from '../features/account/verify-email-banner';
+import { useWorkspaceLive } from '../features/realtime/use-workspace-live';
 
 /** The signed-in frame: trial banner on top, navigation on the left, the page on the right. */
 export function AppLayout() {
   const { access } = useCurrentSession();
+  useWorkspaceLive();
   const { pathname } = useLocation();
   const blocked = access.blocked && !pathname.startsWith('/app/billing');
   return (

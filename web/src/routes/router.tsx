@@ -9,6 +9,7 @@ import { KnowledgeSection } from '../features/ai/knowledge/knowledge-section';
 import { LabelsSection } from '../features/inbox-settings/labels/labels-section';
 import { TeamSection } from '../features/users/team-section';
 import { WhatsappSection } from '../features/whatsapp/whatsapp-section';
+import { WorkspaceIdCard } from '../features/workspace/workspace-id-card';
 import { AcceptInvitePage } from './accept-invite';
 import { ForgotPasswordPage } from './forgot-password';
 import { ResetPasswordPage } from './reset-password';
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <Navigate to="team" replace /> },
+          { path: 'workspace', element: <WorkspaceIdCard /> },
           { path: 'team', element: <TeamSection /> },
           { path: 'whatsapp', element: <WhatsappSection /> },
           { path: 'ai', element: <AiSettingsSection /> },

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../components/page-header';
 
 const tabs = [
+  { path: 'workspace', label: 'Workspace' },
   { path: 'team', label: 'Team' },
   { path: 'whatsapp', label: 'WhatsApp' },
   { path: 'ai', label: 'AI agent' },

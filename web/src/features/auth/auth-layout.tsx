@@ -9,10 +9,12 @@ interface AuthLayoutProps {
   footer?: ReactNode;
 }
 
+/** What the product does today, and — marked as such — what has not landed yet. */
 const highlights = [
-  'A shared team inbox with an AI agent that hands off to people',
-  'Template broadcasts with delivery, read and reply tracking',
-  'Visual automations and a sales pipeline built on your chats',
+  { text: 'A shared team inbox with an AI agent that hands off to people', soon: false },
+  { text: 'Connect your WhatsApp Business number in a few clicks', soon: false },
+  { text: 'Template broadcasts with delivery, read and reply tracking', soon: true },
+  { text: 'Visual automations and a sales pipeline built on your chats', soon: true },
 ];
 
 /** Sign-up, login and invite pages: a product panel beside a single focused card. */
@@ -26,11 +28,14 @@ export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProp
           <h2>Grow your business on WhatsApp</h2>
           <ul>
             {highlights.map((h) => (
-              <li key={h}>
+              <li key={h.text} data-testid={h.soon ? 'pitch-soon' : 'pitch-live'}>
                 <span className="auth__check">
-                  <Icon name="check" size={14} />
+                  <Icon name={h.soon ? 'clock' : 'check'} size={14} />
                 </span>
-                {h}
+                <span>
+                  {h.text}
+                  {h.soon ? <span className="auth__soon">coming soon</span> : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { fetchSubscription } from '../../api/billing';
+import { queryKeys } from '../../lib/query-keys';
 import { Badge } from '../../components/badge';
 import { useCurrentSession } from '../session/use-session';
 import { trialEndsPhrase } from '../trial/trial-text';
@@ -6,6 +9,9 @@ import { trialEndsPhrase } from '../trial/trial-text';
 /** Trial or subscription state of the workspace, as GET /me reports it. */
 export function PlanStatusCard({ showBillingLink = true }: { showBillingLink?: boolean }) {
   const { tenant, access, user } = useCurrentSession();
+  // Shared with the Billing page's read; a `subscription.updated` event marks it stale.
+  const { data: subscription } = useQuery({ queryKey: queryKeys.billingPart('subscription'), queryFn: fetchSubscription, enabled: access.subscriptionStatus !== null });
+  const planName = subscription?.plan?.name;
   const endDate = formatDate(tenant.trialEndsAt);
   return (
     <article className="card" data-testid="trial-status">
@@ -17,6 +23,11 @@ export function PlanStatusCard({ showBillingLink = true }: { showBillingLink?: b
         </>
       ) : access.subscriptionStatus ? (
         <>
+          {planName ? (
+            <p className="card__headline" data-testid="plan-name">
+              {planName} plan
+            </p>
+          ) : null}
           <Badge tone={access.subscriptionStatus === 'active' ? 'green' : 'amber'}>Subscription {access.subscriptionStatus}</Badge>
           <p className="card__text">Manage your plan, payments and invoices in Billing.</p>
         </>

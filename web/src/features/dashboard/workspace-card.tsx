@@ -11,6 +11,12 @@ export function WorkspaceCard() {
       <dl className="card__facts">
         <div>
           <dt>Workspace ID</dt>
+          <dd className="mono" data-testid="dashboard-workspace-id">
+            {tenant.id}
+          </dd>
+        </div>
+        <div>
+          <dt>Slug</dt>
           <dd className="mono">{tenant.slug}</dd>
         </div>
         <div>
