@@ -4,7 +4,7 @@ const tenantId = '7d4f4f0e-2a57-4a8b-9a43-5b1c0f6e2d11';
 const conversationId = '0b6c1f55-54e0-4a31-8a2e-0f0b7f1f9c2a';
 const messageId = 'c2f6a8de-9b1e-4f71-a8a5-3c1d2e4f5a6b';
 
-/** Every event the publishers emit today (workflows/conversation.ts, workflows/channel.ts, api/users/router.ts, activities/billing), once per variant. */
+/** Every event the publishers emit today (workflows/conversation.ts, workflows/channel.ts, api/users/router.ts, api/inbox-settings/router.ts, activities/billing), once per variant. */
 const emittedToday: TRealtimeEvent[] = [
   { tenantId, event: 'message.new', payload: { conversationId, messageId } },
   ...(['sent', 'delivered', 'read', 'failed'] as const).map((status): TRealtimeEvent => ({ tenantId, event: 'message.status', payload: { conversationId, messageId, status } })),
@@ -20,6 +20,13 @@ const emittedToday: TRealtimeEvent[] = [
   })),
   { tenantId, event: 'user.deactivated', payload: { userId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' } },
   { tenantId, event: 'subscription.updated', payload: { status: 'active' } },
+  { tenantId, event: 'label.changed', payload: { labelId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a', change: 'created' } },
+  { tenantId, event: 'label.changed', payload: { labelId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a', change: 'deleted' } },
+  ...(['created', 'updated', 'deleted'] as const).map((change): TRealtimeEvent => ({
+    tenantId,
+    event: 'canned_response.changed',
+    payload: { cannedResponseId: '6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2918', change },
+  })),
 ];
 
 const published = (event: TRealtimeEvent, seq = 7): TPublishedEvent => ({ ...event, seq, prevSeq: seq - 1 });

@@ -11,6 +11,7 @@ const SCANNED = ['api', 'infra', 'integrations', 'activities', 'worker', 'workfl
 
 /** Files outside `db/system/` that pass the owner connection to a `db/system/` function, and why. */
 const HOLDERS: Record<string, string> = {
+  'activities/billing/apply-subscription-status.ts': 'publishes realtime events',
   'activities/billing/ensure-razorpay-plan.ts': 'the plan id cache is platform-wide',
   'activities/conversations/index.ts': 'publishes realtime events',
   'activities/meta/dispatch/platform-sender.ts': "the platform number's send ledger has no tenant",
