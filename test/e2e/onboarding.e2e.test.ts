@@ -81,6 +81,13 @@ test('the sign-in panel marks what is coming soon; the checklist opens real scre
   for (const text of await panel.getByTestId('pitch-live').allInnerTexts()) expect(text).not.toMatch(/broadcast|automation|pipeline/i);
   await panel.close();
 
+  // The sidebar marks the sections not built yet; the built ones carry no mark.
+  const nav = page.getByTestId('main-nav');
+  for (const path of ['contacts', 'pipeline', 'broadcasts', 'automations', 'templates', 'analytics']) {
+    expect(await nav.getByTestId(`nav-${path}`).getByTestId('nav-soon').count()).toBe(1);
+  }
+  for (const path of ['inbox', 'settings', 'billing']) expect(await nav.getByTestId(`nav-${path}`).getByTestId('nav-soon').count()).toBe(0);
+
   const checklist = page.getByTestId('getting-started');
   await checklist.getByTestId('getting-started-progress').filter({ hasText: '0 of 5 done' }).waitFor();
   await shot(page, 'checklist-empty');

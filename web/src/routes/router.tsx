@@ -24,10 +24,8 @@ import { RegisterPage } from './register';
 import { SettingsLayout } from './settings-layout';
 import { SimulatorPage } from './simulator';
 
-/** Sections that have their own screens; every other nav item shows a placeholder. */
-const builtSections = new Set(['inbox', 'settings', 'billing', 'simulator']);
-
-const placeholderRoutes: RouteObject[] = navItems.filter((item) => !builtSections.has(item.path)).map((item) => ({ path: item.path, element: <ComingSoonPage item={item} /> }));
+/** Sections not built yet show a placeholder that says so. */
+const placeholderRoutes: RouteObject[] = navItems.filter((item) => item.soon).map((item) => ({ path: item.path, element: <ComingSoonPage item={item} /> }));
 
 /**
  * Pages live under /app (plus /login, /register, /invite) so that reloading a page never lands on

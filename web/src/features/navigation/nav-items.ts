@@ -8,6 +8,8 @@ export interface NavItem {
   adminOnly?: boolean;
   /** Only where the server runs in sandbox mode. */
   sandboxOnly?: boolean;
+  /** Not built yet: the sidebar marks it "soon" and the route is a placeholder page. */
+  soon?: boolean;
   /** Shown on the placeholder page until the feature lands. */
   summary: string;
 }
@@ -16,12 +18,12 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { path: 'inbox', label: 'Inbox', icon: 'inbox', summary: 'Answer customers in real time, take over from the AI, and leave notes for your team.' },
   { path: 'simulator', label: 'Phone simulator', icon: 'phone', sandboxOnly: true, summary: 'Play a customer on a simulated phone: write to your number and see the replies.' },
-  { path: 'contacts', label: 'Contacts', icon: 'contacts', summary: 'Every customer who wrote to you, with tags, custom fields, opt-outs and imports.' },
-  { path: 'pipeline', label: 'Pipeline', icon: 'pipeline', summary: 'Track deals stage by stage, straight from your WhatsApp conversations.' },
-  { path: 'broadcasts', label: 'Broadcasts', icon: 'broadcasts', summary: 'Send approved templates to a segment and watch delivery, reads and replies.' },
-  { path: 'automations', label: 'Automations', icon: 'automations', summary: 'Design flows visually: keywords, buttons, delays, conditions and hand-offs.' },
-  { path: 'templates', label: 'Templates', icon: 'templates', summary: 'Create message templates and follow their approval by Meta.' },
-  { path: 'analytics', label: 'Analytics', icon: 'analytics', summary: 'Messages, response times, campaign results and AI resolution at a glance.' },
+  { path: 'contacts', soon: true, label: 'Contacts', icon: 'contacts', summary: 'Every customer who wrote to you, with tags, custom fields, opt-outs and imports.' },
+  { path: 'pipeline', soon: true, label: 'Pipeline', icon: 'pipeline', summary: 'Track deals stage by stage, straight from your WhatsApp conversations.' },
+  { path: 'broadcasts', soon: true, label: 'Broadcasts', icon: 'broadcasts', summary: 'Send approved templates to a segment and watch delivery, reads and replies.' },
+  { path: 'automations', soon: true, label: 'Automations', icon: 'automations', summary: 'Design flows visually: keywords, buttons, delays, conditions and hand-offs.' },
+  { path: 'templates', soon: true, label: 'Templates', icon: 'templates', summary: 'Create message templates and follow their approval by Meta.' },
+  { path: 'analytics', soon: true, label: 'Analytics', icon: 'analytics', summary: 'Messages, response times, campaign results and AI resolution at a glance.' },
   { path: 'settings', label: 'Settings', icon: 'settings', adminOnly: true, summary: 'Your team, WhatsApp numbers, AI agent and API keys.' },
   { path: 'billing', label: 'Billing', icon: 'billing', summary: 'Your plan, payments and invoices.' },
 ];

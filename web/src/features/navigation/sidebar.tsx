@@ -30,6 +30,11 @@ export function Sidebar() {
           <NavLink key={item.path} to={`/app/${item.path}`} className="nav-link" data-testid={`nav-${item.path}`}>
             <Icon name={item.icon} />
             <span>{item.label}</span>
+            {item.soon ? (
+              <small className="nav-soon" title="Coming soon" data-testid="nav-soon">
+                soon
+              </small>
+            ) : null}
             {item.path === 'inbox' && waiting > 0 ? (
               <span className="nav-badge" aria-label={`${waiting} waiting for a human`} data-testid="nav-inbox-badge">
                 {waiting > 99 ? '99+' : waiting}
