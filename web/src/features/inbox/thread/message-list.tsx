@@ -17,6 +17,13 @@ const STICKY_PX = 80;
 export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const previous = useRef({ first: '', last: '', height: 0, atBottom: true });
+  // Where this component last scrolled to the bottom. The scroll event of that move arrives a frame later,
+  // possibly after an image grew the list: measured then, it would look like the reader scrolled up.
+  const pinnedTop = useRef<number | null>(null);
+  const toBottom = (el: HTMLDivElement) => {
+    el.scrollTop = el.scrollHeight;
+    pinnedTop.current = el.scrollTop;
+  };
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -25,7 +32,7 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: P
     const last = messages[messages.length - 1]?.id ?? '';
     const before = previous.current;
     if (before.first && first !== before.first && last === before.last) el.scrollTop += el.scrollHeight - before.height;
-    else if (last !== before.last && before.atBottom) el.scrollTop = el.scrollHeight;
+    else if (last !== before.last && before.atBottom) toBottom(el);
     previous.current = { first, last, height: el.scrollHeight, atBottom: before.atBottom };
   }, [messages]);
 
@@ -37,7 +44,7 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: P
     const content = list.current;
     if (!el || !content || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => {
-      if (previous.current.atBottom) el.scrollTop = el.scrollHeight;
+      if (previous.current.atBottom) toBottom(el);
     });
     observer.observe(content);
     observer.observe(el);
@@ -46,7 +53,11 @@ export function MessageList({ messages, hasOlder, loadingOlder, onLoadOlder }: P
 
   const onScroll = () => {
     const el = scroller.current;
-    if (el) previous.current.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX;
+    if (!el) return;
+    // Not moved up from where we put it: still reading the newest message, however much the list grew meanwhile.
+    if (pinnedTop.current !== null && el.scrollTop >= pinnedTop.current - 1) return;
+    pinnedTop.current = null;
+    previous.current.atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX;
   };
 
   return (
