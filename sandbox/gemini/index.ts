@@ -35,6 +35,8 @@ export async function startGeminiSimulator(opts: GeminiSimulatorOptions): Promis
     });
   });
 
+  // Clients reuse idle connections until the server's Keep-Alive hint; a short one races a busy client into ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -122,6 +122,8 @@ export function buildApp(deps: SimDeps, control: Parameters<typeof registerContr
 
 export async function listen(app: Koa<SimState>, port: number, host: string): Promise<{ server: Server; url: string }> {
   const server = createServer(app.callback());
+  // Clients reuse idle connections until the server's Keep-Alive hint; a short one races a busy client into ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -143,6 +143,8 @@ export async function startRazorpaySimulator(opts: RazorpaySimulatorOptions): Pr
   });
 
   const server = createServer(app.callback());
+  // Clients reuse idle connections until the server's Keep-Alive hint; a short one races a busy client into ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
