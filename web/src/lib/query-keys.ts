@@ -13,6 +13,9 @@ export const queryKeys = {
   templates: (phoneNumberId: string) => ['templates', phoneNumberId] as const,
   notes: (conversationId: string) => ['conversations', conversationId, 'notes'] as const,
   sandboxInfo: ['sandbox-info'] as const,
+  /** `sentAfter` changes with every new code, so a resend reads the new one. */
+  sandboxOtp: (phone: string, sentAfter: string) => ['sandbox-otp', phone, sentAfter] as const,
+  sandboxOutbox: (to: string) => ['sandbox-outbox', to] as const,
   billing: ['billing'] as const,
   billingPart: (part: 'plans' | 'subscription' | 'usage' | 'payments' | 'invoices') => ['billing', part] as const,
 };

@@ -21,6 +21,7 @@ import { LoginPage } from './login';
 import { NotFoundPage } from './not-found';
 import { RegisterPage } from './register';
 import { SettingsLayout } from './settings-layout';
+import { SandboxOutboxPage } from './sandbox-outbox';
 import { SimulatorPage } from './simulator';
 
 /** Sections that have their own screens; every other nav item shows a placeholder. */
@@ -61,6 +62,8 @@ export const routes: RouteObject[] = [
   },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/verify-email', element: <VerifyEmailPage /> },
+  // Sandbox mode: GET /sandbox/outbox sends browsers here.
+  { path: '/outbox', element: <SandboxOutboxPage /> },
   {
     path: '/app',
     element: (
