@@ -14,6 +14,18 @@ export const ZOutboxResponseSchema = z.object({
 });
 export type TOutboxResponse = z.infer<typeof ZOutboxResponseSchema>;
 
+/** The newest sign-up code sent to a phone, for the sandbox panel of the code step. */
+export const ZSandboxOtpQuerySchema = z.object({ to: ZPhoneSchema });
+export const ZSandboxOtpResponseSchema = z.object({
+  /** Null until a code was sent to this phone. */
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
+  sentAt: z.string().nullable(),
+});
+export type TSandboxOtpResponse = z.infer<typeof ZSandboxOtpResponseSchema>;
+
 /** What the web phone simulator needs: where the Meta simulator is, and the numbers it can write to. */
 export const ZSandboxInfoResponseSchema = z.object({
   /** Null when sandbox mode runs against a Graph API that is not the simulator. */

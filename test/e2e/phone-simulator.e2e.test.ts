@@ -10,6 +10,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
+import { formatPhoneNumber } from '../../domain/phone-display';
 import { eventually } from '../support/eventually';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -57,7 +58,10 @@ async function openAsCustomer(page: Page, name: string): Promise<string> {
   await page.getByTestId('customer-phone-input').fill(phone);
   await page.getByTestId('customer-apply').click();
   await page.getByTestId('customer-name-input').fill(name);
-  await page.getByTestId('phone').getByText(`(${phone})`).waitFor();
+  await page
+    .getByTestId('phone')
+    .getByText(`(${formatPhoneNumber(phone)})`)
+    .waitFor();
   return phone;
 }
 

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { formatPhoneNumber } from '../../domain/phone-display';
 import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -91,7 +92,7 @@ test('a new business registers with the WhatsApp code and lands on its dashboard
   const signup = uniqueSignup();
 
   await startRegistration(page, signup);
-  expect(await page.getByTestId('otp-sent-to').innerText()).toContain(signup.phone);
+  expect(await page.getByTestId('otp-sent-to').innerText()).toContain(formatPhoneNumber(signup.phone));
   await page.getByTestId('otp-input').fill(await waitForOtp(signup.phone));
   await page.getByTestId('otp-submit').click();
 

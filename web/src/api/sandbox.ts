@@ -1,4 +1,11 @@
-import { ZOutboxResponseSchema, ZSandboxInfoResponseSchema, type TOutboxResponse, type TSandboxInfoResponse } from '@domain/sandbox';
+import {
+  ZOutboxResponseSchema,
+  ZSandboxInfoResponseSchema,
+  ZSandboxOtpResponseSchema,
+  type TOutboxResponse,
+  type TSandboxInfoResponse,
+  type TSandboxOtpResponse,
+} from '@domain/sandbox';
 import { apiClient } from './client';
 
 /** Only answers in sandbox mode; elsewhere the route does not exist. */
@@ -6,8 +13,14 @@ export function fetchOutbox(to: string): Promise<TOutboxResponse> {
   return apiClient.request('GET', '/sandbox/outbox', { schema: ZOutboxResponseSchema, query: { to }, auth: false });
 }
 
-export function outboxUrl(to: string): string {
-  return `/sandbox/outbox?to=${encodeURIComponent(to)}`;
+/** The outbox as a page a person reads (a browser opening /sandbox/outbox lands there too). */
+export function outboxPageUrl(to: string): string {
+  return `/outbox?to=${encodeURIComponent(to)}`;
+}
+
+/** The newest sign-up code sent to a phone; 404 outside sandbox mode. */
+export function fetchSandboxOtp(to: string): Promise<TSandboxOtpResponse> {
+  return apiClient.request('GET', '/sandbox/otp', { schema: ZSandboxOtpResponseSchema, query: { to }, auth: false });
 }
 
 /** The Meta simulator's URL and the workspace's connected numbers; 404 outside sandbox mode. */

@@ -16,6 +16,9 @@ export const queryKeys = {
   sandboxInfo: ['sandbox-info'] as const,
   onboardingChecklist: ['onboarding-checklist'] as const,
   workspace: ['workspace'] as const,
+  /** `sentAfter` changes with every new code, so a resend reads the new one. */
+  sandboxOtp: (phone: string, sentAfter: string) => ['sandbox-otp', phone, sentAfter] as const,
+  sandboxOutbox: (to: string) => ['sandbox-outbox', to] as const,
   billing: ['billing'] as const,
   billingPart: (part: 'plans' | 'subscription' | 'usage' | 'payments' | 'invoices') => ['billing', part] as const,
 };

@@ -22,6 +22,7 @@ import { LoginPage } from './login';
 import { NotFoundPage } from './not-found';
 import { RegisterPage } from './register';
 import { SettingsLayout } from './settings-layout';
+import { SandboxOutboxPage } from './sandbox-outbox';
 import { SimulatorPage } from './simulator';
 
 /** Sections not built yet show a placeholder that says so. */
@@ -60,6 +61,8 @@ export const routes: RouteObject[] = [
   },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/verify-email', element: <VerifyEmailPage /> },
+  // Sandbox mode: GET /sandbox/outbox sends browsers here.
+  { path: '/outbox', element: <SandboxOutboxPage /> },
   {
     path: '/app',
     element: (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ZOtpSchema, type TRegisterInitiate } from '@domain/auth';
+import { formatPhoneNumber } from '@domain/phone-display';
 import { initiateRegistration, register } from '../../api/auth';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -9,7 +10,7 @@ import { describeError } from '../forms/error-messages';
 import { apiFieldErrors, type FieldErrors } from '../forms/field-errors';
 import { registerFields } from './register-values';
 import { useSession } from '../session/use-session';
-import { useSandboxOutbox } from './use-sandbox-outbox';
+import { SandboxCodePanel } from '../sandbox/sandbox-code-panel';
 
 interface Props {
   data: TRegisterInitiate;
@@ -22,7 +23,6 @@ interface Props {
 export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
   const { signIn } = useSession();
   const navigate = useNavigate();
-  const outbox = useSandboxOutbox(data.phone);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [alert, setAlert] = useState<string | null>(null);
@@ -73,17 +73,9 @@ export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="otp-step">
       <p className="otp-sent" data-testid="otp-sent-to">
-        We sent a code to <strong>{data.phone}</strong> on WhatsApp. It expires {formatExpiry(expiresAt)}.
+        We sent a code to <strong>{formatPhoneNumber(data.phone)}</strong> on WhatsApp. It expires {formatExpiry(expiresAt)}.
       </p>
-      {outbox ? (
-        <Alert tone="info" testId="sandbox-hint">
-          Sandbox mode: no real WhatsApp message is sent.{' '}
-          <a href={outbox} target="_blank" rel="noreferrer" data-testid="sandbox-outbox-link">
-            Open the outbox
-          </a>{' '}
-          to read your code.
-        </Alert>
-      ) : null}
+      <SandboxCodePanel phone={data.phone} expiresAt={expiresAt} onUse={setCode} />
       {alert ? <Alert>{alert}</Alert> : null}
       {notice ? (
         <Alert tone="success" testId="otp-notice">

@@ -1,7 +1,14 @@
 import type { TConversation } from '@domain/inbox';
+import { formatPhoneNumber } from '@domain/phone-display';
 
+/** The contact's name, or their number when they have none. */
 export function contactName(c: TConversation): string {
-  return c.contact.name?.trim() || c.contact.phone;
+  return c.contact.name?.trim() || formatPhoneNumber(c.contact.phone);
+}
+
+/** The number to show beside the name; null when the name already is the number. */
+export function contactPhoneLine(c: TConversation): string | null {
+  return c.contact.name?.trim() ? formatPhoneNumber(c.contact.phone) : null;
 }
 
 export const modeLabels: Record<TConversation['mode'], string> = { ai: 'AI', agent: 'Human', automation: 'Automation' };

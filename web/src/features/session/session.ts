@@ -1,4 +1,5 @@
 import type { TAccess, TAuthResponse, TMeResponse, TTenantSummary, TUser } from '@domain/auth';
+import { hasSessionFlag } from '@domain/auth-cookies';
 import { fetchMe } from '../../api/auth';
 import { apiClient, isApiError } from '../../api/client';
 
@@ -42,12 +43,15 @@ let restoring: Promise<Session | null> | null = null;
 
 /**
  * On page load, trade the refresh cookie for a session. Done once per page: React's StrictMode
- * mounts effects twice, and a rotated refresh token must never be sent twice.
+ * mounts effects twice, and a rotated refresh token must never be sent twice. Without the session
+ * flag cookie there is no refresh cookie either, so a logged-out load asks nothing.
  */
 export function restoreSessionOnce(): Promise<Session | null> {
-  restoring ??= apiClient
-    .refresh()
-    .then((auth) => (auth ? loadSession(auth) : null))
-    .catch(() => null);
+  restoring ??= hasSessionFlag(document.cookie)
+    ? apiClient
+        .refresh()
+        .then((auth) => (auth ? loadSession(auth) : null))
+        .catch(() => null)
+    : Promise.resolve(null);
   return restoring;
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatPhoneNumber } from '@domain/phone-display';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
 import { E164, randomCustomer, recentCustomers, type Customer } from './customer-storage';
@@ -45,7 +46,7 @@ export function CustomerForm({ customer, onChange }: CustomerFormProps) {
         </Button>
         {recent.map((c) => (
           <button key={c.phone} type="button" className="phone-chip" onClick={() => onChange(c)} title={c.phone}>
-            {c.name || c.phone}
+            {c.name || formatPhoneNumber(c.phone)}
           </button>
         ))}
       </div>

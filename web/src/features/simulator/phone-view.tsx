@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatPhoneNumber } from '@domain/phone-display';
 import { BusinessBubble } from './business-bubble';
 import { CustomerBubble } from './customer-bubble';
 import type { Customer } from './customer-storage';
@@ -34,7 +35,8 @@ export function PhoneView({ simUrl, simToken, number, customer }: PhoneViewProps
   }, [entries.length]);
 
   const reply = (r: Reply) => void send(r.message, r.text, { quote: r.quote });
-  const title = number.verifiedName ?? `+${number.displayPhoneNumber}`;
+  const businessNumber = formatPhoneNumber(number.displayPhoneNumber);
+  const title = number.verifiedName ?? businessNumber;
 
   return (
     <div className="phone" data-testid="phone">
@@ -45,12 +47,12 @@ export function PhoneView({ simUrl, simToken, number, customer }: PhoneViewProps
           </span>
           <span className="phone__who">
             <strong>{title}</strong>
-            <small>+{number.displayPhoneNumber} · Business account</small>
+            <small>{businessNumber} · Business account</small>
           </span>
         </header>
         <div className="phone__chat" ref={scroller} data-testid="phone-chat">
           <p className="phone__notice">
-            You are {customer.name || 'a customer'} ({customer.phone}). Messages are delivered to Aerostic as signed WhatsApp webhooks.
+            You are {customer.name || 'a customer'} ({formatPhoneNumber(customer.phone)}). Messages are delivered to Aerostic as signed WhatsApp webhooks.
           </p>
           {entries.map((entry) =>
             entry.side === 'customer' ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatPhoneNumber } from '@domain/phone-display';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
@@ -84,7 +85,7 @@ export function SimulatorPage() {
             label="Your business number"
             value={number.phoneNumberId}
             onChange={(e) => setChosenId(e.target.value)}
-            options={numbers.map((n) => ({ value: n.phoneNumberId, label: `+${n.displayPhoneNumber}${n.verifiedName ? ` · ${n.verifiedName}` : ''}` }))}
+            options={numbers.map((n) => ({ value: n.phoneNumberId, label: `${formatPhoneNumber(n.displayPhoneNumber)}${n.verifiedName ? ` · ${n.verifiedName}` : ''}` }))}
           />
           <CustomerForm key={customer.phone} customer={customer} onChange={setCustomer} />
           <ul className="simulator__tips">

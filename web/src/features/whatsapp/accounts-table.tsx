@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatPhoneNumber } from '@domain/phone-display';
 import type { TWhatsappAccount } from '@domain/whatsapp';
 import { setDefaultWhatsappAccount } from '../../api/whatsapp';
 import { Badge } from '../../components/badge';
@@ -25,7 +26,7 @@ export function AccountsTable({ accounts, onChanged, onError }: Props) {
       await setDefaultWhatsappAccount(account.id);
       onChanged();
     } catch (err) {
-      onError(`${account.displayPhoneNumber}: ${describeError(err)}`);
+      onError(`${formatPhoneNumber(account.displayPhoneNumber)}: ${describeError(err)}`);
     } finally {
       setBusyId(null);
     }
@@ -36,7 +37,7 @@ export function AccountsTable({ accounts, onChanged, onError }: Props) {
       header: 'Number',
       cell: (a) => (
         <div className="member">
-          <strong>{a.displayPhoneNumber}</strong>
+          <strong>{formatPhoneNumber(a.displayPhoneNumber)}</strong>
           <span className="muted">
             {a.verifiedName ?? 'No verified name yet'} · WABA {a.wabaId}
           </span>

@@ -1,18 +1,19 @@
 import type { ReactNode } from 'react';
 import type { TConversation } from '@domain/inbox';
-import { contactName } from '../conversation-text';
+import { contactName, contactPhoneLine } from '../conversation-text';
 import { Badge } from '../../../components/badge';
 import { ModeBadge, StatusBadge } from '../conversation-badges';
 
 /** Who the customer is and where the conversation stands; the actions sit on the right. */
 export function ConversationHeader({ conversation, assigneeName, actions }: { conversation: TConversation; assigneeName: string | null; actions: ReactNode }) {
   const name = contactName(conversation);
+  const phone = contactPhoneLine(conversation);
   return (
     <header className="thread__header" data-testid="conversation-header">
       <div className="thread__who">
         <h2 className="thread__name">{name}</h2>
         <p className="thread__facts">
-          {name !== conversation.contact.phone ? <span className="mono">{conversation.contact.phone}</span> : null}
+          {phone ? <span className="mono">{phone}</span> : null}
           <StatusBadge status={conversation.status} />
           <ModeBadge mode={conversation.mode} />
           {conversation.optedOut ? (

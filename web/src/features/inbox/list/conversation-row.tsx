@@ -2,11 +2,12 @@ import { NavLink } from 'react-router';
 import type { TConversation } from '@domain/inbox';
 import { LabelChip } from '../../inbox-settings/labels/label-chip';
 import { ModeBadge } from '../conversation-badges';
-import { contactName, handoffText, shortTime } from '../conversation-text';
+import { contactName, contactPhoneLine, handoffText, shortTime } from '../conversation-text';
 
 /** A conversation in the list: who, when, unread count, who answers (AI or a person), and why it waits. */
 export function ConversationRow({ conversation }: { conversation: TConversation }) {
   const name = contactName(conversation);
+  const phone = contactPhoneLine(conversation);
   const unread = conversation.unread > 0;
   return (
     <li>
@@ -25,7 +26,7 @@ export function ConversationRow({ conversation }: { conversation: TConversation 
         </span>
         <span className="conversation-row__bottom">
           <ModeBadge mode={conversation.mode} />
-          {name !== conversation.contact.phone ? <span className="conversation-row__phone">{conversation.contact.phone}</span> : null}
+          {phone ? <span className="conversation-row__phone">{phone}</span> : null}
           {unread ? (
             <span className="unread-badge" aria-label={`${conversation.unread} unread`} data-testid="unread-badge">
               {conversation.unread}
