@@ -13,6 +13,7 @@ export const queryKeys = {
   templates: (phoneNumberId: string) => ['templates', phoneNumberId] as const,
   notes: (conversationId: string) => ['conversations', conversationId, 'notes'] as const,
   sandboxInfo: ['sandbox-info'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
   billing: ['billing'] as const,
   billingPart: (part: 'plans' | 'subscription' | 'usage' | 'payments' | 'invoices') => ['billing', part] as const,
 };
