@@ -33,7 +33,7 @@ export interface AppConfig {
   /** Keys the blind indexes (lookups of encrypted phone numbers) and contact keys; never rotated. */
   blindIndexKey: Buffer;
   /** `dailyAttempts`: wrong codes one phone may try in 24 hours, across every challenge sent to it. */
-  otp: { pepper: string; ttlMinutes: number; maxAttempts: number; dailyAttempts: number };
+  otp: { pepper: string; ttlMinutes: number; maxAttempts: number; dailyAttempts: number; resendCooldownSeconds: number };
   /** Verification and password-reset mail: SMTP in production, the sandbox outbox without `smtpUrl`. */
   mail: { smtpUrl?: string; from: string };
   trial: { durationMs: number; reminderOffsetsMs: number[] };
@@ -131,7 +131,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     encryptionKeys: parseEncryptionKeys(pick(env.ENCRYPTION_KEY, generated?.encryptionKey)),
     blindIndexKey: parseKey('BLIND_INDEX_KEY', pick(env.BLIND_INDEX_KEY, generated?.blindIndexKey)),
-    otp: { pepper: pick(env.OTP_PEPPER, generated?.otpPepper), ttlMinutes: 10, maxAttempts: 5, dailyAttempts: env.OTP_DAILY_ATTEMPTS },
+    otp: {
+      pepper: pick(env.OTP_PEPPER, generated?.otpPepper),
+      ttlMinutes: 10,
+      maxAttempts: 5,
+      dailyAttempts: env.OTP_DAILY_ATTEMPTS,
+      resendCooldownSeconds: env.OTP_RESEND_COOLDOWN_SECONDS,
+    },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     trial: {
       durationMs: env.TRIAL_DAYS * DAY_MS,

@@ -42,8 +42,14 @@ export type TRegisterInitiate = z.infer<typeof ZRegisterInitiateSchema>;
 export const ZRegisterInitiateResponseSchema = z.object({
   status: z.literal('otp_sent'),
   expiresAt: z.string(),
+  /** When "Resend code" may be used: the pending code is re-sent no earlier (`otp_resend_cooldown`). */
+  resendAvailableAt: z.string(),
 });
 export type TRegisterInitiateResponse = z.infer<typeof ZRegisterInitiateResponseSchema>;
+
+/** Re-sends the code of a pending sign-up: the phone and email name it (no password needed). */
+export const ZRegisterResendSchema = z.object({ email: ZEmailSchema, phone: ZPhoneSchema });
+export type TRegisterResend = z.infer<typeof ZRegisterResendSchema>;
 
 export const ZOtpSchema = z
   .string()

@@ -35,6 +35,7 @@ export const errorStatus = {
   link_invalid: 422,
   otp_locked: 429,
   otp_budget_exhausted: 429,
+  otp_resend_cooldown: 429,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -25,13 +25,27 @@ export const ZInviteUserResponseSchema = z.object({
   user: ZTeamMemberSchema,
   inviteToken: z.string(),
   inviteUrl: z.string(),
+  /** false when the mail server refused or could not be reached: the invitation exists, pass the link on. */
+  emailSent: z.boolean(),
 });
+export type TInviteUserResponse = z.infer<typeof ZInviteUserResponseSchema>;
 
 export const ZAcceptInviteSchema = z.object({
   token: z.string().min(20).max(200),
   password: ZPasswordSchema,
 });
 export type TAcceptInvite = z.infer<typeof ZAcceptInviteSchema>;
+
+export const ZInvitationLookupSchema = z.object({ token: z.string().min(20).max(200) });
+
+/** What the invite page may show its visitor, and nothing more. */
+export const ZInvitationSchema = z.object({
+  workspaceName: z.string(),
+  inviterName: z.string().nullable(),
+  role: ZRoleSchema,
+  email: z.string(),
+});
+export type TInvitation = z.infer<typeof ZInvitationSchema>;
 
 export const ZUpdateUserSchema = z
   .object({

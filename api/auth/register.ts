@@ -13,7 +13,7 @@ import { userPhoneAad } from '../../db/crypto/sealed-columns';
 import { hashPassword } from './passwords';
 import { issueRefreshToken } from './refresh-tokens';
 import { authResponse } from './sessions';
-import { REGISTER_PURPOSE } from './initiate-registration';
+import { REGISTER_PURPOSE } from './sign-up-code';
 import { workspaceSlug } from './slug';
 import { withVerifiedOtp } from './verify-otp';
 

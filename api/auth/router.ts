@@ -1,10 +1,19 @@
-import { ZAuthResponseSchema, ZLoginSchema, ZMeResponseSchema, ZRegisterInitiateResponseSchema, ZRegisterInitiateSchema, ZRegisterSchema } from '../../domain/auth';
-import { ZAcceptInviteSchema } from '../../domain/users';
+import {
+  ZAuthResponseSchema,
+  ZLoginSchema,
+  ZMeResponseSchema,
+  ZRegisterInitiateResponseSchema,
+  ZRegisterInitiateSchema,
+  ZRegisterResendSchema,
+  ZRegisterSchema,
+} from '../../domain/auth';
+import { ZAcceptInviteSchema, ZInvitationLookupSchema, ZInvitationSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
 import type { RateLimiters } from '../middleware/rate-limits';
 import { createMailer } from '../../integrations/notifications/mailer';
 import { acceptInvite } from '../users/accept-invite';
+import { lookUpInvitation } from '../users/look-up-invitation';
 import { grantOutboxAccess } from '../sandbox/outbox-access';
 import { registerAccountRoutes } from './account-routes';
 import { sendVerificationEmail } from './email-verification';
@@ -15,6 +24,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refre
 import { revokeRefreshTokenFamily } from './refresh-tokens';
 import { refreshSession } from './refresh-session';
 import { register } from './register';
+import { sendSignUpCode } from './sign-up-code';
 
 export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiters: RateLimiters): void {
   const tag = 'auth';
@@ -37,6 +47,26 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
     async ({ body, ctx }) => {
       const answer = await initiateRegistration(deps, limiters, body);
       await grantOutboxAccess(ctx, deps.config, [body.phone, body.email]);
+      return answer;
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/auth/register/resend',
+      tag,
+      summary: 'Send a new code for a pending sign-up, once the cooldown since the last code has passed',
+      errors: ['not_found', 'otp_resend_cooldown'],
+      access: 'public',
+      body: ZRegisterResendSchema,
+      response: ZRegisterInitiateResponseSchema,
+      status: 202,
+      throttle: { policy: 'auth', account: ['email', 'phone'] },
+    },
+    async ({ body, ctx }) => {
+      const answer = await sendSignUpCode(deps, limiters, body, 'resend');
+      await grantOutboxAccess(ctx, deps.config, [body.phone]);
       return answer;
     },
   );
@@ -110,6 +140,21 @@ export function registerAuthRoutes(routes: RouteRegistry, deps: ApiDeps, limiter
     clearRefreshCookie(ctx);
     ctx.status = 204;
   });
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/auth/invite/lookup',
+      tag,
+      summary: 'What an invitation is for (workspace, inviter, role, email), for the page that accepts it; the token travels in the body, never in a URL',
+      errors: ['not_found'],
+      access: 'public',
+      body: ZInvitationLookupSchema,
+      response: ZInvitationSchema,
+      throttle: { policy: 'auth' },
+    },
+    async ({ body }) => lookUpInvitation(deps, body.token),
+  );
 
   routes.add(
     {

@@ -9,13 +9,14 @@ import { activateInvitedUser } from '../../db/users/users';
 import { hashPassword } from '../auth/passwords';
 import { issueRefreshToken } from '../auth/refresh-tokens';
 import { sha256 } from '../auth/secrets';
+import { INVITATION_INVALID } from './look-up-invitation';
 import { authResponse } from '../auth/sessions';
 import type { ApiDeps } from '../deps';
 
 export async function acceptInvite(deps: ApiDeps, input: TAcceptInvite): Promise<TAuthResponse & { refreshToken: string }> {
   const { db, config } = deps;
   const invitation = await findInvitation(db.system, sha256(input.token));
-  if (!invitation) throw new AppError('not_found', 'This invitation is not valid or has expired; ask for a new one');
+  if (!invitation) throw new AppError('not_found', INVITATION_INVALID);
   const passwordHash = await hashPassword(input.password);
   return withTenant(db.app, invitation.tenantId, async (trx) => {
     const user = await activateInvitedUser(trx, invitation.userId, passwordHash).catch((err: unknown) => {

@@ -6,12 +6,15 @@ import { listAssignableUsers } from '../../db/users/user-lists';
 import { ZAssignableMemberSchema, ZIdParamSchema, ZInviteUserResponseSchema, ZInviteUserSchema, ZTeamMemberSchema, ZUpdateUserSchema } from '../../domain/users';
 import type { ApiDeps } from '../deps';
 import type { RouteRegistry } from '../http/route-registry';
+import { createMailer } from '../../integrations/notifications/mailer';
+import { grantOutboxAccess } from '../sandbox/outbox-access';
 import { inviteUser } from './invite-user';
 import { listUsers } from './list-users';
 import { updateUser } from './update-user';
 
 export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
   const tag = 'team';
+  const mailer = createMailer(deps.config, deps.db.system, deps.logger);
 
   routes.add(
     { method: 'get', path: '/users', tag, summary: 'List the workspace team', access: 'admin', query: ZListQuerySchema, response: ZPageSchema(ZTeamMemberSchema) },
@@ -37,14 +40,19 @@ export function registerUserRoutes(routes: RouteRegistry, deps: ApiDeps): void {
       method: 'post',
       path: '/users/invite',
       tag,
-      summary: 'Invite a teammate (returns the invite link once)',
+      summary: 'Invite a teammate: emails the invitation and returns its link once (emailSent says whether the mail left)',
       errors: ['email_taken', 'conflict'],
       access: 'admin',
       body: ZInviteUserSchema,
       response: ZInviteUserResponseSchema,
       status: 201,
     },
-    async ({ auth, body }) => inviteUser(deps, auth, body),
+    async ({ auth, body, ctx }) => {
+      const answer = await inviteUser(deps, mailer, auth, body);
+      // Sandbox mode: the inviter's browser may read the invitation mail it caused, as sign-up does with codes.
+      await grantOutboxAccess(ctx, deps.config, [answer.user.email]);
+      return answer;
+    },
   );
 
   routes.add(

@@ -34,16 +34,23 @@ export interface OtpChallenge {
   expiresAt: Date;
   consumedAt: Date | null;
   lockedAt: Date | null;
+  createdAt: Date;
 }
 
-export async function insertOtpChallenge(system: Knex, challenge: { purpose: string; phoneHash: string; email: string; codeHash: string; expiresAt: Date }): Promise<void> {
-  await system('otp_challenges').insert({
-    purpose: challenge.purpose,
-    phone_hash: challenge.phoneHash,
-    email: challenge.email,
-    code_hash: challenge.codeHash,
-    expires_at: challenge.expiresAt,
-  });
+export async function insertOtpChallenge(
+  system: Knex,
+  challenge: { purpose: string; phoneHash: string; email: string; codeHash: string; expiresAt: Date },
+): Promise<{ createdAt: Date }> {
+  const [row] = await system('otp_challenges')
+    .insert({
+      purpose: challenge.purpose,
+      phone_hash: challenge.phoneHash,
+      email: challenge.email,
+      code_hash: challenge.codeHash,
+      expires_at: challenge.expiresAt,
+    })
+    .returning('created_at');
+  return { createdAt: row.created_at };
 }
 
 /** The newest challenge for this phone and email; older ones are superseded by a re-send. */
@@ -52,8 +59,18 @@ export async function latestOtpChallenge(trx: Knex, purpose: string, phoneHash: 
     .where({ purpose, phone_hash: phoneHash, email })
     .orderBy('created_at', 'desc')
     .forUpdate()
-    .first('id', 'code_hash', 'attempts', 'expires_at', 'consumed_at', 'locked_at');
-  return row && { id: row.id, codeHash: row.code_hash, attempts: row.attempts, expiresAt: row.expires_at, consumedAt: row.consumed_at, lockedAt: row.locked_at };
+    .first('id', 'code_hash', 'attempts', 'expires_at', 'consumed_at', 'locked_at', 'created_at');
+  return (
+    row && {
+      id: row.id,
+      codeHash: row.code_hash,
+      attempts: row.attempts,
+      expiresAt: row.expires_at,
+      consumedAt: row.consumed_at,
+      lockedAt: row.locked_at,
+      createdAt: row.created_at,
+    }
+  );
 }
 
 /** Wrong codes tried against this phone in the last 24 hours, across every challenge sent to it. */
@@ -70,4 +87,9 @@ export async function recordOtpFailure(trx: Knex, id: string, attempts: number, 
 
 export async function consumeOtpChallenge(trx: Knex, id: string): Promise<void> {
   await trx('otp_challenges').where({ id }).update({ consumed_at: trx.fn.now() });
+}
+
+/** Serialises code sends for one phone until the transaction ends, so a double submit reuses the first code. */
+export async function lockOtpPhone(trx: Knex.Transaction, phoneHash: string): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`otp:${phoneHash}`]);
 }

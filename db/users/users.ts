@@ -68,6 +68,12 @@ export async function findUser(trx: Knex, id: string): Promise<User | undefined>
   return row && toUser(row);
 }
 
+/** An invitation as its invitee may see it (who invited them, for which role). */
+export async function findInvitationView(trx: Knex, id: string): Promise<{ email: string; role: TRole; invitedBy: string | null } | undefined> {
+  const row = await trx('users').where({ id, status: 'invited' }).first('email', 'role', 'invited_by');
+  return row && { email: row.email, role: row.role, invitedBy: row.invited_by };
+}
+
 /** The user, locked until the transaction ends: a role change reads and writes under one lock. */
 export async function findUserForUpdate(trx: Knex, id: string): Promise<User | undefined> {
   const row = await trx('users').where({ id }).forUpdate().first();

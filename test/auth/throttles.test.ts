@@ -116,6 +116,22 @@ describe('auth throttles', () => {
       .send({ token: randomBytes(24).toString('hex'), password: 'correct horse 42 battery' })
       .expect(429);
   });
+
+  it('cover /auth/invite/lookup: invitation tokens cannot be guessed by looking them up', async () => {
+    const client = someAddress();
+    for (let i = 0; i < LIMIT; i++) {
+      await request(proxied.url)
+        .post('/auth/invite/lookup')
+        .set('X-Forwarded-For', client)
+        .send({ token: randomBytes(24).toString('hex') })
+        .expect(404);
+    }
+    await request(proxied.url)
+      .post('/auth/invite/lookup')
+      .set('X-Forwarded-For', client)
+      .send({ token: randomBytes(24).toString('hex') })
+      .expect(429);
+  });
 });
 
 describe('the API document', () => {
@@ -128,6 +144,8 @@ describe('the API document', () => {
       'post /admin/login',
       'post /auth/refresh',
       'post /auth/accept-invite',
+      'post /auth/invite/lookup',
+      'post /auth/register/resend',
       'get /webhooks/meta',
       'post /webhooks/meta',
       'post /webhooks/razorpay',

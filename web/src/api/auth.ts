@@ -8,15 +8,21 @@ import {
   type TRegister,
   type TRegisterInitiate,
   type TRegisterInitiateResponse,
+  type TRegisterResend,
   ZAcceptedResponseSchema,
   type TPasswordForgot,
   type TPasswordReset,
 } from '@domain/auth';
-import type { TAcceptInvite } from '@domain/users';
+import { ZInvitationSchema, type TAcceptInvite, type TInvitation } from '@domain/users';
 import { apiClient } from './client';
 
 export function initiateRegistration(body: TRegisterInitiate): Promise<TRegisterInitiateResponse> {
   return apiClient.post('/auth/register/initiate', body, ZRegisterInitiateResponseSchema, false);
+}
+
+/** A new code for the pending sign-up; refused with 429 `otp_resend_cooldown` until the cooldown has passed. */
+export function resendRegistrationCode(body: TRegisterResend): Promise<TRegisterInitiateResponse> {
+  return apiClient.post('/auth/register/resend', body, ZRegisterInitiateResponseSchema, false);
 }
 
 export function register(body: TRegister): Promise<TAuthResponse> {
@@ -29,6 +35,11 @@ export function login(body: TLogin): Promise<TAuthResponse> {
 
 export function acceptInvite(body: TAcceptInvite): Promise<TAuthResponse> {
   return apiClient.post('/auth/accept-invite', body, ZAuthResponseSchema, false);
+}
+
+/** Who invited, to which workspace and role: the token travels in the body, never in a URL. */
+export function lookUpInvitation(token: string): Promise<TInvitation> {
+  return apiClient.post('/auth/invite/lookup', { token }, ZInvitationSchema, false);
 }
 
 export function logout(): Promise<void> {

@@ -7,6 +7,7 @@ export const queryKeys = {
   cannedResponses: ['canned-responses'] as const,
   knowledgeDocuments: ['knowledge-documents'] as const,
   whatsappAccounts: ['whatsapp-accounts'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
   aiSettings: ['ai-settings'] as const,
   teamMembers: ['team-members'] as const,
   assignableMembers: ['team-members', 'assignable'] as const,

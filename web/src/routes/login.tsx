@@ -7,14 +7,16 @@ import { Button } from '../components/button';
 import { TextField } from '../components/text-field';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../features/forms/field-errors';
+import { emailFromLoginLink } from '../features/auth/login-link';
 import type { LoginRedirectState } from '../features/session/require-auth';
 import { useSession } from '../features/session/use-session';
 
 export function LoginPage() {
   const { signIn } = useSession();
   const navigate = useNavigate();
-  const redirect = (useLocation().state ?? {}) as LoginRedirectState;
-  const [email, setEmail] = useState('');
+  const location = useLocation();
+  const redirect = (location.state ?? {}) as LoginRedirectState;
+  const [email, setEmail] = useState(() => emailFromLoginLink(location.search));
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);

@@ -4,6 +4,8 @@ import { Icon } from '../../components/icon';
 
 interface AuthLayoutProps {
   title: string;
+  /** The side panel's small print; the trial offer unless the page is not a sign-up (an invitation). */
+  note?: ReactNode;
   subtitle?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
@@ -18,7 +20,7 @@ const highlights = [
 ];
 
 /** Sign-up, login and invite pages: a product panel beside a single focused card. */
-export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProps) {
+export function AuthLayout({ title, note = '7-day free trial · no card needed', subtitle, children, footer }: AuthLayoutProps) {
   return (
     <div className="auth">
       <title>{`${title} · Aerostic`}</title>
@@ -40,7 +42,9 @@ export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProp
             ))}
           </ul>
         </div>
-        <p className="auth__small">7-day free trial · no card needed</p>
+        <p className="auth__small" data-testid="auth-note">
+          {note}
+        </p>
       </aside>
       <main className="auth__main">
         <div className="auth__card">

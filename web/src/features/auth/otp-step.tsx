@@ -1,55 +1,67 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ZOtpSchema, type TRegisterInitiate } from '@domain/auth';
+import { ZOtpSchema, ZPasswordSchema, type TRegisterInitiateResponse } from '@domain/auth';
 import { formatPhoneNumber } from '@domain/phone-display';
-import { initiateRegistration, register } from '../../api/auth';
+import { isApiError } from '../../api/api-error';
+import { register, resendRegistrationCode } from '../../api/auth';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
+import { useNow } from '../../lib/use-now';
 import { describeError } from '../forms/error-messages';
-import { apiFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { clearPendingSignUp, type PendingSignUp } from './pending-sign-up';
 import { registerFields } from './register-values';
 import { useSession } from '../session/use-session';
 import { SandboxCodePanel } from '../sandbox/sandbox-code-panel';
 
 interface Props {
-  data: TRegisterInitiate;
-  expiresAt: string;
-  onResent(expiresAt: string): void;
+  pending: PendingSignUp;
+  /** Known in this page's memory only: null after a reload, and then asked for again. */
+  password: string | null;
+  onResent(sent: TRegisterInitiateResponse): void;
   /** Back to the details form, optionally with errors the API found there. */
   onBack(errors?: FieldErrors): void;
 }
 
-export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
+export function OtpStep({ pending, password, onResent, onBack }: Props) {
   const { signIn } = useSession();
   const navigate = useNavigate();
+  const now = useNow(1000);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [retyped, setRetyped] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<'verify' | 'resend' | null>(null);
+  const resendIn = Math.max(0, Math.ceil((Date.parse(pending.resendAvailableAt) - now) / 1000));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setAlert(null);
     setNotice(null);
     const otp = ZOtpSchema.safeParse(code);
-    if (!otp.success) {
-      setError('Enter the 6-digit code from WhatsApp.');
-      return;
-    }
-    setError(undefined);
+    const typed = password ?? retyped;
+    const pass = ZPasswordSchema.safeParse(typed);
+    const found: FieldErrors = {};
+    if (!otp.success) found.otp = 'Enter the 6-digit code from WhatsApp.';
+    if (!pass.success) found.password = zodFieldErrors(pass.error)._form ?? 'Enter your password.';
+    setErrors(found);
+    if (!otp.success || !pass.success) return;
     setBusy('verify');
     try {
-      const auth = await register({ ...data, otp: otp.data });
+      const { expiresAt: _expiresAt, resendAvailableAt: _resendAvailableAt, ...details } = pending;
+      const auth = await register({ ...details, password: typed, otp: otp.data });
+      clearPendingSignUp();
       await signIn(auth);
       navigate('/app', { replace: true });
     } catch (err) {
       setBusy(null);
-      const { otp: otpError, ...others } = apiFieldErrors(err);
+      const { otp: otpError, password: passwordError, ...others } = apiFieldErrors(err);
       // A problem with the details (e.g. the email was taken meanwhile) is fixed on the first step.
       if (Object.keys(others).some((path) => (registerFields as readonly string[]).includes(path))) return onBack(others);
-      if (otpError) setError(otpError);
+      if (passwordError && password === null) return setErrors({ password: passwordError });
+      if (otpError) setErrors({ otp: otpError });
       else setAlert(describeError(err));
     }
   }
@@ -59,12 +71,12 @@ export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
     setNotice(null);
     setBusy('resend');
     try {
-      const res = await initiateRegistration(data);
-      onResent(res.expiresAt);
+      onResent(await resendRegistrationCode({ phone: pending.phone, email: pending.email }));
       setCode('');
       setNotice('We sent you a new code. Codes sent earlier no longer work.');
     } catch (err) {
-      setAlert(describeError(err));
+      // The server's cooldown is the truth; its message says how long is left.
+      setAlert(isApiError(err) && err.code === 'otp_resend_cooldown' ? `${err.message}.` : describeError(err));
     } finally {
       setBusy(null);
     }
@@ -73,9 +85,10 @@ export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="otp-step">
       <p className="otp-sent" data-testid="otp-sent-to">
-        We sent a code to <strong>{formatPhoneNumber(data.phone)}</strong> on WhatsApp. It expires {formatExpiry(expiresAt)}.
+        We sent a code to <strong>{formatPhoneNumber(pending.phone)}</strong> on WhatsApp.{' '}
+        {Date.parse(pending.expiresAt) > now ? `It expires ${formatExpiry(pending.expiresAt)}.` : 'It has expired: send a new one.'}
       </p>
-      <SandboxCodePanel phone={data.phone} expiresAt={expiresAt} onUse={setCode} />
+      <SandboxCodePanel phone={pending.phone} expiresAt={pending.expiresAt} onUse={setCode} />
       {alert ? <Alert>{alert}</Alert> : null}
       {notice ? (
         <Alert tone="success" testId="otp-notice">
@@ -92,9 +105,21 @@ export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
         placeholder="••••••"
         autoFocus
         value={code}
-        error={error}
+        error={errors.otp}
         onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
       />
+      {password === null ? (
+        <TextField
+          name="password"
+          label="Your password"
+          type="password"
+          autoComplete="new-password"
+          hint="The password you chose on the first step. We never keep it in the browser, so a reload asks for it again."
+          value={retyped}
+          error={errors.password}
+          onChange={(e) => setRetyped(e.target.value)}
+        />
+      ) : null}
       <Button type="submit" block busy={busy === 'verify'} disabled={busy !== null} data-testid="otp-submit">
         Verify and create workspace
       </Button>
@@ -102,8 +127,8 @@ export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
         <Button variant="ghost" size="sm" onClick={() => onBack()} disabled={busy !== null} data-testid="otp-back">
           Change details
         </Button>
-        <Button variant="ghost" size="sm" onClick={onResend} busy={busy === 'resend'} disabled={busy !== null} data-testid="otp-resend">
-          Send a new code
+        <Button variant="ghost" size="sm" onClick={onResend} busy={busy === 'resend'} disabled={busy !== null || resendIn > 0} data-testid="otp-resend">
+          {resendIn > 0 ? `Resend code in ${formatSeconds(resendIn)}` : 'Resend code'}
         </Button>
       </div>
     </form>
@@ -113,4 +138,8 @@ export function OtpStep({ data, expiresAt, onResent, onBack }: Props) {
 function formatExpiry(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? 'in 10 minutes' : `at ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+function formatSeconds(total: number): string {
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ZRegisterInitiateSchema, type TRegisterInitiate } from '@domain/auth';
+import { Link } from 'react-router';
+import { ZRegisterInitiateSchema, type TRegisterInitiate, type TRegisterInitiateResponse } from '@domain/auth';
 import { initiateRegistration } from '../../api/auth';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
-import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { EMAIL_TAKEN_MESSAGE, formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { loginLink } from './login-link';
 import { normalizePhone, registerFields, type RegisterValues } from './register-values';
 
 interface Props {
@@ -12,7 +14,7 @@ interface Props {
   onChange(values: RegisterValues): void;
   /** Errors the OTP step sent back (e.g. the email was taken meanwhile). */
   initialErrors?: FieldErrors;
-  onOtpSent(data: TRegisterInitiate, expiresAt: string): void;
+  onOtpSent(data: TRegisterInitiate, sent: TRegisterInitiateResponse): void;
 }
 
 export function RegisterDetailsForm({ values, onChange, initialErrors = {}, onOtpSent }: Props) {
@@ -38,8 +40,7 @@ export function RegisterDetailsForm({ values, onChange, initialErrors = {}, onOt
     setErrors({});
     setBusy(true);
     try {
-      const res = await initiateRegistration(parsed.data);
-      onOtpSent(parsed.data, res.expiresAt);
+      onOtpSent(parsed.data, await initiateRegistration(parsed.data));
     } catch (err) {
       const { fields, alert } = formErrorsFrom(err, registerFields);
       setErrors(fields);
@@ -53,6 +54,11 @@ export function RegisterDetailsForm({ values, onChange, initialErrors = {}, onOt
       {alert ? <Alert>{alert}</Alert> : null}
       <TextField label="Your name" autoComplete="name" placeholder="Priya Sharma" {...field('name')} />
       <TextField label="Work email" type="email" autoComplete="email" placeholder="priya@yourshop.in" {...field('email')} />
+      {errors.email === EMAIL_TAKEN_MESSAGE ? (
+        <p className="field__hint" data-testid="email-taken-login">
+          <Link to={loginLink(values.email)}>Log in with this email instead</Link>
+        </p>
+      ) : null}
       <TextField
         label="WhatsApp number"
         type="tel"

@@ -4,6 +4,9 @@ import { describeError } from './error-messages';
 
 export type FieldErrors = Record<string, string>;
 
+/** The email field's message for `email_taken`; the sign-up form puts a link to log in beside it. */
+export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists.';
+
 /** First message per top-level field of a failed client-side parse. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -19,7 +22,7 @@ export function apiFieldErrors(err: unknown): FieldErrors {
   if (!isApiError(err)) return {};
   const out: FieldErrors = {};
   for (const [path, message] of Object.entries(err.fieldErrors())) out[path.replace(/^body\./, '')] = asSentence(message);
-  if (err.code === 'email_taken' && !out.email) out.email = 'An account with this email already exists. Log in instead?';
+  if (err.code === 'email_taken' && !out.email) out.email = EMAIL_TAKEN_MESSAGE;
   if (err.code === 'workspace_taken' && !out.workspace) out.workspace = 'This workspace name is taken. Try another one.';
   return out;
 }

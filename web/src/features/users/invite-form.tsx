@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { TRole } from '@domain/auth';
-import { ZInviteUserSchema, type TTeamMember } from '@domain/users';
+import { ZInviteUserSchema, type TInviteUserResponse } from '@domain/users';
 import { isApiError } from '../../api/api-error';
 import { inviteUser } from '../../api/users';
 import { Alert } from '../../components/alert';
@@ -11,7 +11,7 @@ import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field
 import { roleOptions } from './role-options';
 
 interface Props {
-  onInvited(member: TTeamMember, inviteUrl: string): void;
+  onInvited(invite: TInviteUserResponse): void;
 }
 
 export function InviteForm({ onInvited }: Props) {
@@ -33,8 +33,7 @@ export function InviteForm({ onInvited }: Props) {
     setErrors({});
     setBusy(true);
     try {
-      const res = await inviteUser(parsed.data);
-      onInvited(res.user, res.inviteUrl);
+      onInvited(await inviteUser(parsed.data));
       setEmail('');
       setName('');
       setRole('agent');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TInviteUserResponse } from '@domain/users';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { useCurrentSession } from '../session/use-session';
@@ -11,7 +12,7 @@ import { useTeamMembers } from './use-team-members';
 export function TeamSection() {
   const { user } = useCurrentSession();
   const team = useTeamMembers();
-  const [invite, setInvite] = useState<{ name: string; url: string } | null>(null);
+  const [invite, setInvite] = useState<TInviteUserResponse | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
 
   return (
@@ -20,12 +21,12 @@ export function TeamSection() {
         <h2 className="card__title">Invite a teammate</h2>
         <p className="card__text">Admins manage settings, billing and the team. Agents work the inbox, contacts and deals.</p>
         <InviteForm
-          onInvited={(member, url) => {
-            team.upsert(member);
-            setInvite({ name: member.name, url });
+          onInvited={(created) => {
+            team.upsert(created.user);
+            setInvite(created);
           }}
         />
-        {invite ? <InviteLink name={invite.name} url={invite.url} onDismiss={() => setInvite(null)} /> : null}
+        {invite ? <InviteLink invite={invite} onDismiss={() => setInvite(null)} /> : null}
       </section>
 
       <section className="card card--flat">
