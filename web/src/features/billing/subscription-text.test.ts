@@ -4,7 +4,16 @@ import { checkoutUrlFor } from './billing-errors';
 import { formatMoney } from '../../lib/format';
 import { canManage, canSubscribe, describeStatus } from './subscription-text';
 
-const none: TSubscriptionResponse = { status: null, plan: null, razorpaySubscriptionId: null, currentPeriodEnd: null, cancelAtCycleEnd: false, graceEndsAt: null };
+const none: TSubscriptionResponse = {
+  status: null,
+  plan: null,
+  razorpaySubscriptionId: null,
+  currentPeriodEnd: null,
+  cancelAtCycleEnd: false,
+  graceEndsAt: null,
+  firstChargeAt: null,
+  checkout: { trialKept: false, firstChargeAt: '2026-12-03T10:00:00.000Z' },
+};
 const growth = { id: 'growth' as const, name: 'Growth', amount: 2499, currency: 'INR' };
 const blocked: TAccess = { trialActive: false, trialDaysLeft: 0, subscriptionStatus: null, blocked: true };
 const trial: TAccess = { trialActive: true, trialDaysLeft: 5, subscriptionStatus: null, blocked: false };
