@@ -33,6 +33,10 @@ export const ZCreateSubscriptionResponseSchema = z.object({
   razorpaySubscriptionId: z.string(),
   shortUrl: z.string(),
   keyId: z.string(),
+  /** True: the running trial is kept and nothing is charged at checkout (the card is only authorised). */
+  trialKept: z.boolean(),
+  /** When Razorpay takes the first payment (ISO 8601): the trial's end when kept, else at checkout. */
+  firstChargeAt: z.iso.datetime(),
 });
 export type TCreateSubscriptionResponse = z.infer<typeof ZCreateSubscriptionResponseSchema>;
 
@@ -47,6 +51,10 @@ export const ZSubscriptionResponseSchema = z.object({
   currentPeriodEnd: z.string().nullable(),
   cancelAtCycleEnd: z.boolean(),
   graceEndsAt: z.string().nullable(),
+  /** The subscription's first charge while it is still to come (Razorpay's `start_at`); null once charged or when charged at checkout. */
+  firstChargeAt: z.string().nullable(),
+  /** What subscribing now would do: keep the running trial and charge at its end, or charge today. */
+  checkout: z.object({ trialKept: z.boolean(), firstChargeAt: z.iso.datetime() }),
 });
 export type TSubscriptionResponse = z.infer<typeof ZSubscriptionResponseSchema>;
 

@@ -29,6 +29,8 @@ export type WorkflowKind = (typeof workflowKinds)[number];
 
 export const trialSignals = {
   converted: 'converted',
+  /** A subscription authorised during the trial (billing starts at its end) was given or withdrawn. */
+  subscriptionMandate: 'subscriptionMandate',
 } as const;
 
 export const trialQueries = {

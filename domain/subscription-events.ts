@@ -47,8 +47,11 @@ export interface SubscriptionWorkflowState {
   trialConverted: boolean;
 }
 
-/** Which subscription statuses keep a workspace open. `grace`: halted but inside the grace period. */
-export const subscriptionStatusesWithAccess: readonly TSubscriptionStatus[] = ['active', 'pending', 'grace'];
+/**
+ * Which subscription statuses keep a workspace open. `grace`: halted but inside the grace period;
+ * `authenticated`: the card mandate is given and Razorpay charges at its `start_at` (a trial's end).
+ */
+export const subscriptionStatusesWithAccess: readonly TSubscriptionStatus[] = ['authenticated', 'active', 'pending', 'grace'];
 
 const RANK: Record<string, number> = { created: 0, authenticated: 1, active: 2, resumed: 2, pending: 3, halted: 4, paused: 5, cancelled: 8, completed: 9, expired: 9 };
 

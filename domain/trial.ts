@@ -10,6 +10,11 @@ export interface TrialWorkflowInput {
   reminderOffsetsMs: number[];
 }
 
+/** The `subscriptionMandate` signal: `held` while an authorised subscription waits for the trial's end to charge. */
+export interface TrialMandate {
+  held: boolean;
+}
+
 export interface TrialState {
   phase: 'running' | 'converted' | 'expired';
   trialEndsAt: string;

@@ -32,10 +32,10 @@ function subscribedLedger(): SubscriptionLedger {
 describe('SubscriptionLedger (the subscription actor’s state and rules)', () => {
   it('moves forward only: an older event delivered late changes nothing', () => {
     const ledger = subscribedLedger();
-    expect(ledger.applyEvent(event('evt_2', 'active', 200, 1), NOW, GRACE_MS)).toEqual({ becameActive: true });
+    expect(ledger.applyEvent(event('evt_2', 'active', 200, 1), NOW, GRACE_MS)).toEqual({ becameActive: true, access: 'gained' });
     expect(ledger.applyEvent(event('evt_1', 'authenticated', 100), NOW, GRACE_MS)).toBeNull();
     expect(ledger.state.status).toBe('active');
-    expect(ledger.applyEvent(event('evt_3', 'active', 300, 2), NOW, GRACE_MS)).toEqual({ becameActive: false });
+    expect(ledger.applyEvent(event('evt_3', 'active', 300, 2), NOW, GRACE_MS)).toEqual({ becameActive: false, access: null });
   });
 
   it('ignores statuses of another Razorpay subscription once it has one', () => {
@@ -58,8 +58,23 @@ describe('SubscriptionLedger (the subscription actor’s state and rules)', () =
     expect(ledger.state).toMatchObject({ status: 'suspended', graceEndsAt: null });
     ledger.applyEvent(event('evt_4', 'halted', 400, 1), NOW, GRACE_MS);
     expect(ledger.state.status).toBe('suspended');
-    expect(ledger.applyEvent(event('evt_5', 'active', 500, 2), NOW, GRACE_MS)).toEqual({ becameActive: true });
+    expect(ledger.applyEvent(event('evt_5', 'active', 500, 2), NOW, GRACE_MS)).toEqual({ becameActive: true, access: 'gained' });
     expect(ledger.state.graceEndsAt).toBeNull();
+  });
+
+  it('an authorised subscription (first charge later) has access; a cancel before that charge takes it away', () => {
+    const ledger = subscribedLedger();
+    expect(ledger.applyEvent(event('evt_1', 'authenticated', 100), NOW, GRACE_MS)).toEqual({ becameActive: false, access: 'gained' });
+    // The same status again under another event id: nothing changes, nothing to tell the trial.
+    expect(ledger.applyEvent(event('evt_1b', 'authenticated', 100), NOW, GRACE_MS)).toEqual({ becameActive: false, access: null });
+    expect(refusal(() => ledger.assertCanSubscribe())).toBe('already_subscribed');
+    expect(refusal(() => ledger.assertCanChangePlan('growth'))).toBeNull();
+    expect(ledger.applyEvent(event('evt_2', 'cancelled', 200), NOW, GRACE_MS)).toEqual({ becameActive: false, access: 'lost' });
+    expect(refusal(() => ledger.assertCanSubscribe())).toBeNull();
+
+    const charged = subscribedLedger();
+    charged.applyEvent(event('evt_1', 'authenticated', 100), NOW, GRACE_MS);
+    expect(charged.applyEvent(event('evt_2', 'active', 200, 1), NOW, GRACE_MS)).toEqual({ becameActive: true, access: null });
   });
 
   it('remembers the last 500 event ids', () => {

@@ -6,6 +6,14 @@ const MAX_SEEN_EVENTS = 500;
 const CHANGEABLE: readonly (TSubscriptionStatus | null)[] = ['authenticated', 'active'];
 const LIVE: readonly (TSubscriptionStatus | null)[] = ['created', 'authenticated', 'active', 'pending', 'grace', 'paused'];
 
+export interface LedgerChange {
+  becameActive: boolean;
+  /** The workspace's access through this subscription began (`authenticated` counts) or ended. */
+  access: 'gained' | 'lost' | null;
+}
+
+const hasAccess = (status: TSubscriptionStatus | null) => status !== null && subscriptionStatusesWithAccess.includes(status);
+
 /** The subscription workflow's state and rules, kept apart from Temporal wiring so they read plainly. */
 export class SubscriptionLedger {
   readonly state: SubscriptionWorkflowState;
@@ -34,7 +42,7 @@ export class SubscriptionLedger {
   }
 
   assertCanSubscribe(): void {
-    if (this.state.status && subscriptionStatusesWithAccess.includes(this.state.status)) {
+    if (hasAccess(this.state.status)) {
       throw ApplicationFailure.nonRetryable('This workspace already has an active subscription; change its plan instead', 'already_subscribed');
     }
   }
@@ -70,7 +78,7 @@ export class SubscriptionLedger {
    * Applies an event's status when it is not older than the last one applied. Events about another
    * (older) Razorpay subscription of this tenant only record their payments.
    */
-  applyEvent(event: RazorpayEventSignal, now: number, graceMs: number): { becameActive: boolean } | null {
+  applyEvent(event: RazorpayEventSignal, now: number, graceMs: number): LedgerChange | null {
     const next = statusFromEvent(event);
     if (!next || !event.subscription) return null;
     if (this.state.razorpaySubscriptionId && event.subscription.id !== this.state.razorpaySubscriptionId) return null;
@@ -86,7 +94,8 @@ export class SubscriptionLedger {
       this.state.status = next;
       this.state.graceEndsAt = null;
     }
-    return { becameActive: this.state.status === 'active' && before !== 'active' };
+    const access = hasAccess(this.state.status) === hasAccess(before) ? null : hasAccess(this.state.status) ? 'gained' : 'lost';
+    return { becameActive: this.state.status === 'active' && before !== 'active', access };
   }
 
   graceRemaining(now: number): number | null {

@@ -6,6 +6,7 @@ import {
   defineSignal,
   defineUpdate,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -14,10 +15,14 @@ import {
 import type { TCancelSubscription, TChangePlan, TCreateSubscription, TCreateSubscriptionResponse } from '../domain/billing';
 import { subscriptionMessages, trialSignals, workflowIds } from '../domain/contracts';
 import type { RazorpayEventSignal, SubscriptionWorkflowInput, SubscriptionWorkflowState } from '../domain/subscription-events';
+import type { TrialMandate } from '../domain/trial';
 import type { BillingActivities } from '../activities/billing';
 import { SubscriptionLedger } from './subscription-ledger';
 
 // The ledger's writes retry without limit: an outage delays billing state, never loses it.
+/** Runs from before it signalled nothing on `authenticated`/`cancelled`; they replay without the new signal. */
+export const TRIAL_MANDATE_PATCH = 'trial-follows-authorised-subscription';
+
 const acts = proxyActivities<BillingActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -120,7 +125,19 @@ export async function subscriptionWorkflow(input: SubscriptionWorkflowInput): Pr
     if (change.becameActive && !ledger.state.trialConverted) {
       await convertTrial(input.tenantId);
       ledger.state.trialConverted = true;
+    } else if (change.access && !ledger.state.trialConverted && patched(TRIAL_MANDATE_PATCH)) {
+      // Authorised but charged only at the trial's end (`start_at`): the trial runs on and, at its
+      // end, converts instead of expiring; a cancel before the first charge gives the trial back.
+      await tellTrial(input.tenantId, trialSignals.subscriptionMandate, { held: change.access === 'gained' });
     }
+  }
+}
+
+async function tellTrial(tenantId: string, signal: string, mandate: TrialMandate): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(workflowIds.trial(tenantId)).signal(signal, mandate);
+  } catch {
+    // The trial workflow has already finished: there is nothing left to keep or give back.
   }
 }
 

@@ -1,4 +1,6 @@
 import type { TCreateSubscriptionResponse, TPlanId } from '../../domain/billing';
+import { firstCharge, razorpayStartAt } from '../../domain/first-charge';
+import { getTenant } from '../../db/tenants/tenants';
 import { findBillingAdmin } from '../../db/users/user-lists';
 import { findSubscription, insertSubscription, type Subscription } from '../../db/billing/subscriptions';
 import { withTenant } from '../../db/tenant-transaction';
@@ -10,7 +12,9 @@ import { ensureRazorpayPlan } from './ensure-razorpay-plan';
 const TOTAL_COUNT = 120;
 
 /**
- * Creates the Razorpay customer and subscription and records it as `created`. A retry after the row
+ * Creates the Razorpay customer and subscription and records it as `created`. During a trial the
+ * subscription starts at the trial's end (`start_at`): the checkout only authorises the card, so the
+ * remaining trial days are kept and the first charge is then. A retry after the row
  * exists returns it unchanged; a retry between Razorpay's answer and the insert leaves an unused
  * `created` subscription at Razorpay, which it expires by itself.
  */
@@ -21,6 +25,8 @@ export async function createRazorpaySubscription(deps: BillingDeps, input: { ten
 
   const admin = await withTenant(db.app, input.tenantId, findBillingAdmin);
   if (!admin) throw new Error('the workspace has no active admin to bill');
+  const tenant = await withTenant(db.app, input.tenantId, (trx) => getTenant(trx, input.tenantId));
+  const charge = firstCharge(tenant, new Date());
   const razorpayPlanId = await ensureRazorpayPlan(deps, input.planId);
   const customer = await callRazorpay('create customer', () =>
     razorpay.customers.create({
@@ -37,6 +43,7 @@ export async function createRazorpaySubscription(deps: BillingDeps, input: { ten
       total_count: TOTAL_COUNT,
       quantity: 1,
       customer_notify: 1,
+      ...(charge.trialKept ? { start_at: razorpayStartAt(charge.firstChargeAt) } : {}),
       notes: { tenant_id: input.tenantId, subscription_id: input.subscriptionId },
     }),
   );
@@ -49,11 +56,19 @@ export async function createRazorpaySubscription(deps: BillingDeps, input: { ten
       razorpaySubscriptionId: subscription.id,
       razorpayCustomerId: customer.id,
       shortUrl: subscription.short_url ?? null,
+      startsAt: charge.trialKept ? new Date(razorpayStartAt(charge.firstChargeAt) * 1000) : null,
     }),
   );
   return checkout(row, razorpayConfig.keyId);
 }
 
 function checkout(row: Subscription, keyId: string): TCreateSubscriptionResponse {
-  return { subscriptionId: row.id, razorpaySubscriptionId: row.razorpaySubscriptionId, shortUrl: row.shortUrl ?? '', keyId };
+  return {
+    subscriptionId: row.id,
+    razorpaySubscriptionId: row.razorpaySubscriptionId,
+    shortUrl: row.shortUrl ?? '',
+    keyId,
+    trialKept: row.startsAt !== null,
+    firstChargeAt: (row.startsAt ?? row.createdAt).toISOString(),
+  };
 }

@@ -65,7 +65,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
       ...open,
       response: ZSubscriptionResponseSchema,
     },
-    async ({ auth }) => tenantTx(auth.tenantId, getSubscription),
+    async ({ auth }) => tenantTx(auth.tenantId, (trx) => getSubscription(trx, auth.tenantId)),
   );
 
   routes.add(
@@ -83,7 +83,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
     async ({ auth, body, ctx }) => {
       await subscription.cancel(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.cancelled', { atCycleEnd: body.atCycleEnd }, ctx.ip));
-      return tenantTx(auth.tenantId, getSubscription);
+      return tenantTx(auth.tenantId, (trx) => getSubscription(trx, auth.tenantId));
     },
   );
 
@@ -102,7 +102,7 @@ export function registerBillingRoutes(routes: RouteRegistry, deps: ApiDeps): voi
     async ({ auth, body, ctx }) => {
       await subscription.changePlan(auth.tenantId, body);
       await tenantTx(auth.tenantId, (trx) => recordAudit(trx, auth, 'billing.plan_changed', { planId: body.planId }, ctx.ip));
-      return tenantTx(auth.tenantId, getSubscription);
+      return tenantTx(auth.tenantId, (trx) => getSubscription(trx, auth.tenantId));
     },
   );
 

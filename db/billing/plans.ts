@@ -46,11 +46,14 @@ export async function getPlan(db: Knex, id: TPlanId): Promise<Plan> {
   return toPlan(row);
 }
 
-/** Trials get the Growth plan's limits, so a trial shows what the product can do; a subscription in good standing gets its own plan's. */
+/**
+ * Trials get the Growth plan's limits, so a trial shows what the product can do; a subscription in
+ * good standing gets its own plan's once charged (`authenticated`, not charged yet, keeps the trial's).
+ */
 export const TRIAL_PLAN: TPlanId = 'growth';
 
 export async function effectivePlan(trx: Knex): Promise<Plan> {
   const subscription = await latestSubscription(trx);
-  const planId = subscription && subscriptionStatusesWithAccess.includes(subscription.status) ? subscription.planId : TRIAL_PLAN;
+  const planId = subscription && subscription.status !== 'authenticated' && subscriptionStatusesWithAccess.includes(subscription.status) ? subscription.planId : TRIAL_PLAN;
   return getPlan(trx, planId);
 }

@@ -15,11 +15,13 @@ export interface SubscriptionRow {
   cancel_at_cycle_end: boolean;
   grace_ends_at: Date | null;
   paid_count: number;
+  /** Razorpay's `start_at` when billing starts later (a kept trial's end); null: charged at checkout. */
+  starts_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
-type NewSubscriptionRow = Pick<SubscriptionRow, 'id' | 'tenant_id' | 'plan_id' | 'status' | 'razorpay_subscription_id' | 'razorpay_customer_id' | 'short_url'>;
+type NewSubscriptionRow = Pick<SubscriptionRow, 'id' | 'tenant_id' | 'plan_id' | 'status' | 'razorpay_subscription_id' | 'razorpay_customer_id' | 'short_url' | 'starts_at'>;
 
 declare module 'knex/types/tables' {
   interface Tables {
@@ -40,6 +42,7 @@ export interface Subscription {
   cancelAtCycleEnd: boolean;
   graceEndsAt: Date | null;
   paidCount: number;
+  startsAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -57,6 +60,7 @@ const toSubscription = (row: SubscriptionRow): Subscription => ({
   cancelAtCycleEnd: row.cancel_at_cycle_end,
   graceEndsAt: row.grace_ends_at,
   paidCount: row.paid_count,
+  startsAt: row.starts_at,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -77,7 +81,7 @@ export async function findSubscriptionByRazorpayId(trx: Knex, razorpaySubscripti
   return row && toSubscription(row);
 }
 
-export type NewSubscription = Pick<Subscription, 'id' | 'tenantId' | 'planId' | 'status' | 'razorpaySubscriptionId' | 'razorpayCustomerId' | 'shortUrl'>;
+export type NewSubscription = Pick<Subscription, 'id' | 'tenantId' | 'planId' | 'status' | 'razorpaySubscriptionId' | 'razorpayCustomerId' | 'shortUrl' | 'startsAt'>;
 
 export async function insertSubscription(trx: Knex, subscription: NewSubscription): Promise<Subscription> {
   const [row] = await trx('subscriptions')
@@ -89,6 +93,7 @@ export async function insertSubscription(trx: Knex, subscription: NewSubscriptio
       razorpay_subscription_id: subscription.razorpaySubscriptionId,
       razorpay_customer_id: subscription.razorpayCustomerId,
       short_url: subscription.shortUrl,
+      starts_at: subscription.startsAt,
     })
     .returning('*');
   return toSubscription(row);

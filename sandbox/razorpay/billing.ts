@@ -14,6 +14,9 @@ const DECLINED = {
   acquirer_data: { auth_code: null },
 } as const;
 
+/** What Razorpay takes (and refunds) to authorise a card for a subscription with a future start and no upfront amount: ₹5. */
+export const AUTHENTICATION_AMOUNT = 500;
+
 const SANDBOX_CARD = { name: 'Sandbox Customer', last4: '1111', network: 'Visa', issuer: 'HDFC' };
 
 /** Invoices and payments for a subscription's charges, shaped like Razorpay's. */
@@ -58,8 +61,8 @@ export class Billing {
 
   /** The authentication transaction of a subscription that starts later: ₹5, refunded at once. */
   authenticate(record: SubscriptionRecord): Payment {
-    const payment = this.newPayment(record, 500, null);
-    Object.assign(payment, { status: 'refunded', captured: true, amount_refunded: 500, refund_status: 'full', description: 'Subscription authentication' });
+    const payment = this.newPayment(record, AUTHENTICATION_AMOUNT, null);
+    Object.assign(payment, { status: 'refunded', captured: true, amount_refunded: AUTHENTICATION_AMOUNT, refund_status: 'full', description: 'Subscription authentication' });
     return this.remember(record, payment);
   }
 

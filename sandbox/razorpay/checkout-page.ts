@@ -14,7 +14,8 @@ function cadence(plan: Plan): string {
 export const PAYABLE_STATUSES: ReadonlySet<string> = new Set(['created', 'pending', 'halted']);
 
 /** The hosted page standing in for Razorpay Checkout: what is due, and a Pay and a Fail button. */
-export function renderCheckoutPage(sub: Subscription, plan: Plan, amountDue: number, redirect: string | null): string {
+/** `firstChargeAt` (unix seconds): the subscription starts later, so what is due now only authorises the card and is refunded. */
+export function renderCheckoutPage(sub: Subscription, plan: Plan, amountDue: number, redirect: string | null, firstChargeAt: number | null = null): string {
   const hidden = redirect ? `<input type="hidden" name="redirect" value="${escape(redirect)}">` : '';
   const actions = PAYABLE_STATUSES.has(sub.status)
     ? `<form method="post" action="/checkout/${sub.id}/pay">${hidden}<button id="pay" data-testid="pay" type="submit">Pay</button></form>
@@ -25,10 +26,15 @@ export function renderCheckoutPage(sub: Subscription, plan: Plan, amountDue: num
     `<p class="badge">Razorpay sandbox: no real money moves</p>
      <h1 data-testid="plan-name">${escape(plan.item.name)}</h1>
      <p class="amount" data-testid="amount">${escape(formatAmount(amountDue, plan.item.currency))}</p>
+     ${firstChargeAt === null ? '' : `<p class="muted" data-testid="authorisation-note">Card authorisation, refunded at once. First charge on ${escape(formatDay(firstChargeAt))}.</p>`}
      <p class="muted">${escape(formatAmount(plan.item.amount * sub.quantity, plan.item.currency))} ${cadence(plan)}, ${sub.total_count} billing cycles</p>
      <p class="muted">Subscription <code data-testid="subscription-id">${sub.id}</code> (${escape(sub.status)})</p>
      <div class="actions">${actions}</div>`,
   );
+}
+
+function formatDay(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function renderResultPage(title: string, message: string, links: Array<{ href: string; label: string; testId: string }>): string {

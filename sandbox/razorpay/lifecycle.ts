@@ -23,6 +23,7 @@ export class Lifecycle {
   /** Checkout success (created), or a manual payment that clears a pending/halted subscription. */
   async pay(subscriptionId: string): Promise<Payment> {
     const record = this.store.subscription(subscriptionId);
+    if (expireIfStartPassed(record)) throw invalidState('Subscription has expired because the authentication transaction was not completed before its start time.');
     const status = record.entity.status;
     if (status === 'created') await this.deliver(this.firstPayment(record));
     else if (status === 'pending' || status === 'halted') await this.deliver(this.recover(record));
@@ -59,7 +60,8 @@ export class Lifecycle {
   private firstPayment(record: SubscriptionRecord): WebhookEvent[] {
     const sub = record.entity;
     this.ensureCustomer(record);
-    if (sub.start_at !== null && sub.start_at > nowSeconds()) {
+    if (startsLater(sub)) {
+      // Only the authentication transaction (₹5, refunded); the first charge comes at start_at.
       const auth = this.billing.authenticate(record);
       sub.status = 'authenticated';
       return [this.event('subscription.authenticated', record, auth)];
@@ -180,6 +182,22 @@ export class Lifecycle {
   private async deliver(events: WebhookEvent[]): Promise<void> {
     await Promise.all(events.map((event) => this.webhooks.send(event)));
   }
+}
+
+/** A `start_at` still ahead: checkout only authorises the card (Razorpay's "future start date"). */
+export function startsLater(sub: { start_at: number | null }): boolean {
+  return sub.start_at !== null && sub.start_at > nowSeconds();
+}
+
+/**
+ * Razorpay: a subscription whose `start_at` passes before the authentication transaction moves to
+ * `expired` and cannot be used again (no webhook announces it). Applied when the checkout is next used.
+ */
+export function expireIfStartPassed(record: SubscriptionRecord): boolean {
+  const sub = record.entity;
+  if (sub.status !== 'created' || sub.start_at === null || sub.start_at > nowSeconds()) return false;
+  Object.assign(sub, { status: 'expired', ended_at: nowSeconds(), charge_at: null });
+  return true;
 }
 
 export function applyChange(record: SubscriptionRecord, change: { plan_id?: string; quantity?: number; remaining_count?: number }): void {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { subscribe, waitForStatus } from '../billing/helpers';
+import { payAndStart, subscribe, waitForStatus } from '../billing/helpers';
 import { jsonPlain, signedInPlatformAdmin } from '../codec/helpers';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -33,7 +33,7 @@ describe('audit rows', () => {
     expect(await trail(tenant.tenant.id, 'billing.subscribed')).toEqual([
       expect.objectContaining({ actor_user_id: tenant.user.id, metadata: { planId: 'growth', subscriptionId: checkout.subscriptionId } }),
     ]);
-    await app.razorpay.pay(checkout.razorpaySubscriptionId);
+    await payAndStart(app, checkout);
     await waitForStatus(app, tenant, 'active');
     await request(app.url).post('/billing/change-plan').set(bearer(tenant.accessToken)).send({ planId: 'pro' }).expect(200);
     expect(await trail(tenant.tenant.id, 'billing.plan_changed')).toEqual([expect.objectContaining({ actor_user_id: tenant.user.id, metadata: { planId: 'pro' } })]);

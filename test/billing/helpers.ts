@@ -1,11 +1,20 @@
 import request from 'supertest';
-import type { TSubscriptionResponse } from '../../domain/billing';
+import type { TCreateSubscriptionResponse, TSubscriptionResponse } from '../../domain/billing';
 import type { TestApp } from '../support/harness';
 import { bearer, type RegisteredTenant } from '../support/factories';
 
 export async function subscribe(app: TestApp, tenant: RegisteredTenant, planId = 'growth') {
   const res = await request(app.url).post('/billing/create-subscription').set(bearer(tenant.accessToken)).send({ planId }).expect(201);
-  return res.body as { subscriptionId: string; razorpaySubscriptionId: string; shortUrl: string; keyId: string };
+  return res.body as TCreateSubscriptionResponse;
+}
+
+/**
+ * Pays at checkout and, when the subscription keeps a running trial (Razorpay `start_at` = its end),
+ * lets that start arrive at once (the simulator's first charge): for tests of a paid, active plan.
+ */
+export async function payAndStart(app: TestApp, checkout: Pick<TCreateSubscriptionResponse, 'razorpaySubscriptionId' | 'trialKept'>) {
+  await app.razorpay.pay(checkout.razorpaySubscriptionId);
+  if (checkout.trialKept) await app.razorpay.chargeNextCycle(checkout.razorpaySubscriptionId);
 }
 
 export async function subscriptionOf(app: TestApp, tenant: RegisteredTenant): Promise<TSubscriptionResponse> {

@@ -5,15 +5,18 @@ import { subscriptionStateQuery, type subscriptionWorkflow } from '../../workflo
 import { startTestApp, type TestApp } from '../support/harness';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
-import { payments, subscribe, subscriptionOf } from './helpers';
+import { payAndStart, payments, subscribe, subscriptionOf } from './helpers';
+import type { TCreateSubscriptionResponse } from '../../domain/billing';
 
 let app: TestApp;
 let tenant: RegisteredTenant;
+let checkout: TCreateSubscriptionResponse;
 let razorpaySubscriptionId: string;
 beforeAll(async () => {
   app = await startTestApp();
   tenant = await registerTenant(app.url);
-  razorpaySubscriptionId = (await subscribe(app, tenant)).razorpaySubscriptionId;
+  checkout = await subscribe(app, tenant);
+  razorpaySubscriptionId = checkout.razorpaySubscriptionId;
 });
 afterAll(async () => {
   await app?.stop();
@@ -50,7 +53,7 @@ describe('POST /webhooks/razorpay', () => {
   });
 
   it('the same event delivered twice records one payment', async () => {
-    await app.razorpay.pay(razorpaySubscriptionId);
+    await payAndStart(app, checkout);
     const invoiceCount = async () => Number((await app.db.system('invoices').where({ tenant_id: tenant.tenant.id }).count({ n: '*' }))[0].n);
     await eventually(async () => expect(await invoiceCount()).toBe(1));
     const charged = deliveredBody('subscription.charged');
@@ -72,11 +75,12 @@ describe('POST /webhooks/razorpay', () => {
 
   it('charged before activated, then a stale authenticated: each reaches the workflow and the status never moves back', async () => {
     const other = await registerTenant(app.url);
-    const { razorpaySubscriptionId: id } = await subscribe(app, other);
+    const otherCheckout = await subscribe(app, other);
+    const id = otherCheckout.razorpaySubscriptionId;
     // Razorpay's deliveries fail while the app is unreachable, then arrive late and in reverse order,
     // each under its own (never accepted, so fresh) event id.
     app.razorpay.setWebhookUrl('http://127.0.0.1:9/webhooks/razorpay');
-    await app.razorpay.pay(id);
+    await payAndStart(app, otherCheckout);
     await app.razorpay.idle();
     app.razorpay.setWebhookUrl(`${app.url}/webhooks/razorpay`);
     const missed = (event: string) => app.razorpay.deliveries().find((d) => d.event === event && d.body.includes(id) && d.status === 0)!;

@@ -4,7 +4,7 @@ import type { trialWorkflow } from '../../workflows/trial';
 import { startTestApp, type TestApp } from '../support/harness';
 import { bearer, registerTenant } from '../support/factories';
 import { eventually } from '../support/eventually';
-import { payments, subscribe, subscriptionOf, waitForStatus } from './helpers';
+import { payAndStart, payments, subscribe, subscriptionOf, waitForStatus } from './helpers';
 
 // Trials of 3 s and a grace period of 3 s, so expiry and suspension happen inside the test.
 let app: TestApp;
@@ -48,7 +48,7 @@ describe('subscription lifecycle', () => {
     try {
       const tenant = await registerTenant(slowTrial.url);
       const checkout = await subscribe(slowTrial, tenant, 'starter');
-      await slowTrial.razorpay.pay(checkout.razorpaySubscriptionId);
+      await payAndStart(slowTrial, checkout);
       const result = await slowTrial.temporal.workflow.getHandle<typeof trialWorkflow>(workflowIds.trial(tenant.tenant.id)).result();
       expect(result.phase).toBe('converted');
       const row = await slowTrial.db.system('tenants').where({ id: tenant.tenant.id }).first();

@@ -6,7 +6,7 @@ import { openSocket, ready, type TestSocket } from '../realtime/socket-client';
 import { eventually } from '../support/eventually';
 import { registerTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
-import { subscribe, waitForStatus } from './helpers';
+import { payAndStart, subscribe, waitForStatus } from './helpers';
 
 let app: TestApp;
 const sockets: TestSocket[] = [];
@@ -28,7 +28,7 @@ test('paying publishes subscription.updated with the applied status to that work
   await Promise.all([ready(mine), ready(theirs)]);
 
   const checkout = await subscribe(app, payer, 'growth');
-  await app.razorpay.pay(checkout.razorpaySubscriptionId);
+  await payAndStart(app, checkout);
   await waitForStatus(app, payer, 'active');
   await eventually(async () => expect(statuses(mine)).toContain('active'));
   const event = mine.received.find((r) => r.event === 'subscription.updated');

@@ -4,7 +4,7 @@ import { withTenant } from '../../db/tenant-transaction';
 import { dailyMetricsScheduleId } from '../../worker/schedules';
 import { startTestApp, type TestApp } from '../support/harness';
 import { bearer, registerTenant } from '../support/factories';
-import { subscribe, waitForStatus } from './helpers';
+import { payAndStart, subscribe, waitForStatus } from './helpers';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -27,8 +27,7 @@ describe('plans, usage and limits', () => {
 
   it('the agents limit of the plan refuses an invite with 402 limit_reached, and writes nothing', async () => {
     const tenant = await registerTenant(app.url);
-    const { razorpaySubscriptionId } = await subscribe(app, tenant, 'starter');
-    await app.razorpay.pay(razorpaySubscriptionId);
+    await payAndStart(app, await subscribe(app, tenant, 'starter'));
     await waitForStatus(app, tenant, 'active');
 
     for (const n of [1, 2]) {

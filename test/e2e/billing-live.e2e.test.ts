@@ -52,10 +52,19 @@ test('after paying, other open tabs drop the trial banner at once and the plan c
   // The admin pays in yet another tab (the checkout); these two only hear about it.
   const checkout = await subscribe(app, tenant, 'starter');
   await app.razorpay.pay(checkout.razorpaySubscriptionId);
+  await waitForStatus(app, tenant, 'authenticated');
+  // Paid during the trial: the card is authorised, the plan starts at the trial's end.
+  for (const tab of [first, second]) {
+    await tab.getByTestId('trial-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await tab.getByTestId('plan-start-banner').innerText()).toMatch(/^Your Starter plan starts on \d+ \w+ \d{4}; your free trial continues until then\.$/);
+  }
+  await shot(second, 'authorised-other-tab');
+  await app.razorpay.chargeNextCycle(checkout.razorpaySubscriptionId); // the trial's end: Razorpay's first charge
   await waitForStatus(app, tenant, 'active');
 
   for (const tab of [first, second]) {
-    await tab.getByTestId('trial-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    await tab.getByTestId('plan-start-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await tab.getByTestId('trial-banner').count()).toBe(0);
     expect(await tab.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   }
   const planName = first.getByTestId('plan-name');

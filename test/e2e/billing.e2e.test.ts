@@ -67,6 +67,8 @@ test('a blocked workspace subscribes to Growth through checkout and is unblocked
   expect(await page.getByTestId('subscription-status').innerText()).toMatch(/no plan[\s\S]*trial has ended/i);
   expect(await page.getByTestId('plan-card-growth').innerText()).toMatch(/Growth[\s\S]*₹2,499 \/ month[\s\S]*25,000 messages \/ month/);
   expect(await page.getByTestId('usage-messages').innerText()).toContain('0 / 25,000');
+  // The trial is over: nothing to keep, the charge is at checkout.
+  expect(await page.getByTestId('checkout-timing').innerText()).toContain("You'll be charged today.");
   await shot(page, 'plans');
 
   await page.getByTestId('subscribe-growth').click();

@@ -65,8 +65,9 @@ test('each step ticks when the workspace really does it, and only for that works
   // A checkout opened but not paid is not a plan chosen.
   const checkout = await subscribe(app, tenant, 'starter');
   expect(await done(tenant)).not.toContain('plan_chosen');
+  // Paid during the trial: the card is authorised and billing starts at the trial's end.
   await app.razorpay.pay(checkout.razorpaySubscriptionId);
-  await waitForStatus(app, tenant, 'active');
+  await waitForStatus(app, tenant, 'authenticated');
   const all = (await get('/onboarding/checklist', tenant).expect(200)).body as TOnboardingChecklist;
   expect(all).toEqual({ steps: expect.any(Array), completed: 5, total: 5 });
 

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createWorkflowTestEnv } from '../support/workflow-env';
-import { runTrialConversion, runTrialExpiry } from './scenarios/trial';
+import { runTrialConversion, runTrialExpiry, runTrialKept } from './scenarios/trial';
 
 let env: TestWorkflowEnvironment;
 beforeAll(async () => {
@@ -22,5 +22,19 @@ describe('trialWorkflow with mocked activities', () => {
     const { result, log } = await runTrialConversion(env);
     expect(result).toMatchObject({ phase: 'converted', remindersSent: [] });
     expect(log.calls.map((c) => c.name)).toEqual(['markTrialConverted']);
+  });
+});
+
+describe('trialWorkflow kept by a subscription authorised during it (Razorpay start_at = its end)', () => {
+  it('sends no reminder and converts at its end instead of expiring', async () => {
+    const { result, log } = await runTrialKept(env);
+    expect(result).toMatchObject({ phase: 'converted', remindersSent: [] });
+    expect(log.calls.map((c) => c.name)).toEqual(['markTrialConverted']);
+  });
+
+  it('a subscription cancelled before its first charge gives the trial back: the next reminder goes out, then expiry', async () => {
+    const { result, log } = await runTrialKept(env, { withdrawn: true });
+    expect(result).toMatchObject({ phase: 'expired', remindersSent: [1] });
+    expect(log.calls.map((c) => c.name)).toEqual(['sendTrialReminder', 'expireTrial']);
   });
 });

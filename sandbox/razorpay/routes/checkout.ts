@@ -3,7 +3,9 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { PAYABLE_STATUSES, renderCheckoutPage, renderResultPage } from '../checkout-page';
 import type { SimDeps } from '../deps';
+import { AUTHENTICATION_AMOUNT } from '../billing';
 import type { SubscriptionRecord } from '../entities';
+import { expireIfStartPassed, startsLater } from '../lifecycle';
 import { RazorpayApiError } from '../errors';
 import { readBody } from '../http';
 
@@ -42,8 +44,10 @@ export function registerCheckoutRoutes(router: Router, deps: SimDeps): void {
     page(ctx, () => {
       const redirect = redirectOf(ctx.query.redirect);
       const record = recordOf(ctx.params.id);
-      const due = PAYABLE_STATUSES.has(record.entity.status) ? billing.amountDue(record) : 0;
-      return renderCheckoutPage(record.entity, store.plan(record.entity.plan_id), due, redirect);
+      expireIfStartPassed(record);
+      const later = record.entity.status === 'created' && startsLater(record.entity);
+      const due = !PAYABLE_STATUSES.has(record.entity.status) ? 0 : later ? AUTHENTICATION_AMOUNT : billing.amountDue(record);
+      return renderCheckoutPage(record.entity, store.plan(record.entity.plan_id), due, redirect, later ? record.entity.start_at : null);
     }),
   );
 

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { runConversation } from './conversation';
-import { runSubscription } from './subscription';
-import { runTrialConversion, runTrialExpiry } from './trial';
+import { runSubscription, runSubscriptionKeptTrial } from './subscription';
+import { runTrialConversion, runTrialExpiry, runTrialKept } from './trial';
 
 /**
  * The runs whose histories are kept in test/fixtures/histories/ (`npm run record-histories`) and
@@ -13,4 +13,6 @@ export const recordedScenarios: Record<string, (env: TestWorkflowEnvironment) =>
   'subscription-lifecycle': runSubscription,
   'trial-expiry': runTrialExpiry,
   'trial-conversion': runTrialConversion,
+  'subscription-trial-kept': runSubscriptionKeptTrial,
+  'trial-kept': runTrialKept,
 };

@@ -25,11 +25,20 @@ export function billingActivities(log: CallLog) {
 }
 
 function razorpayEvent(eventId: string, status: string, createdAt: number, paidCount: number, paymentId?: string): RazorpayEventSignal {
+  const charged = status !== 'authenticated' && status !== 'cancelled';
   return {
     eventId,
     event: paymentId ? 'subscription.charged' : `subscription.${status}`,
     createdAt,
-    subscription: { id: 'sub_rzp_1', status, planId: 'plan_rzp_starter', currentStart: createdAt, currentEnd: createdAt + 2_592_000, paidCount, endedAt: null },
+    subscription: {
+      id: 'sub_rzp_1',
+      status,
+      planId: 'plan_rzp_starter',
+      currentStart: charged ? createdAt : null,
+      currentEnd: charged ? createdAt + 2_592_000 : null,
+      paidCount,
+      endedAt: null,
+    },
     ...(paymentId
       ? {
           payment: {
@@ -82,5 +91,42 @@ export async function runSubscription(env: TestWorkflowEnvironment) {
     const finalState = await handle.query(subscriptionStateQuery);
     await handle.terminate('scenario over');
     return { workflowId: handle.workflowId, log, created, trialResult, afterChange, finalState, refusals: { samePlan, cancelAfterSuspension } };
+  });
+}
+
+/**
+ * Subscribing during a trial keeps it (Razorpay `start_at` = the trial's end): `authenticated` (and a
+ * duplicate of it) tells the trial, which converts at its end instead of expiring; the first charge
+ * then makes the subscription active. With `cancelled`, the authorised subscription is cancelled
+ * before that charge: the trial gets its days back and expires at its end.
+ */
+export async function runSubscriptionKeptTrial(env: TestWorkflowEnvironment, options: { cancelled?: boolean } = {}) {
+  const log = new CallLog();
+  const tenantId = `tenant-${randomUUID()}`;
+  const t0 = Math.floor(Date.now() / 1000);
+  return withWorker(env, { ...billingActivities(log), ...trialActivities(log) }, async (taskQueue) => {
+    const trial = await env.client.workflow.start(trialWorkflow, {
+      workflowId: workflowIds.trial(tenantId),
+      taskQueue,
+      args: [{ tenantId, trialEndsAt: new Date(Date.now() + 3_000).toISOString(), reminderOffsetsMs: [] }],
+    });
+    const handle = await env.client.workflow.start(subscriptionWorkflow, { workflowId: workflowIds.subscription(tenantId), taskQueue, args: [{ tenantId, graceMs: GRACE_MS }] });
+    await handle.executeUpdate(subscribeUpdate, { args: [{ planId: 'growth' }] });
+    await handle.signal(razorpayEventSignal, razorpayEvent('evt_authenticated', 'authenticated', t0 + 1, 0));
+    await handle.signal(razorpayEventSignal, razorpayEvent('evt_authenticated_again', 'authenticated', t0 + 1, 0));
+    const secondCheckout = await refusalOf(handle.executeUpdate(subscribeUpdate, { args: [{ planId: 'starter' }] }));
+    if (options.cancelled) {
+      await handle.executeUpdate(cancelUpdate, { args: [{ atCycleEnd: false }] });
+      await handle.signal(razorpayEventSignal, razorpayEvent('evt_cancelled', 'cancelled', t0 + 2, 0));
+    }
+    const trialResult = await trial.result();
+    if (!options.cancelled) {
+      await handle.signal(razorpayEventSignal, razorpayEvent('evt_activated', 'active', t0 + 4, 1));
+      await handle.signal(razorpayEventSignal, razorpayEvent('evt_charged', 'active', t0 + 4, 1, 'pay_1'));
+    }
+    await log.until('applySubscriptionStatus', options.cancelled ? 3 : 4);
+    const finalState = await handle.query(subscriptionStateQuery);
+    await handle.terminate('scenario over');
+    return { workflowId: handle.workflowId, log, trialResult, finalState, secondCheckout };
   });
 }

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import type { TrialState } from '../../../domain/trial';
-import { convertedSignal, trialWorkflow } from '../../../workflows/trial';
+import { convertedSignal, subscriptionMandateSignal, trialWorkflow } from '../../../workflows/trial';
 import { withWorker } from '../../support/workflow-env';
 import { CallLog } from './calls';
 
@@ -47,6 +47,30 @@ export async function runTrialConversion(env: TestWorkflowEnvironment): Promise<
       args: [{ tenantId: 'tenant-trial', trialEndsAt: new Date(Date.now() + 3_600_000).toISOString(), reminderOffsetsMs: [1_800_000] }],
     });
     await handle.signal(convertedSignal);
+    return handle.result();
+  });
+  return { workflowId, result, log };
+}
+
+/**
+ * A subscription authorised early in the trial (billing from its end): no reminders, and at the end
+ * the trial converts instead of expiring. With `withdrawn`, the subscription is cancelled before its
+ * first charge: the trial is back, the later reminder goes out and the trial expires at its end.
+ */
+export async function runTrialKept(env: TestWorkflowEnvironment, options: { withdrawn?: boolean } = {}): Promise<TrialRun> {
+  const log = new CallLog();
+  const workflowId = `trial-kept-${randomUUID()}`;
+  const result = await withWorker(env, trialActivities(log), async (taskQueue) => {
+    const handle = await env.client.workflow.start(trialWorkflow, {
+      workflowId,
+      taskQueue,
+      args: [{ tenantId: 'tenant-trial', trialEndsAt: new Date(Date.now() + 4_000).toISOString(), reminderOffsetsMs: [800, 3_000] }],
+    });
+    await handle.signal(subscriptionMandateSignal, { held: true });
+    if (options.withdrawn) {
+      await new Promise((r) => setTimeout(r, 1_500)); // past the first reminder's time
+      await handle.signal(subscriptionMandateSignal, { held: false });
+    }
     return handle.result();
   });
   return { workflowId, result, log };

@@ -50,7 +50,7 @@ export function BillingPage() {
     <section className="page" data-testid="page-billing">
       <PageHeader title="Billing" description="Your plan, usage, payments and invoices. Payments are handled securely by Razorpay." />
       <div className="stack">
-        <CheckoutNotice state={checkout.state} planName={sub?.plan?.name} onRetry={checkout.retry} onDismiss={checkout.dismiss} />
+        <CheckoutNotice state={checkout.state} subscription={sub} onRetry={checkout.retry} onDismiss={checkout.dismiss} />
         {billing.loading ? (
           <p className="muted" data-testid="billing-loading">
             Loading billing…

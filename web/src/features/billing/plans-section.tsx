@@ -7,7 +7,7 @@ import { Dialog } from '../../components/dialog';
 import { checkoutUrlFor, describeBillingError } from './billing-errors';
 import { formatMoney } from '../../lib/format';
 import { PlanCard } from './plan-card';
-import { canManage, canSubscribe } from './subscription-text';
+import { canManage, canSubscribe, checkoutTimingText } from './subscription-text';
 
 interface Props {
   plans: TPlan[];
@@ -94,6 +94,7 @@ export function PlansSection({ plans, subscription, isAdmin, onPlanChanged }: Pr
         Plans
       </h2>
       {!isAdmin ? <p className="muted">Only workspace admins can subscribe or change the plan.</p> : null}
+      {isAdmin && canSubscribe(subscription) ? <CheckoutTiming checkout={subscription.checkout} /> : null}
       {error ? <Alert testId="billing-alert">{error}</Alert> : null}
       <div className="plan-grid">
         {plans.map((plan) => (
@@ -103,5 +104,15 @@ export function PlansSection({ plans, subscription, isAdmin, onPlanChanged }: Pr
         ))}
       </div>
     </section>
+  );
+}
+
+/** Before the hosted checkout: whether the trial's remaining days are kept (first charge at its end) or the charge is today. */
+function CheckoutTiming({ checkout }: { checkout: TSubscriptionResponse['checkout'] }) {
+  const text = checkoutTimingText(checkout);
+  return (
+    <Alert tone={checkout.trialKept ? 'success' : 'info'} title={text.title} testId="checkout-timing">
+      {text.detail}
+    </Alert>
   );
 }

@@ -2,9 +2,18 @@ import type { TAccess } from '@domain/auth';
 import type { TSubscriptionResponse } from '@domain/billing';
 import { checkoutUrlFor } from './billing-errors';
 import { formatMoney } from '../../lib/format';
-import { canManage, canSubscribe, describeStatus } from './subscription-text';
+import { canManage, canSubscribe, checkoutTimingText, describeStatus } from './subscription-text';
 
-const none: TSubscriptionResponse = { status: null, plan: null, razorpaySubscriptionId: null, currentPeriodEnd: null, cancelAtCycleEnd: false, graceEndsAt: null };
+const none: TSubscriptionResponse = {
+  status: null,
+  plan: null,
+  razorpaySubscriptionId: null,
+  currentPeriodEnd: null,
+  cancelAtCycleEnd: false,
+  graceEndsAt: null,
+  firstChargeAt: null,
+  checkout: { trialKept: false, firstChargeAt: '2026-12-03T10:00:00.000Z' },
+};
 const growth = { id: 'growth' as const, name: 'Growth', amount: 2499, currency: 'INR' };
 const blocked: TAccess = { trialActive: false, trialDaysLeft: 0, subscriptionStatus: null, blocked: true };
 const trial: TAccess = { trialActive: true, trialDaysLeft: 5, subscriptionStatus: null, blocked: false };
@@ -42,4 +51,22 @@ it('appends the return address to the hosted checkout link, keeping its own quer
   const url = new URL(checkoutUrlFor('https://rzp.io/i/abc?x=1', 'https://app.example.com'));
   expect(url.searchParams.get('x')).toBe('1');
   expect(url.searchParams.get('redirect')).toBe('https://app.example.com/app/billing?checkout=done');
+});
+
+describe('trial days kept (issue 11 item 4)', () => {
+  const kept = { trialKept: true, firstChargeAt: '2026-12-17T09:30:00.000Z' };
+  it('says before paying whether the trial is kept or the charge is today', () => {
+    expect(checkoutTimingText(kept).title).toBe('Your trial continues until 17 Dec 2026; your first charge is on 17 Dec 2026.');
+    expect(checkoutTimingText(kept).detail).toMatch(/Nothing is charged today/);
+    expect(checkoutTimingText({ trialKept: false, firstChargeAt: '2026-12-03T10:00:00.000Z' }).title).toBe("You'll be charged today.");
+  });
+
+  it('an authorised subscription names its start; a cancel during the trial says the trial goes on', () => {
+    const authorised = describeStatus({ ...none, status: 'authenticated', plan: growth, firstChargeAt: kept.firstChargeAt }, trial);
+    expect(authorised.explanation).toBe(
+      'The Growth plan starts on 17 Dec 2026, when Razorpay takes the first payment. Nothing has been charged yet and your free trial continues until then.',
+    );
+    expect(describeStatus({ ...none, status: 'cancelled', plan: growth }, trial).explanation).toMatch(/free trial continues/);
+    expect(describeStatus({ ...none, status: 'cancelled', plan: growth }, blocked).explanation).toBe('The subscription was cancelled. Choose a plan to subscribe again.');
+  });
 });

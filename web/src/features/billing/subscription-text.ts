@@ -22,6 +22,16 @@ export function canSubscribe(sub: TSubscriptionResponse): boolean {
   return !canManage(sub) && sub.status !== 'authenticated';
 }
 
+/** Said before paying: whether the running trial is kept (billing starts at its end) or the charge is today. */
+export function checkoutTimingText(checkout: TSubscriptionResponse['checkout']): { title: string; detail: string } {
+  if (!checkout.trialKept) return { title: "You'll be charged today.", detail: 'Your plan starts as soon as you pay.' };
+  const day = formatDate(checkout.firstChargeAt);
+  return {
+    title: `Your trial continues until ${day}; your first charge is on ${day}.`,
+    detail: 'Nothing is charged today: Razorpay only authorises your card (₹5, refunded at once).',
+  };
+}
+
 /** What the subscription state means for the customer, in their words rather than Razorpay's. */
 export function describeStatus(sub: TSubscriptionResponse, access: TAccess): StatusText {
   const plan = sub.plan?.name ?? 'Your';
@@ -33,7 +43,13 @@ export function describeStatus(sub: TSubscriptionResponse, access: TAccess): Sta
     case 'created':
       return { label: 'Checkout not completed', tone: 'amber', explanation: 'A subscription was started but not paid yet. Subscribe again to open the payment page.' };
     case 'authenticated':
-      return { label: 'Payment authorised', tone: 'amber', explanation: `Razorpay has authorised your payment method; the ${plan} plan starts shortly.` };
+      return sub.firstChargeAt
+        ? {
+            label: 'Card authorised',
+            tone: 'green',
+            explanation: `The ${plan} plan starts on ${formatDate(sub.firstChargeAt)}, when Razorpay takes the first payment. Nothing has been charged yet${access.trialActive ? ' and your free trial continues until then' : ''}.`,
+          }
+        : { label: 'Payment authorised', tone: 'amber', explanation: `Razorpay has authorised your payment method; the ${plan} plan starts shortly.` };
     case 'active':
       return sub.cancelAtCycleEnd
         ? {
@@ -54,7 +70,13 @@ export function describeStatus(sub: TSubscriptionResponse, access: TAccess): Sta
     case 'suspended':
       return { label: 'Suspended', tone: 'red', explanation: 'Payments failed and the grace period is over, so the workspace is blocked. Subscribe again to reopen it.' };
     case 'cancelled':
-      return { label: 'Cancelled', tone: 'red', explanation: 'The subscription was cancelled. Choose a plan to subscribe again.' };
+      return access.trialActive
+        ? {
+            label: 'Cancelled',
+            tone: 'amber',
+            explanation: 'The subscription was cancelled before its first charge. Your free trial continues until it ends; choose a plan to keep the workspace open after that.',
+          }
+        : { label: 'Cancelled', tone: 'red', explanation: 'The subscription was cancelled. Choose a plan to subscribe again.' };
     case 'completed':
       return { label: 'Completed', tone: 'neutral', explanation: 'All billing cycles of the subscription are done. Choose a plan to continue.' };
     case 'paused':

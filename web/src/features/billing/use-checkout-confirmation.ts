@@ -10,7 +10,8 @@ const MAX_POLLS = 30;
 
 /**
  * After the hosted checkout sends the browser back (?checkout=done), Razorpay's webhook may not have
- * reached us yet: poll until the subscription is active, for about 30 seconds.
+ * reached us yet: poll until the subscription is active, or authorised with its first charge later
+ * (a kept trial), for about 30 seconds.
  */
 export function useCheckoutConfirmation(onActive: (sub: TSubscriptionResponse) => Promise<void>) {
   const [params, setParams] = useSearchParams();
@@ -25,7 +26,7 @@ export function useCheckoutConfirmation(onActive: (sub: TSubscriptionResponse) =
       for (let i = 0; i < MAX_POLLS && !cancelled; i++) {
         const sub = await fetchSubscription().catch(() => null);
         if (cancelled) return;
-        if (sub?.status === 'active') {
+        if (sub?.status === 'active' || (sub?.status === 'authenticated' && sub.firstChargeAt)) {
           await onActive(sub);
           if (!cancelled) finish('confirmed');
           return;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { fetchSubscription } from '../../api/billing';
+import { formatDate as formatDay } from '../../lib/format';
 import { queryKeys } from '../../lib/query-keys';
 import { Badge } from '../../components/badge';
 import { useCurrentSession } from '../session/use-session';
@@ -29,7 +30,13 @@ export function PlanStatusCard({ showBillingLink = true }: { showBillingLink?: b
             </p>
           ) : null}
           <Badge tone={access.subscriptionStatus === 'active' ? 'green' : 'amber'}>Subscription {access.subscriptionStatus}</Badge>
-          <p className="card__text">Manage your plan, payments and invoices in Billing.</p>
+          {subscription?.status === 'authenticated' && subscription.firstChargeAt ? (
+            <p className="card__text" data-testid="plan-starts">
+              Starts on {formatDay(subscription.firstChargeAt)}, with the first charge{access.trialActive ? '; your free trial runs until then' : ''}.
+            </p>
+          ) : (
+            <p className="card__text">Manage your plan, payments and invoices in Billing.</p>
+          )}
         </>
       ) : (
         <>

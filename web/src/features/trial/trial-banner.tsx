@@ -1,10 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { fetchSubscription } from '../../api/billing';
 import { Icon } from '../../components/icon';
+import { formatDate } from '../../lib/format';
+import { queryKeys } from '../../lib/query-keys';
 import { useCurrentSession } from '../session/use-session';
-import { showsTrialBanner, trialEndsPhrase } from './trial-text';
+import { showsPlanStartBanner, showsTrialBanner, trialEndsPhrase } from './trial-text';
 
 export function TrialBanner() {
   const { access, user } = useCurrentSession();
+  if (showsPlanStartBanner(access)) return <PlanStartBanner />;
   if (!showsTrialBanner(access)) return null;
   const isAdmin = user.role === 'admin';
   const urgent = access.blocked || access.trialDaysLeft <= 2;
@@ -19,6 +24,24 @@ export function TrialBanner() {
       ) : (
         <span className="trial-banner__note">Ask your workspace admin to choose a plan.</span>
       )}
+    </div>
+  );
+}
+
+/** Paid during the trial: the card is authorised and the plan starts (first charge) when the trial ends. */
+function PlanStartBanner() {
+  const { access } = useCurrentSession();
+  // The Billing page's read; `subscription.updated` marks it stale in every open tab.
+  const { data: subscription } = useQuery({ queryKey: queryKeys.billingPart('subscription'), queryFn: fetchSubscription });
+  if (!subscription?.firstChargeAt || subscription.status !== 'authenticated') return null;
+  const plan = subscription.plan?.name ?? 'Your';
+  return (
+    <div className="trial-banner trial-banner--scheduled" data-testid="plan-start-banner" role="status">
+      <Icon name="check" size={16} />
+      <span>
+        Your {plan} plan starts on {formatDate(subscription.firstChargeAt)}
+        {access.trialActive ? '; your free trial continues until then.' : '.'}
+      </span>
     </div>
   );
 }
