@@ -1,4 +1,5 @@
 import { whatsappErrorStatus } from './whatsapp-connect';
+import type { TIssueFacts } from './issue-facts';
 
 /**
  * Application error codes and the HTTP status each maps to. The error middleware is the only
@@ -51,6 +52,8 @@ export type ErrorCode = keyof typeof errorStatus;
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** Validation failures only: what the check was about, for clients that word it themselves. */
+  issue?: TIssueFacts;
 }
 
 export class AppError extends Error {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ZPhoneSchema } from './auth';
 
 /** SPEC §3 `POST /messages/send`: the one way to send. */
-const ZText = z.object({ type: z.literal('text'), text: z.object({ body: z.string().min(1).max(4096), previewUrl: z.boolean().optional() }) });
+/** A text message's body; also what the inbox composer checks before sending. */
+export const ZTextBodySchema = z.string().min(1).max(4096);
+const ZText = z.object({ type: z.literal('text'), text: z.object({ body: ZTextBodySchema, previewUrl: z.boolean().optional() }) });
 const ZTemplate = z.object({
   type: z.literal('template'),
   template: z.object({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type ErrorDetail } from '../../domain/errors';
+import { issueFacts } from '../../domain/issue-facts';
 import { findUnsafeText } from '../../domain/safe-text';
 
 /**
@@ -9,16 +10,17 @@ import { findUnsafeText } from '../../domain/safe-text';
  * parsing, so properties the schema strips do not matter.
  */
 export function validate<T extends z.ZodType>(schema: T, input: unknown, where: 'body' | 'query' | 'params'): z.infer<T> {
-  const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
+  const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}), { reportInput: true });
   if (result.success) {
     const unsafe = findUnsafeText(result.data);
     if (!unsafe) return result.data;
-    throw validationFailed([{ path: unsafe.path.length ? unsafe.path.join('.') : where, message: unsafe.reason }]);
+    throw validationFailed([{ path: unsafe.path.length ? unsafe.path.join('.') : where, message: unsafe.reason, issue: { code: 'invalid_format', format: 'safe_text' } }]);
   }
   throw validationFailed(
     result.error.issues.map((issue) => ({
       path: issue.path.length ? issue.path.join('.') : where,
       message: issue.message,
+      issue: issueFacts(issue),
     })),
   );
 }

@@ -117,8 +117,8 @@ it('the hand-off message is set in AI settings (a too-long one is refused under 
   await form.getByText('The AI agent answers customers').click();
 
   await form.getByTestId('handoff-message-input').fill('x'.repeat(501));
-  await form.getByTestId('ai-settings-save').click();
   await form.getByTestId('handoff-message-error').waitFor();
+  expect(await form.getByTestId('ai-settings-save').isDisabled()).toBe(true);
   expect(await form.getByTestId('handoff-message-error').innerText()).toMatch(/500 characters/);
   const stored = async () => (await request(app.url).get('/ai/settings').set(bearer(admin.accessToken)).expect(200)).body;
   expect(await stored()).toMatchObject({ enabled: false, handoffMessage: null });

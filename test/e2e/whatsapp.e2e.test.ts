@@ -82,7 +82,7 @@ test('a Cloud API number is added with the form; bad input is named under its fi
   const page = await settingsAsNewAdmin();
   const account = app.meta.createAccount({ registered: false, subscribed: false });
   await page.getByTestId('waba-id-input').fill('not-a-number');
-  await page.getByTestId('cloud-init-submit').click();
+  expect(await page.getByTestId('cloud-init-submit').isDisabled()).toBe(true);
   expect(await page.getByTestId('waba-id-error').innerText()).toMatch(/numeric WABA id/);
 
   await page.getByTestId('waba-id-input').fill(account.wabaId);

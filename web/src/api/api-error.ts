@@ -1,6 +1,10 @@
+import type { TIssueFacts } from '@domain/issue-facts';
+
 export interface ApiErrorDetail {
   path: string;
   message: string;
+  /** What a validation check was about (kind and limits), worded by the web app itself. */
+  issue?: TIssueFacts;
 }
 
 /** Any failed call: an error answer from the API, an unreachable server, or an unexpected body. */
@@ -17,11 +21,11 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** The first message per field path ("email", "tenant.name" …), for showing under inputs. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
+  /** The first detail per field path ("email", "tenant.name" …), for showing under inputs. */
+  fieldDetails(): Record<string, ApiErrorDetail> {
+    const out: Record<string, ApiErrorDetail> = {};
     for (const d of this.details) {
-      if (d.path && !(d.path in out)) out[d.path] = d.message;
+      if (d.path && !(d.path in out)) out[d.path] = d;
     }
     return out;
   }

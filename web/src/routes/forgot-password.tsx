@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import { ZPasswordForgotSchema } from '@domain/auth';
 import { forgotPassword } from '../api/auth';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
+import { SubmitButton } from '../components/submit-button';
 import { TextField } from '../components/text-field';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../features/forms/field-errors';
+import { useFormCheck } from '../features/forms/use-form-check';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -15,6 +16,7 @@ export function ForgotPasswordPage() {
   const [alert, setAlert] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const check = useFormCheck(ZPasswordForgotSchema, { email }, { labels: { email: 'Email' } });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -55,10 +57,18 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="form" onSubmit={onSubmit} noValidate data-testid="forgot-form">
           {alert ? <Alert>{alert}</Alert> : null}
-          <TextField name="email" label="Email" type="email" autoComplete="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-          <Button type="submit" block busy={busy} data-testid="forgot-submit">
+          <TextField
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            error={check.errors.email ?? errors.email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <SubmitButton block busy={busy} reason={check.reason} data-testid="forgot-submit">
             Send reset link
-          </Button>
+          </SubmitButton>
         </form>
       )}
     </AuthLayout>

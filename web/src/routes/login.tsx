@@ -3,11 +3,12 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ZLoginSchema } from '@domain/auth';
 import { login } from '../api/auth';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
+import { SubmitButton } from '../components/submit-button';
 import { TextField } from '../components/text-field';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../features/forms/field-errors';
 import { emailFromLoginLink } from '../features/auth/login-link';
+import { useFormCheck } from '../features/forms/use-form-check';
 import type { LoginRedirectState } from '../features/session/require-auth';
 import { useSession } from '../features/session/use-session';
 
@@ -21,6 +22,8 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const check = useFormCheck(ZLoginSchema, { email, password }, { labels: { email: 'Email', password: 'Password' } });
+  const shown = { ...errors, ...check.errors };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -60,19 +63,19 @@ export function LoginPage() {
           </Alert>
         ) : null}
         {alert ? <Alert>{alert}</Alert> : null}
-        <TextField name="email" label="Email" type="email" autoComplete="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField name="email" label="Email" type="email" autoComplete="email" value={email} error={shown.email} onChange={(e) => setEmail(e.target.value)} />
         <TextField
           name="password"
           label="Password"
           type="password"
           autoComplete="current-password"
           value={password}
-          error={errors.password}
+          error={shown.password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <Button type="submit" block busy={busy} data-testid="login-submit">
+        <SubmitButton block busy={busy} reason={check.reason} data-testid="login-submit">
           Log in
-        </Button>
+        </SubmitButton>
         <p className="form__aside">
           <Link to="/forgot-password" data-testid="forgot-password-link">
             Forgot password?

@@ -1,9 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
+import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useFormCheck } from '../forms/use-form-check';
 
 interface NewPasswordFormProps<T> {
   /** The page's request schema over `{ token, password }`. */
@@ -29,6 +30,9 @@ export function NewPasswordForm<T>({ schema, token, incompleteLink, submit, desc
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(token ? null : incompleteLink);
   const [busy, setBusy] = useState(false);
+  const mismatch = confirm !== password ? [{ path: 'confirm', message: 'The passwords do not match.' }] : [];
+  const check = useFormCheck(schema, { token, password, confirm }, { extra: mismatch, labels: { password: labels.password, confirm: labels.confirm } });
+  const shown = { ...errors, ...check.errors };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -63,7 +67,7 @@ export function NewPasswordForm<T>({ schema, token, incompleteLink, submit, desc
         autoComplete="new-password"
         hint="At least 10 characters, with a letter and a digit."
         value={password}
-        error={errors.password}
+        error={shown.password}
         onChange={(e) => setPassword(e.target.value)}
       />
       <TextField
@@ -72,12 +76,12 @@ export function NewPasswordForm<T>({ schema, token, incompleteLink, submit, desc
         type="password"
         autoComplete="new-password"
         value={confirm}
-        error={errors.confirm}
+        error={shown.confirm}
         onChange={(e) => setConfirm(e.target.value)}
       />
-      <Button type="submit" block busy={busy} data-testid={`${testId}-submit`}>
+      <SubmitButton block busy={busy} reason={check.problems.token ? incompleteLink : check.reason} data-testid={`${testId}-submit`}>
         {labels.submit}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { ZRegisterInitiateSchema, type TRegisterInitiate, type TRegisterInitiateResponse } from '@domain/auth';
 import { initiateRegistration } from '../../api/auth';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
+import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
 import { EMAIL_TAKEN_MESSAGE, formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useFormCheck } from '../forms/use-form-check';
 import { loginLink } from './login-link';
 import { normalizePhone, registerFields, type RegisterValues } from './register-values';
 
@@ -17,15 +18,18 @@ interface Props {
   onOtpSent(data: TRegisterInitiate, sent: TRegisterInitiateResponse): void;
 }
 
+const registerLabels = { name: 'Your name', email: 'Work email', phone: 'WhatsApp number', workspace: 'Workspace name', password: 'Password' };
+
 export function RegisterDetailsForm({ values, onChange, initialErrors = {}, onOtpSent }: Props) {
   const [errors, setErrors] = useState<FieldErrors>(initialErrors);
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const check = useFormCheck(ZRegisterInitiateSchema, { ...values, phone: normalizePhone(values.phone) }, { labels: registerLabels });
 
   const field = (name: keyof RegisterValues) => ({
     name,
     value: values[name],
-    error: errors[name],
+    error: check.errors[name] ?? errors[name],
     onChange: (e: { target: { value: string } }) => onChange({ ...values, [name]: e.target.value }),
   });
 
@@ -69,9 +73,9 @@ export function RegisterDetailsForm({ values, onChange, initialErrors = {}, onOt
       />
       <TextField label="Workspace name" autoComplete="organization" placeholder="Priya's Boutique" {...field('workspace')} />
       <TextField label="Password" type="password" autoComplete="new-password" hint="At least 10 characters, with a letter and a digit." {...field('password')} />
-      <Button type="submit" block busy={busy} data-testid="register-submit">
+      <SubmitButton block busy={busy} reason={check.reason} data-testid="register-submit">
         Continue
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

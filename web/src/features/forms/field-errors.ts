@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { plainIssue, plainZodIssue } from '@domain/issue-words';
 import { isApiError } from '../../api/api-error';
 import { describeError } from './error-messages';
 
@@ -7,12 +8,12 @@ export type FieldErrors = Record<string, string>;
 /** The email field's message for `email_taken`; the sign-up form puts a link to log in beside it. */
 export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists.';
 
-/** First message per top-level field of a failed client-side parse. */
+/** First message per field of a failed client-side parse, in plain words. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    if (!(key in out)) out[key] = asSentence(issue.message);
+    if (!(key in out)) out[key] = plainZodIssue(issue);
   }
   return out;
 }
@@ -21,7 +22,10 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 export function apiFieldErrors(err: unknown): FieldErrors {
   if (!isApiError(err)) return {};
   const out: FieldErrors = {};
-  for (const [path, message] of Object.entries(err.fieldErrors())) out[path.replace(/^body\./, '')] = asSentence(message);
+  for (const [path, detail] of Object.entries(err.fieldDetails())) {
+    const field = path.replace(/^body\./, '');
+    out[field] = plainIssue(field, detail.issue, detail.message);
+  }
   if (err.code === 'email_taken' && !out.email) out.email = EMAIL_TAKEN_MESSAGE;
   if (err.code === 'workspace_taken' && !out.workspace) out.workspace = 'This workspace name is taken. Try another one.';
   return out;
@@ -45,10 +49,4 @@ export function formErrorsFrom(err: unknown, known: readonly string[]): FormErro
   }
   if (Object.keys(fields).length && !leftovers.length) return { fields, alert: null };
   return { fields, alert: [describeError(err), ...leftovers].join(' ') };
-}
-
-/** Schema messages are written to follow a field name ("is required", "must be …"); shown alone under the input they need a subject. */
-function asSentence(text: string): string {
-  if (text.startsWith('is ')) return `This field ${text}.`;
-  return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

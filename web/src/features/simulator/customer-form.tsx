@@ -1,8 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { formatPhoneNumber } from '@domain/phone-display';
+import { z } from 'zod';
+import { ZPhoneSchema } from '@domain/auth';
 import { Button } from '../../components/button';
+import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
-import { E164, randomCustomer, recentCustomers, type Customer } from './customer-storage';
+import { useFormCheck } from '../forms/use-form-check';
+import { randomCustomer, recentCustomers, type Customer } from './customer-storage';
+
+const ZCustomerPhoneSchema = z.object({ phone: ZPhoneSchema });
 
 interface CustomerFormProps {
   customer: Customer;
@@ -12,15 +18,13 @@ interface CustomerFormProps {
 /** Who the phone belongs to. The name applies as typed; a new number applies on "Use number" (it opens another chat). */
 export function CustomerForm({ customer, onChange }: CustomerFormProps) {
   const [phone, setPhone] = useState(customer.phone);
-  const [error, setError] = useState<string | undefined>();
+  const check = useFormCheck(ZCustomerPhoneSchema, { phone });
   const recent = recentCustomers().filter((c) => c.phone !== customer.phone);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const value = phone.trim();
-    if (!E164.test(value)) return setError('Use the international format, such as +919812345678');
-    setError(undefined);
-    onChange({ ...customer, phone: value });
+    const parsed = ZCustomerPhoneSchema.safeParse({ phone });
+    if (parsed.success) onChange({ ...customer, phone: parsed.data.phone });
   };
 
   return (
@@ -31,13 +35,13 @@ export function CustomerForm({ customer, onChange }: CustomerFormProps) {
           label="Customer's phone number"
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
-          error={error}
+          error={check.errors.phone}
           inputMode="tel"
           autoComplete="off"
         />
-        <Button type="submit" variant="secondary" data-testid="customer-apply" disabled={phone.trim() === customer.phone}>
+        <SubmitButton variant="secondary" data-testid="customer-apply" reason={check.reason} disabled={phone.trim() === customer.phone}>
           Use number
-        </Button>
+        </SubmitButton>
       </div>
       <TextField name="customer-name" label="Customer's WhatsApp name" value={customer.name} onChange={(e) => onChange({ ...customer, name: e.target.value })} autoComplete="off" />
       <div className="simulator__customers">

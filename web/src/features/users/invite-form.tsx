@@ -4,10 +4,11 @@ import { ZInviteUserSchema, type TInviteUserResponse } from '@domain/users';
 import { isApiError } from '../../api/api-error';
 import { inviteUser } from '../../api/users';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { SelectField } from '../../components/select-field';
+import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { useFormCheck } from '../forms/use-form-check';
 import { roleOptions } from './role-options';
 
 interface Props {
@@ -21,6 +22,8 @@ export function InviteForm({ onInvited }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const check = useFormCheck(ZInviteUserSchema, { email, name, role }, { labels: { email: 'Email', name: 'Name', role: 'Role' } });
+  const shown = { ...errors, ...check.errors };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -51,12 +54,12 @@ export function InviteForm({ onInvited }: Props) {
     <form className="form form--inline" onSubmit={onSubmit} noValidate data-testid="invite-user-form">
       {alert ? <Alert>{alert}</Alert> : null}
       <div className="form__grid">
-        <TextField name="invite-name" label="Name" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-        <TextField name="invite-email" label="Email" type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-        <SelectField name="invite-role" label="Role" options={roleOptions} value={role} error={errors.role} onChange={(e) => setRole(e.target.value as TRole)} />
-        <Button type="submit" busy={busy} className="form__grid-button" data-testid="invite-submit">
+        <TextField name="invite-name" label="Name" value={name} error={shown.name} onChange={(e) => setName(e.target.value)} />
+        <TextField name="invite-email" label="Email" type="email" value={email} error={shown.email} onChange={(e) => setEmail(e.target.value)} />
+        <SelectField name="invite-role" label="Role" options={roleOptions} value={role} error={shown.role} onChange={(e) => setRole(e.target.value as TRole)} />
+        <SubmitButton busy={busy} reason={check.reason} className="form__grid-button" data-testid="invite-submit">
           Send invite
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

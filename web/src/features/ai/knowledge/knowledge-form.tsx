@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { ZKnowledgeDocumentCreateSchema, type TKnowledgeDocument } from '@domain/ai';
 import { addKnowledgeDocument } from '../../../api/ai';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
 import { SelectField } from '../../../components/select-field';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextAreaField } from '../../../components/text-area-field';
 import { TextField } from '../../../components/text-field';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../../forms/field-errors';
+import { useFormCheck } from '../../forms/use-form-check';
 import { readKnowledgeFile, titleFromFileName } from './knowledge-file';
 
 type Source = 'paste' | 'file';
@@ -27,6 +28,14 @@ export function KnowledgeForm({ onAdded }: { onAdded(doc: TKnowledgeDocument): v
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A chosen file is read only on submit; until then its name stands in for the text.
+  const input =
+    source === 'paste' ? { title, format, content: text } : { title: title || (file ? titleFromFileName(file.name) : 'file'), format: 'text', content: file?.name ?? 'none' };
+  const check = useFormCheck(ZKnowledgeDocumentCreateSchema, input, {
+    extra: source === 'file' && !file ? [{ path: 'content', message: 'Choose a file' }] : [],
+    labels: { title: 'Title', format: 'Format', content: source === 'paste' ? 'Text' : 'File' },
+  });
+  const shown = { ...errors, ...check.errors };
 
   async function body() {
     if (source === 'paste') return { title, format, content: text };
@@ -77,7 +86,7 @@ export function KnowledgeForm({ onAdded }: { onAdded(doc: TKnowledgeDocument): v
         name="knowledge-title"
         label="Title"
         value={title}
-        error={errors.title}
+        error={shown.title}
         onChange={(e) => setTitle(e.target.value)}
         placeholder={source === 'file' ? 'Defaults to the file name' : 'e.g. Return policy'}
       />
@@ -88,7 +97,7 @@ export function KnowledgeForm({ onAdded }: { onAdded(doc: TKnowledgeDocument): v
             label="Format"
             options={formatOptions}
             value={format}
-            error={errors.format}
+            error={shown.format}
             onChange={(e) => setFormat(e.target.value as 'text' | 'markdown')}
           />
           <TextAreaField
@@ -96,13 +105,13 @@ export function KnowledgeForm({ onAdded }: { onAdded(doc: TKnowledgeDocument): v
             label="Text"
             rows={8}
             value={text}
-            error={errors.content}
+            error={shown.content}
             onChange={(e) => setText(e.target.value)}
             placeholder="Paste your FAQ, policies, price list…"
           />
         </>
       ) : (
-        <div className={`field${errors.content ? ' field--invalid' : ''}`}>
+        <div className={`field${shown.content ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor="knowledge-file">
             File
           </label>
@@ -112,22 +121,22 @@ export function KnowledgeForm({ onAdded }: { onAdded(doc: TKnowledgeDocument): v
             type="file"
             accept=".pdf,.txt,.md,.markdown,application/pdf,text/plain,text/markdown"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            aria-invalid={shown.content ? true : undefined}
+            aria-describedby={shown.content ? 'knowledge-file-error' : undefined}
             data-testid="knowledge-file-input"
           />
-          {errors.content ? (
-            <p className="field__error" data-testid="knowledge-content-error">
-              {errors.content}
+          {shown.content ? (
+            <p id="knowledge-file-error" className="field__error" data-testid="knowledge-content-error">
+              {shown.content}
             </p>
           ) : (
             <p className="field__hint">PDF, plain text or Markdown. The text is split into passages the AI can search.</p>
           )}
         </div>
       )}
-      <div>
-        <Button type="submit" busy={busy} data-testid="knowledge-submit">
-          Add to knowledge base
-        </Button>
-      </div>
+      <SubmitButton busy={busy} reason={check.reason} data-testid="knowledge-submit">
+        Add to knowledge base
+      </SubmitButton>
     </form>
   );
 }

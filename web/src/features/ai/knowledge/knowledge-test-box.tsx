@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { ZAiTestQuestionSchema, type TAiTestResult } from '@domain/ai';
 import { testAiQuestion } from '../../../api/ai';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { describeError } from '../../forms/error-messages';
 import { zodFieldErrors } from '../../forms/field-errors';
+import { useFormCheck } from '../../forms/use-form-check';
 import { KnowledgeTestResult } from './knowledge-test-result';
 
 /** Ask what a customer would: the AI agent answers for real (nothing is sent) and the guardrails judge it. */
@@ -15,7 +16,7 @@ export function KnowledgeTestBox() {
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<TAiTestResult | null>(null);
-  const invalid = !ZAiTestQuestionSchema.safeParse({ question }).success;
+  const check = useFormCheck(ZAiTestQuestionSchema, { question });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -40,13 +41,13 @@ export function KnowledgeTestBox() {
           name="knowledge-question"
           label="Customer question"
           value={question}
-          error={error}
+          error={check.errors.question ?? error}
           onChange={(e) => setQuestion(e.target.value)}
           placeholder="e.g. Can I return a kurta after a week?"
         />
-        <Button type="submit" variant="secondary" busy={busy} disabled={invalid} className="form__grid-button" data-testid="knowledge-test-submit">
+        <SubmitButton variant="secondary" busy={busy} reason={check.reason} className="form__grid-button" data-testid="knowledge-test-submit">
           Ask the AI
-        </Button>
+        </SubmitButton>
       </form>
       {alert ? <Alert>{alert}</Alert> : null}
       {result ? <KnowledgeTestResult result={result} /> : null}

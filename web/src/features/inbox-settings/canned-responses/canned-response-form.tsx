@@ -4,9 +4,11 @@ import { isApiError } from '../../../api/api-error';
 import { createCannedResponse, updateCannedResponse } from '../../../api/canned-responses';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextAreaField } from '../../../components/text-area-field';
 import { TextField } from '../../../components/text-field';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../../forms/field-errors';
+import { useFormCheck } from '../../forms/use-form-check';
 
 interface Props {
   /** Edits this response; without it the form creates one. */
@@ -25,11 +27,14 @@ export function CannedResponseForm({ editing, onSaved, onCancel }: Props) {
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const prefix = editing ? 'canned-edit' : 'canned';
+  const input = { shortcut: shortcut.replace(/^\//, ''), body };
+  const check = useFormCheck(ZCannedResponseCreateSchema, input, { labels: { shortcut: 'Shortcut', body: 'Reply' } });
+  const shown = { ...errors, ...check.errors };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setAlert(null);
-    const parsed = ZCannedResponseCreateSchema.safeParse({ shortcut: shortcut.replace(/^\//, ''), body });
+    const parsed = ZCannedResponseCreateSchema.safeParse(input);
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
     setErrors({});
     setBusy(true);
@@ -56,7 +61,7 @@ export function CannedResponseForm({ editing, onSaved, onCancel }: Props) {
         name={`${prefix}-shortcut`}
         label="Shortcut"
         value={shortcut}
-        error={errors.shortcut}
+        error={shown.shortcut}
         onChange={(e) => setShortcut(e.target.value)}
         placeholder="e.g. hours"
         hint="Letters, digits, - and _. Agents type /hours."
@@ -66,14 +71,14 @@ export function CannedResponseForm({ editing, onSaved, onCancel }: Props) {
         label="Reply"
         rows={3}
         value={body}
-        error={errors.body}
+        error={shown.body}
         onChange={(e) => setBody(e.target.value)}
         placeholder="We are open 10:00–20:00, Monday to Saturday."
       />
       <div className="confirm-inline">
-        <Button type="submit" size="sm" busy={busy} data-testid={`${prefix}-submit`}>
+        <SubmitButton size="sm" busy={busy} reason={check.reason} data-testid={`${prefix}-submit`}>
           {editing ? 'Save' : 'Add canned response'}
-        </Button>
+        </SubmitButton>
         {onCancel ? (
           <Button variant="ghost" size="sm" onClick={onCancel} disabled={busy}>
             Cancel

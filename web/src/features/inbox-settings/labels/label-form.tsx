@@ -3,9 +3,10 @@ import { ZLabelCreateSchema, type TLabel } from '@domain/inbox';
 import { isApiError } from '../../../api/api-error';
 import { createLabel } from '../../../api/labels';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { formErrorsFrom, zodFieldErrors, type FieldErrors } from '../../forms/field-errors';
+import { useFormCheck } from '../../forms/use-form-check';
 
 const fields = ['name', 'color'] as const;
 
@@ -16,6 +17,8 @@ export function LabelForm({ onCreated }: { onCreated(label: TLabel): void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const check = useFormCheck(ZLabelCreateSchema, { name, color }, { labels: { name: 'Name', color: 'Colour' } });
+  const shown = { ...errors, ...check.errors };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -41,11 +44,11 @@ export function LabelForm({ onCreated }: { onCreated(label: TLabel): void }) {
     <form className="form" onSubmit={onSubmit} noValidate data-testid="label-form">
       {alert ? <Alert>{alert}</Alert> : null}
       <div className="label-form__grid">
-        <TextField name="label-name" label="Name" value={name} error={errors.name} onChange={(e) => setName(e.target.value)} placeholder="e.g. VIP" maxLength={40} />
-        <TextField name="label-color" label="Colour" type="color" className="label-form__color" value={color} error={errors.color} onChange={(e) => setColor(e.target.value)} />
-        <Button type="submit" busy={busy} className="form__grid-button" data-testid="label-submit">
+        <TextField name="label-name" label="Name" value={name} error={shown.name} onChange={(e) => setName(e.target.value)} placeholder="e.g. VIP" maxLength={40} />
+        <TextField name="label-color" label="Colour" type="color" className="label-form__color" value={color} error={shown.color} onChange={(e) => setColor(e.target.value)} />
+        <SubmitButton busy={busy} reason={check.reason} className="form__grid-button" data-testid="label-submit">
           Add label
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
 import { SelectField } from '../../../components/select-field';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { describeError } from '../../forms/error-messages';
 import { fillTemplate, templateText, variableNames } from './template-variables';
@@ -45,7 +45,8 @@ export function TemplateComposer({ phoneNumberId, onSend }: Props) {
 
   const chosen = templates.templates.find((t) => keyOf(t) === chosenKey) ?? templates.templates[0];
   const names = variableNames(chosen);
-  const missing = names.some((_, i) => !values[i]?.trim());
+  const firstMissing = names.findIndex((_, i) => !values[i]?.trim());
+  const missing = firstMissing >= 0;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -91,11 +92,9 @@ export function TemplateComposer({ phoneNumberId, onSend }: Props) {
       <p className="composer__preview" data-testid="template-preview">
         {fillTemplate(templateText(chosen), names, values) || chosen.name}
       </p>
-      <div>
-        <Button type="submit" busy={busy} data-testid="template-send">
-          Send template
-        </Button>
-      </div>
+      <SubmitButton busy={busy} reason={missing ? `Fill in {{${names[firstMissing]}}} first` : null} data-testid="template-send">
+        Send template
+      </SubmitButton>
     </form>
   );
 }

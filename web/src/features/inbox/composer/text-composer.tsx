@@ -1,11 +1,16 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { z } from 'zod';
 import type { TCannedResponse } from '@domain/inbox';
+import { ZTextBodySchema } from '@domain/messages';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
+import { SubmitButton } from '../../../components/submit-button';
 import { useCannedResponses } from '../../inbox-settings/canned-responses/use-canned-responses';
 import { describeError } from '../../forms/error-messages';
+import { useFormCheck } from '../../forms/use-form-check';
 import { CannedPicker } from './canned-picker';
 import { insertResponse, matchingResponses, slashTokenAt } from './canned-token';
+
+const ZReplySchema = z.object({ body: ZTextBodySchema });
 
 /** Free text inside the 24-hour window. Enter sends, Shift+Enter breaks the line, "/" opens canned responses. */
 export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }) {
@@ -17,6 +22,9 @@ export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const check = useFormCheck(ZReplySchema, { body: value.trim() });
+  // An empty box only needs the button off (its reason in the title); a problem with typed text is said under it.
+  const problem = value.trim() ? check.errors.body : undefined;
 
   const token = slashTokenAt(value, caret);
   const pickerOpen = token !== null && dismissedAt !== token.start;
@@ -38,7 +46,7 @@ export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }
 
   async function submit() {
     const body = value.trim();
-    if (!body || busy) return;
+    if (!check.valid || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -81,7 +89,7 @@ export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }
       }}
       data-testid="text-composer"
     >
-      {error ? <Alert testId="composer-error">{error}</Alert> : null}
+      {error || problem ? <Alert testId="composer-error">{problem ?? error}</Alert> : null}
       {pickerOpen && token ? <CannedPicker query={token.query} matches={matches} highlighted={highlighted} loading={canned.loading} error={canned.error} onPick={pick} /> : null}
       <div className="composer__row">
         <textarea
@@ -90,6 +98,7 @@ export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }
           rows={2}
           placeholder="Reply… ( / for canned)"
           aria-label="Reply"
+          aria-invalid={problem ? true : undefined}
           value={value}
           onChange={(e) => {
             setValue(e.target.value);
@@ -99,9 +108,9 @@ export function TextComposer({ onSend }: { onSend(body: string): Promise<void> }
           onKeyDown={onKeyDown}
           data-testid="composer-input"
         />
-        <Button type="submit" busy={busy} disabled={!value.trim()} data-testid="composer-send">
+        <SubmitButton busy={busy} reason={null} disabled={!check.valid} title={value.trim() ? (check.reason ?? undefined) : 'Type a reply first'} data-testid="composer-send">
           Send
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

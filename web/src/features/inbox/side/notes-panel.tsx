@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ZNoteCreateSchema } from '@domain/inbox';
 import { addNote } from '../../../api/conversations';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
+import { SubmitButton } from '../../../components/submit-button';
 import { formErrorsFrom, zodFieldErrors } from '../../forms/field-errors';
+import { useFormCheck } from '../../forms/use-form-check';
 import { useNotes } from './use-notes';
 
 /** Private notes for the team; the customer never sees them. */
@@ -12,6 +13,9 @@ export function NotesPanel({ conversationId }: { conversationId: string }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const check = useFormCheck(ZNoteCreateSchema, { body }, { labels: { body: 'Note' } });
+  const shownError = check.errors.body ?? error;
+  const errorId = useId();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -47,7 +51,6 @@ export function NotesPanel({ conversationId }: { conversationId: string }) {
         ))}
       </ul>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {error ? <Alert testId="note-error">{error}</Alert> : null}
         <textarea
           className="field__input field__input--area"
           rows={3}
@@ -55,13 +58,18 @@ export function NotesPanel({ conversationId }: { conversationId: string }) {
           aria-label="New note"
           value={body}
           onChange={(e) => setBody(e.target.value)}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={shownError ? errorId : undefined}
           data-testid="note-input"
         />
-        <div>
-          <Button type="submit" size="sm" variant="secondary" busy={busy} data-testid="note-submit">
-            Add note
-          </Button>
-        </div>
+        {shownError ? (
+          <p id={errorId} className="field__error" data-testid="note-error">
+            {shownError}
+          </p>
+        ) : null}
+        <SubmitButton size="sm" variant="secondary" busy={busy} reason={check.reason} data-testid="note-submit">
+          Add note
+        </SubmitButton>
       </form>
     </section>
   );
