@@ -85,7 +85,7 @@ export const ZEnvSchema = z.object({
   /** How many API processes serve this deployment; more than one needs Redis for shared throttles. */
   API_NODES: z.coerce.number().int().positive().default(1),
   OTP_DAILY_ATTEMPTS: z.coerce.number().int().positive().default(15),
-  OTP_RESEND_COOLDOWN_SECONDS: z.coerce.number().int().positive().default(60),
+  OTP_RESEND_COOLDOWN_SECONDS: z.coerce.number().int().nonnegative().default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   /** Bearer token Prometheus presents at /metrics; required in production. */
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, latestOtp, newRegistration, registerTenant } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/harness';
+import { formatPhoneNumber } from '../../domain/phone-display';
 
 // Long enough to watch the countdown, short enough to see it end.
 const COOLDOWN_SECONDS = 8;
@@ -63,7 +64,7 @@ test('a reload on "Verify your number" keeps the sign-up; Continue again sends n
 
   await page.reload();
   await page.getByTestId('otp-step').waitFor();
-  expect(await page.getByTestId('otp-sent-to').innerText()).toContain(signup.phone);
+  expect(await page.getByTestId('otp-sent-to').innerText()).toContain(formatPhoneNumber(signup.phone));
   // The password never sat in the browser: after a reload it is asked again, beside the code.
   await page.getByTestId('password-input').waitFor();
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(signup.password);

@@ -16,7 +16,8 @@ let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // No wait before "Resend code" (its cooldown has its own test in auth-flows.e2e).
+  app = await startTestApp({ env: { OTP_RESEND_COOLDOWN_SECONDS: '0' } });
   browser = await launchBrowser();
 }, 240_000);
 
