@@ -47,10 +47,17 @@ function write(key: string, value: unknown): void {
 export const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
 /** A new customer whose name is not the current one's (`current`, else the saved one) nor a recent one's. */
+/** Names "Random customer" handed out on this page, so clicking it again and again never comes back to one. */
+const offered: string[] = [];
+const MAX_OFFERED = 64;
+
 export function randomCustomer(current = read<Partial<Customer>>(CUSTOMER_KEY, {}).name): Customer {
   const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10)).join('');
-  const taken = [...recentCustomers().map((c) => c.name), ...(current ? [current] : [])];
-  return { phone: `+9198${digits}`, name: pickCustomerName(taken) };
+  const taken = [...recentCustomers().map((c) => c.name), ...(current ? [current] : []), ...offered];
+  const name = pickCustomerName(taken);
+  offered.unshift(name);
+  offered.length = Math.min(offered.length, MAX_OFFERED);
+  return { phone: `+9198${digits}`, name };
 }
 
 export function loadCustomer(): Customer {
