@@ -132,6 +132,8 @@ it('the hand-off message is set in AI settings (a too-long one is refused under 
 
   await page.getByTestId('nav-inbox').click();
   await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+  // A hand-off moves the conversation to Pending, maybe before it ever shows under Open: look where it waits.
+  await page.getByTestId('inbox-filter-needs-human').locator('input').check();
   app.gemini.nextAnswers([{ handoff: false, confidence: 0.99 }]);
   const waId = customerWaId();
   await app.meta.customer(number).send({ waId, name: 'Rohan Das' }, 'I want a refund for my order');
