@@ -4,47 +4,23 @@
  * and a PDF upload made searchable.
  * Screenshots: test-results/screenshots/ai-settings-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
+import { browserSuite } from '../support/browser-suite';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `ai-settings-${name}.png`), fullPage: true });
+const suite = browserSuite('ai-settings', { app: { withoutWorker: true }, viewport: { width: 1280, height: 900 } });
 
 async function settingsTab(tab: 'ai' | 'knowledge'): Promise<{ page: Page; tenant: RegisteredTenant }> {
-  const tenant = await registerTenant(app.url);
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(tenant.registration.email);
-  await page.getByTestId('password-input').fill(tenant.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  const tenant = await registerTenant(suite.app.url);
+  const page = await suite.logIn(tenant.registration);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId(`settings-${tab}-tab`).click();
-  await page.waitForURL(`${app.url}/app/settings/${tab}`);
+  await page.waitForURL(`${suite.app.url}/app/settings/${tab}`);
   return { page, tenant };
 }
 
-const storedSettings = async (tenant: RegisteredTenant) => (await request(app.url).get('/ai/settings').set(bearer(tenant.accessToken)).expect(200)).body;
+const storedSettings = async (tenant: RegisteredTenant) => (await request(suite.app.url).get('/ai/settings').set(bearer(tenant.accessToken)).expect(200)).body;
 
 test('AI settings are saved and read back after a reload', async () => {
   const { page, tenant } = await settingsTab('ai');
@@ -62,7 +38,7 @@ test('AI settings are saved and read back after a reload', async () => {
   await form.getByTestId('business-day-sat-open').check();
   await form.getByTestId('ai-settings-save').click();
   await page.getByTestId('ai-settings-saved').waitFor();
-  await shot(page, 'saved');
+  await suite.shot(page, 'saved');
 
   expect(await storedSettings(tenant)).toMatchObject({
     enabled: true,
@@ -92,7 +68,7 @@ test('a confidence above 1 and hours that close before they open are refused und
   await form.getByTestId('confidence-threshold-error').waitFor();
   expect(await form.getByTestId('ai-settings-save').isDisabled()).toBe(true);
   expect(await form.getByTestId('business-day-mon').innerText()).toMatch(/must be before close/i);
-  await shot(page, 'invalid');
+  await suite.shot(page, 'invalid');
   expect(await storedSettings(tenant)).toEqual(before);
 });
 
@@ -112,7 +88,7 @@ test('a knowledge document is added, found by a test question, and deleted', asy
   const passage = page.getByTestId('knowledge-passage').first();
   await passage.waitFor();
   expect(await passage.innerText()).toMatch(/Return policy[\s\S]*within 30 days/);
-  await shot(page, 'knowledge');
+  await suite.shot(page, 'knowledge');
 
   await page.getByTestId('knowledge-question-input').fill('Do you ship to Mars?');
   await page.getByTestId('knowledge-test-submit').click();
@@ -126,7 +102,7 @@ test('a knowledge document is added, found by a test question, and deleted', asy
 test('a PDF uploaded as a file becomes searchable knowledge', async () => {
   const { page } = await settingsTab('knowledge');
   // Any real PDF will do: Chromium prints one from a small page.
-  const printer = await context!.newPage();
+  const printer = await page.context().newPage();
   await printer.setContent('<h1>Shipping</h1><p>Delivery takes three to five working days anywhere in India.</p>');
   const pdf = await printer.pdf();
   await printer.close();

@@ -4,28 +4,12 @@
  * it would be sent or handed off, and why — without sending anything to anyone.
  * Screenshots: test-results/screenshots/ai-test-question-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, registerTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `ai-test-question-${name}.png`), fullPage: true });
+const suite = browserSuite('ai-test-question', { app: { withoutWorker: true }, viewport: { width: 1280, height: 900 } });
 
 const HOURS = 'We are open 9am to 6pm, Monday to Saturday. On Sundays the shop is closed.';
 
@@ -37,21 +21,16 @@ async function ask(page: Page, question: string) {
 }
 
 test('a test question shows the AI’s reply in the persona’s voice, its confidence and intent, and the guardrails’ verdict', async () => {
-  const tenant = await registerTenant(app.url);
+  const tenant = await registerTenant(suite.app.url);
   const auth = bearer(tenant.accessToken);
-  await request(app.url).put('/ai/settings').set(auth).send({ persona: 'Your name is Priya. Be warm.' }).expect(200);
-  await request(app.url).post('/ai/knowledge').set(auth).send({ title: 'Shop hours', format: 'text', content: HOURS }).expect(201);
-  const sentBefore = app.meta.sent().length;
+  await request(suite.app.url).put('/ai/settings').set(auth).send({ persona: 'Your name is Priya. Be warm.' }).expect(200);
+  await request(suite.app.url).post('/ai/knowledge').set(auth).send({ title: 'Shop hours', format: 'text', content: HOURS }).expect(201);
+  const sentBefore = suite.app.meta.sent().length;
 
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(tenant.registration.email);
-  await page.getByTestId('password-input').fill(tenant.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  const page = await suite.logIn(tenant.registration);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-knowledge-tab').click();
-  await page.waitForURL(`${app.url}/app/settings/knowledge`);
+  await page.waitForURL(`${suite.app.url}/app/settings/knowledge`);
 
   // Nothing typed: nothing to ask.
   expect(await page.getByTestId('knowledge-test-submit').isDisabled()).toBe(true);
@@ -66,20 +45,20 @@ test('a test question shows the AI’s reply in the persona’s voice, its confi
   // The AI is still off: the box says customers would not get this yet.
   expect(await page.getByTestId('knowledge-test-ai-off').innerText()).toContain('The AI agent is off');
   expect(await page.getByTestId('knowledge-passage').first().innerText()).toMatch(/Shop hours[\s\S]*On Sundays the shop is closed/);
-  await shot(page, 'reply');
+  await suite.shot(page, 'reply');
 
   // Half the question is in the knowledge base: under the threshold, so people answer it.
   await ask(page, 'What are your opening hours?');
   expect(await page.getByTestId('knowledge-test-confidence').innerText()).toBe('0.68 (threshold 0.70)');
   expect(await page.getByTestId('knowledge-test-decision').innerText()).toBe('The AI would hand this to your team: its confidence 0.68 is below your threshold 0.70.');
-  await shot(page, 'low-confidence');
+  await suite.shot(page, 'low-confidence');
 
   await ask(page, 'I want a refund for my order');
   expect(await page.getByTestId('knowledge-test-intent').innerText()).toBe('refund');
   expect(await page.getByTestId('knowledge-test-decision').innerText()).toBe('The AI would hand this to your team: needs a person: refund.');
   await page.getByTestId('knowledge-test-empty').waitFor();
-  await shot(page, 'handoff');
+  await suite.shot(page, 'handoff');
 
   // Testing sends nothing to anyone.
-  expect(app.meta.sent()).toHaveLength(sentBefore);
+  expect(suite.app.meta.sent()).toHaveLength(sentBefore);
 });

@@ -3,60 +3,24 @@
  * "Log in instead" as a real link, an invite page that names its workspace, and "Send invite" that
  * emails the invitation. Screenshots: test-results/screenshots/auth-flows-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, latestOtp, newRegistration, registerTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { submitSignUpDetails } from '../support/app-pages';
+import { browserSuite } from '../support/browser-suite';
 import { formatPhoneNumber } from '../../domain/phone-display';
 
 // Long enough to watch the countdown, short enough to see it end.
 const COOLDOWN_SECONDS = 8;
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const suite = browserSuite('auth-flows', { app: { withoutWorker: true, env: { OTP_RESEND_COOLDOWN_SECONDS: String(COOLDOWN_SECONDS) } }, viewport: { width: 1280, height: 900 } });
 
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true, env: { OTP_RESEND_COOLDOWN_SECONDS: String(COOLDOWN_SECONDS) } });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `auth-flows-${name}.png`), fullPage: true });
-const newPage = async () => (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-const codesSentTo = async (phone: string) => Number((await app.db.system('platform_notifications').where({ to_phone: phone, kind: 'otp' }).count({ n: '*' }))[0].n);
-
-async function fillDetails(page: Page, signup: ReturnType<typeof newRegistration>) {
-  await page.getByTestId('name-input').fill(signup.name);
-  await page.getByTestId('email-input').fill(signup.email);
-  await page.getByTestId('phone-input').fill(signup.phone);
-  await page.getByTestId('workspace-input').fill(signup.workspace);
-  await page.getByTestId('password-input').fill(signup.password);
-  await page.getByTestId('register-submit').click();
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(email);
-  await page.getByTestId('password-input').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-}
+const codesSentTo = async (phone: string) => Number((await suite.app.db.system('platform_notifications').where({ to_phone: phone, kind: 'otp' }).count({ n: '*' }))[0].n);
 
 test('a reload on "Verify your number" keeps the sign-up; Continue again sends no new code; "Resend code" counts down', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const signup = newRegistration();
-  await page.goto(`${app.url}/register`);
-  await fillDetails(page, signup);
+  await page.goto(`${suite.app.url}/register`);
+  await submitSignUpDetails(page, signup);
   await page.getByTestId('otp-step').waitFor();
   const resend = page.getByTestId('otp-resend');
   expect(await resend.isDisabled()).toBe(true);
@@ -68,7 +32,7 @@ test('a reload on "Verify your number" keeps the sign-up; Continue again sends n
   // The password never sat in the browser: after a reload it is asked again, beside the code.
   await page.getByTestId('password-input').waitFor();
   expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(signup.password);
-  await shot(page, 'verify-after-reload');
+  await suite.shot(page, 'verify-after-reload');
 
   // Back to the details (filled in again from the session), then Continue: the pending code is reused.
   await page.getByTestId('otp-back').click();
@@ -92,72 +56,73 @@ test('a reload on "Verify your number" keeps the sign-up; Continue again sends n
   await page.getByTestId('otp-notice').waitFor();
   expect(await codesSentTo(signup.phone)).toBe(2);
   expect(await resend.isDisabled()).toBe(true);
-  await shot(page, 'verify-resent');
+  await suite.shot(page, 'verify-resent');
 
   await page.reload();
-  await page.getByTestId('otp-input').fill(await latestOtp(app.url, signup.phone));
+  await page.getByTestId('otp-input').fill(await latestOtp(suite.app.url, signup.phone));
   await page.getByTestId('password-input').fill(signup.password);
   await page.getByTestId('otp-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/app`);
   expect(await page.getByTestId('workspace-name').innerText()).toBe(signup.workspace);
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
 });
 
 test('"An account with this email already exists" links to the login page with the email filled in', async () => {
-  const existing = await registerTenant(app.url);
-  const page = await newPage();
+  const existing = await registerTenant(suite.app.url);
+  const page = await suite.newPage();
   const signup = newRegistration({ email: existing.registration.email });
-  await page.goto(`${app.url}/register`);
-  await fillDetails(page, signup);
+  await page.goto(`${suite.app.url}/register`);
+  await submitSignUpDetails(page, signup);
   await page.getByTestId('otp-step').waitFor();
-  await page.getByTestId('otp-input').fill(await latestOtp(app.url, signup.phone));
+  await page.getByTestId('otp-input').fill(await latestOtp(suite.app.url, signup.phone));
   await page.getByTestId('otp-submit').click();
 
   await page.getByTestId('email-error').waitFor();
   expect(await page.getByTestId('email-error').innerText()).toBe('An account with this email already exists.');
   const link = page.getByTestId('email-taken-login').getByRole('link');
-  await shot(page, 'email-taken');
+  await suite.shot(page, 'email-taken');
   await link.click();
   await page.waitForURL(/\/login\?email=/);
   expect(await page.getByTestId('email-input').inputValue()).toBe(existing.registration.email);
   await page.getByTestId('password-input').fill(existing.registration.password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/app`);
 });
 
 test('the invite page names the workspace, who invited and the role, and offers no trial; a bad link says so', async () => {
-  const owner = await registerTenant(app.url, { name: 'Meera Iyer' });
+  const owner = await registerTenant(suite.app.url, { name: 'Meera Iyer' });
   const email = `anita.${Date.now()}@example.com`;
-  const invited = await request(app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email, name: 'Anita', role: 'agent' }).expect(201);
+  const invited = await request(suite.app.url).post('/users/invite').set(bearer(owner.accessToken)).send({ email, name: 'Anita', role: 'agent' }).expect(201);
 
-  const page = await newPage();
-  await page.goto(`${app.url}/invite/${invited.body.inviteToken}`);
+  const page = await suite.newPage();
+  await page.goto(`${suite.app.url}/invite/${invited.body.inviteToken}`);
   await page.getByTestId('invite-summary').waitFor();
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Join ${owner.tenant.name}`);
   expect(await page.getByTestId('invite-summary').innerText()).toBe(`Meera Iyer invited ${email} to join as an agent. Choose a password to accept.`);
   expect(await page.locator('body').innerText()).not.toMatch(/trial/i);
-  await shot(page, 'invite-page');
+  await suite.shot(page, 'invite-page');
 
   await page.getByTestId('password-input').fill('a fine password 7');
   await page.getByTestId('confirm-input').fill('a fine password 7');
   await page.getByTestId('invite-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/app`);
 
   // The same link again, now used: the page says what is wrong instead of offering a form.
-  const again = await newPage();
-  await again.goto(`${app.url}/invite/${invited.body.inviteToken}`);
+  const again = await suite.newPage();
+  await again.goto(`${suite.app.url}/invite/${invited.body.inviteToken}`);
   await again.getByTestId('invite-invalid').waitFor();
   expect(await again.getByTestId('invite-invalid').innerText()).toContain('invalid, expired or already used');
   expect(await again.getByTestId('invite-form').count()).toBe(0);
-  await shot(again, 'invite-used');
+  await suite.shot(again, 'invite-used');
 });
 
 test('"Send invite" emails the invitation (it arrives in the sandbox outbox) and shows its link once, to copy', async () => {
-  const owner = await registerTenant(app.url, { name: 'Meera Iyer' });
-  const page = await newPage();
-  await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-  await logIn(page, owner.registration.email, owner.registration.password);
-  await page.goto(`${app.url}/app/settings/team`);
+  const owner = await registerTenant(suite.app.url, { name: 'Meera Iyer' });
+  const page = await suite.newPage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.app.url });
+  await page.goto(`${suite.app.url}/login`);
+  await suite.signIn(page, owner.registration);
+  await page.goto(`${suite.app.url}/app/settings/team`);
 
   const invitee = `ravi.${Date.now()}@example.com`;
   await page.getByTestId('invite-name-input').fill('Ravi Kumar');
@@ -168,7 +133,7 @@ test('"Send invite" emails the invitation (it arrives in the sandbox outbox) and
   expect(await result.innerText()).toContain('Invitation emailed to Ravi Kumar');
   const shown = await page.getByTestId('invite-url').inputValue();
 
-  const outbox = await request(app.url).get('/sandbox/outbox').query({ to: invitee }).expect(200);
+  const outbox = await request(suite.app.url).get('/sandbox/outbox').query({ to: invitee }).expect(200);
   expect(outbox.body.data).toHaveLength(1);
   expect(outbox.body.data[0].kind).toBe('team_invite');
   expect(outbox.body.data[0].body).toContain(`Meera Iyer invited you to ${owner.tenant.name}`);
@@ -177,7 +142,7 @@ test('"Send invite" emails the invitation (it arrives in the sandbox outbox) and
   await page.getByTestId('invite-copy').click();
   await page.getByTestId('invite-copy').filter({ hasText: 'Copied' }).waitFor();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
-  await shot(page, 'invite-sent');
+  await suite.shot(page, 'invite-sent');
 
   // Shown once: after a reload the team lists the invitee, and the link is nowhere on the page.
   await page.reload();

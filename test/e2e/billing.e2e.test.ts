@@ -2,65 +2,36 @@
  * Billing in a real browser against the real stack and the Razorpay simulator (checkout, provider
  * errors, read-only agents, plan change and cancel). Screenshots: test-results/screenshots/billing-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
 import { workflowIds } from '../../domain/contracts';
 import type { trialWorkflow } from '../../workflows/trial';
 import { subscribe, waitForStatus } from '../billing/helpers';
 import { bearer, registerTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+// Trials of 2 s: a fresh workspace is blocked within the test.
+const suite = browserSuite('billing', { app: { trial: { durationMs: 2_000, reminderOffsetsMs: [] } }, viewport: { width: 1280, height: 800 } });
 
-beforeAll(async () => {
-  // Trials of 2 s: a fresh workspace is blocked within the test.
-  app = await startTestApp({ trial: { durationMs: 2_000, reminderOffsetsMs: [] } });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterEach(async () => {
-  app.razorpay.clearFaults();
-  await context?.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `billing-${name}.png`), fullPage: true });
+afterEach(() => suite.app.razorpay.clearFaults());
 
 async function expiredTenant() {
-  const tenant = await registerTenant(app.url);
-  expect((await app.temporal.workflow.getHandle<typeof trialWorkflow>(workflowIds.trial(tenant.tenant.id)).result()).phase).toBe('expired');
+  const tenant = await registerTenant(suite.app.url);
+  expect((await suite.app.temporal.workflow.getHandle<typeof trialWorkflow>(workflowIds.trial(tenant.tenant.id)).result()).phase).toBe('expired');
   return tenant;
 }
 
 async function payingTenant(planId: 'starter' | 'pro') {
-  const tenant = await registerTenant(app.url);
-  await app.razorpay.pay((await subscribe(app, tenant, planId)).razorpaySubscriptionId);
-  await waitForStatus(app, tenant, 'active');
+  const tenant = await registerTenant(suite.app.url);
+  await suite.app.razorpay.pay((await subscribe(suite.app, tenant, planId)).razorpaySubscriptionId);
+  await waitForStatus(suite.app, tenant, 'active');
   return tenant;
-}
-
-async function logIn({ email, password }: { email: string; password: string }): Promise<Page> {
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(email);
-  await page.getByTestId('password-input').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  return page;
 }
 
 test('a blocked workspace subscribes to Growth through checkout and is unblocked', async () => {
   const tenant = await expiredTenant();
-  const page = await logIn(tenant.registration);
+  const page = await suite.logIn(tenant.registration);
   await page.getByTestId('blocked-page').waitFor({ state: 'visible' });
-  await shot(page, 'blocked');
+  await suite.shot(page, 'blocked');
 
   await page.getByTestId('blocked-billing-link').click();
   await page.locator('[data-testid=subscription-status][data-status=none]').waitFor();
@@ -69,14 +40,14 @@ test('a blocked workspace subscribes to Growth through checkout and is unblocked
   expect(await page.getByTestId('usage-messages').innerText()).toContain('0 / 25,000');
   // The trial is over: nothing to keep, the charge is at checkout.
   expect(await page.getByTestId('checkout-timing').innerText()).toContain("You'll be charged today.");
-  await shot(page, 'plans');
+  await suite.shot(page, 'plans');
 
   await page.getByTestId('subscribe-growth').click();
-  await page.waitForURL((url) => url.toString().startsWith(`${app.razorpay.url}/checkout/sub_`));
-  await shot(page, 'checkout');
+  await page.waitForURL((url) => url.toString().startsWith(`${suite.app.razorpay.url}/checkout/sub_`));
+  await suite.shot(page, 'checkout');
   await page.getByTestId('pay').click();
 
-  await page.waitForURL((url) => url.toString().startsWith(`${app.url}/app/billing`));
+  await page.waitForURL((url) => url.toString().startsWith(`${suite.app.url}/app/billing`));
   await page.getByTestId('checkout-success').waitFor({ state: 'visible', timeout: 30_000 });
   expect(await page.getByTestId('subscription-status').innerText()).toMatch(/Active[\s\S]*Growth · ₹2,499 \/ month[\s\S]*renews on/i);
   expect(new URL(page.url()).search).toBe('');
@@ -84,7 +55,7 @@ test('a blocked workspace subscribes to Growth through checkout and is unblocked
     .getByTestId('payments-table')
     .getByRole('row', { name: /₹2,499.*Captured/ })
     .waitFor({ timeout: 15_000 });
-  await shot(page, 'active');
+  await suite.shot(page, 'active');
 
   await page.getByTestId('main-nav').getByRole('link', { name: 'Dashboard' }).click();
   await page.getByTestId('dashboard').waitFor({ state: 'visible' });
@@ -93,46 +64,44 @@ test('a blocked workspace subscribes to Growth through checkout and is unblocked
   await page.reload(); // a fresh GET /me agrees
   await page.getByTestId('dashboard').waitFor({ state: 'visible' });
   expect(await page.getByTestId('blocked-page').count()).toBe(0);
-  await shot(page, 'dashboard');
+  await suite.shot(page, 'dashboard');
 });
 
 test('Razorpay refusing the subscription shows a clear alert and keeps the page usable', async () => {
   const tenant = await expiredTenant();
-  const page = await logIn(tenant.registration);
-  await page.goto(`${app.url}/app/billing`);
-  app.razorpay.injectFault({ status: 500, times: 50, method: 'POST', path: '/v1/subscriptions' });
+  const page = await suite.logIn(tenant.registration, { path: '/app/billing' });
+  suite.app.razorpay.injectFault({ status: 500, times: 50, method: 'POST', path: '/v1/subscriptions' });
 
   await page.getByTestId('subscribe-starter').click();
   await page.getByTestId('billing-alert').getByText('Razorpay did not accept the request', { exact: false }).waitFor({ timeout: 30_000 });
   expect(await page.getByTestId('subscribe-starter').isEnabled()).toBe(true);
-  await shot(page, 'provider-error');
+  await suite.shot(page, 'provider-error');
 
   // Coming back from a checkout that was never paid: the page waits for Razorpay rather than claiming success.
-  await page.goto(`${app.url}/app/billing?checkout=done`);
+  await page.goto(`${suite.app.url}/app/billing?checkout=done`);
   await page.getByTestId('checkout-confirming').getByText('Confirming your payment…', { exact: false }).waitFor();
-  await shot(page, 'confirming');
+  await suite.shot(page, 'confirming');
 });
 
 test('an agent sees the plan and usage read-only, without payments or plan buttons', async () => {
   const tenant = await payingTenant('pro');
   const email = `agent.${Date.now()}@example.com`;
-  const invited = await request(app.url).post('/users/invite').set(bearer(tenant.accessToken)).send({ email, name: 'Ravi Agent', role: 'agent' }).expect(201);
-  await request(app.url).post('/auth/accept-invite').send({ token: invited.body.inviteToken, password: 'agent password 42' }).expect(200);
+  const invited = await request(suite.app.url).post('/users/invite').set(bearer(tenant.accessToken)).send({ email, name: 'Ravi Agent', role: 'agent' }).expect(201);
+  await request(suite.app.url).post('/auth/accept-invite').send({ token: invited.body.inviteToken, password: 'agent password 42' }).expect(200);
 
-  const page = await logIn({ email, password: 'agent password 42' });
+  const page = await suite.logIn({ email, password: 'agent password 42' });
   await page.getByTestId('nav-billing').click();
   await page.locator('[data-testid=subscription-status][data-status=active]').waitFor();
   expect(await page.getByTestId('subscription-status').innerText()).toContain('Pro');
   expect(await page.getByTestId('usage-agents').innerText()).toContain('2 / ');
   expect(await page.getByTestId('plan-card-pro').innerText()).toMatch(/current plan/i);
   for (const id of ['subscribe-starter', 'change-plan-starter', 'cancel-subscription', 'payments-table', 'invoices-table']) expect(await page.getByTestId(id).count()).toBe(0);
-  await shot(page, 'agent');
+  await suite.shot(page, 'agent');
 });
 
 test('an admin switches plan and cancels at the end of the period, each after confirming', async () => {
   const tenant = await payingTenant('starter');
-  const page = await logIn(tenant.registration);
-  await page.goto(`${app.url}/app/billing`);
+  const page = await suite.logIn(tenant.registration, { path: '/app/billing' });
 
   await page.getByTestId('change-plan-pro').click(); // shown only while a plan is active
   expect(await page.getByTestId('confirm-change-pro').innerText()).toContain('₹3,999 / month from today');
@@ -149,5 +118,5 @@ test('an admin switches plan and cancels at the end of the period, each after co
     .getByText(/ends on/)
     .waitFor({ timeout: 20_000 });
   expect(await page.getByTestId('subscription-status').innerText()).toMatch(/cancelling[\s\S]*ends on \d+ \w+ \d{4}\. You keep full access/i);
-  await shot(page, 'cancelled-at-cycle-end');
+  await suite.shot(page, 'cancelled-at-cycle-end');
 });

@@ -2,43 +2,18 @@
  * Issue 11 item 10: validation problems in plain words next to their field, and submit buttons that
  * stay off (saying why) while the input is invalid. Screenshots: test-results/screenshots/forms-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
+const suite = browserSuite('forms', { app: { withoutWorker: true } });
 
 /** Zod's own English, as people used to meet it under the fields. */
 const RAW = /Too (small|big)|Invalid (input|option|string|email)|expected (string|number)|[<>]=/;
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `forms-${name}.png`), fullPage: true });
-
 async function settingsTab(tab: 'labels' | 'ai' | 'team'): Promise<{ page: Page; tenant: RegisteredTenant }> {
-  const tenant = await registerTenant(app.url);
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(tenant.registration.email);
-  await page.getByTestId('password-input').fill(tenant.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  await page.goto(`${app.url}/app/settings/${tab}`);
+  const tenant = await registerTenant(suite.app.url);
+  const page = await suite.logIn(tenant.registration, { path: `/app/settings/${tab}` });
   return { page, tenant };
 }
 
@@ -66,8 +41,8 @@ test('an empty label name says "Enter a name" under the field, and Add label sta
   await expectDescribedError(page, 'label-name', 'Enter a name');
   expect(await submit.isDisabled()).toBe(true);
   expect(await page.locator('body').innerText()).not.toMatch(RAW);
-  await shot(page, 'label-empty-name');
-  expect((await request(app.url).get('/labels').set(bearer(tenant.accessToken)).expect(200)).body.data).toEqual([]);
+  await suite.shot(page, 'label-empty-name');
+  expect((await request(suite.app.url).get('/labels').set(bearer(tenant.accessToken)).expect(200)).body.data).toEqual([]);
 
   await page.getByTestId('label-name-input').fill('VIP');
   expect(await page.getByTestId('label-name-error').count()).toBe(0);
@@ -90,18 +65,18 @@ test('a confidence above 1 says "Must be 1 or less" under the field, and Save st
   expect(await save.isDisabled()).toBe(true);
   expect(await form.getByTestId('ai-settings-save-reason').innerText()).toBe('Confidence needed to reply: Must be 1 or less');
   expect(await page.locator('body').innerText()).not.toMatch(RAW);
-  await shot(page, 'ai-threshold');
+  await suite.shot(page, 'ai-threshold');
 
   await form.getByTestId('confidence-threshold-input').fill('');
   await expectDescribedError(page, 'confidence-threshold', 'Enter a number');
   expect(await save.isDisabled()).toBe(true);
-  expect((await request(app.url).get('/ai/settings').set(bearer(tenant.accessToken)).expect(200)).body.confidenceThreshold).toBe(0.7);
+  expect((await request(suite.app.url).get('/ai/settings').set(bearer(tenant.accessToken)).expect(200)).body.confidenceThreshold).toBe(0.7);
 
   await form.getByTestId('confidence-threshold-input').fill('0.8');
   expect(await save.isDisabled()).toBe(false);
   await save.click();
   await page.getByTestId('ai-settings-saved').waitFor();
-  expect((await request(app.url).get('/ai/settings').set(bearer(tenant.accessToken)).expect(200)).body.confidenceThreshold).toBe(0.8);
+  expect((await request(suite.app.url).get('/ai/settings').set(bearer(tenant.accessToken)).expect(200)).body.confidenceThreshold).toBe(0.8);
 });
 
 test('an invite to a half-typed address says "Enter a valid email address" and Send invite waits for a name', async () => {
@@ -115,5 +90,5 @@ test('an invite to a half-typed address says "Enter a valid email address" and S
   expect(await page.getByTestId('invite-submit-reason').innerText()).toBe('Name: Enter a name');
   expect(await page.getByTestId('invite-name-error').count()).toBe(0);
   expect(await page.locator('body').innerText()).not.toMatch(RAW);
-  await shot(page, 'invite');
+  await suite.shot(page, 'invite');
 });

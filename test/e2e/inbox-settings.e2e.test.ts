@@ -2,40 +2,15 @@
  * Settings → Canned responses and Labels in a real browser: create, edit, refuse a duplicate, delete.
  * Screenshots: test-results/screenshots/inbox-settings-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { type Page } from 'playwright-core';
 import { registerTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `inbox-settings-${name}.png`), fullPage: true });
+const suite = browserSuite('inbox-settings', { app: { withoutWorker: true } });
 
 async function settingsTab(tab: 'canned-responses' | 'labels'): Promise<Page> {
-  const { registration } = await registerTenant(app.url);
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(registration.email);
-  await page.getByTestId('password-input').fill(registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  await page.goto(`${app.url}/app/settings/${tab}`);
+  const { registration } = await registerTenant(suite.app.url);
+  const page = await suite.logIn(registration, { path: `/app/settings/${tab}` });
   return page;
 }
 
@@ -64,7 +39,7 @@ test('canned responses are created, edited, kept unique by shortcut, and deleted
   await row.getByTestId('canned-edit-body-input').fill('We are open 10:00 to 21:00, every day.');
   await row.getByTestId('canned-edit-submit').click();
   await row.filter({ hasText: '21:00, every day' }).waitFor();
-  await shot(page, 'canned');
+  await suite.shot(page, 'canned');
 
   await row.getByTestId('canned-delete').click();
   await row.getByTestId('canned-delete-confirm').click();
@@ -81,7 +56,7 @@ test('labels are created with a colour, refused when the name is taken, and dele
   await page.getByTestId('label-name-input').fill('vip');
   await page.getByTestId('label-submit').click();
   expect(await page.getByTestId('label-name-error').innerText()).toMatch(/already exists/);
-  await shot(page, 'labels');
+  await suite.shot(page, 'labels');
 
   const row = page.getByTestId('label-row').filter({ hasText: 'VIP' });
   await row.getByTestId('label-delete').click();

@@ -4,56 +4,33 @@
  * Meta simulator; the agent's browser shows it live.
  * Screenshots: test-results/screenshots/inbox-truth-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { openInbox } from '../support/app-pages';
+import { browserSuite, type Credentials } from '../support/browser-suite';
 import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const suite = browserSuite('inbox-truth', { viewport: { width: 1440, height: 900 } });
+
 let tenant: RegisteredTenant;
 let phoneNumberId: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-  tenant = await registerTenant(app.url);
-  phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
+  tenant = await registerTenant(suite.app.url);
+  phoneNumberId = (await connectTestNumber(suite.app, tenant.tenant.id)).phoneNumberId;
 }, 240_000);
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.meta.idle();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `inbox-truth-${name}.png`), fullPage: true });
-
-async function openInbox({ email, password }: { email: string; password: string }): Promise<Page> {
-  const page = await (context = await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(email);
-  await page.getByTestId('password-input').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  await page.getByTestId('nav-inbox').click();
-  await page.waitForURL(`${app.url}/app/inbox`);
-  await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
+async function loggedInInbox(credentials: Credentials): Promise<Page> {
+  const page = await suite.logIn(credentials);
+  await openInbox(page, suite.app.url);
   return page;
 }
 
 /** A new customer writes; their conversation is opened in the inbox. */
 async function customerWritesAndIsOpened(page: Page, name: string, text: string): Promise<{ waId: string; row: ReturnType<Page['locator']> }> {
   const waId = customerWaId();
-  await app.meta.customer(phoneNumberId).send({ waId, name }, text);
+  await suite.app.meta.customer(phoneNumberId).send({ waId, name }, text);
   const row = page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`);
   await row.click();
   await page.getByTestId('conversation-view').getByTestId('thread-message').filter({ hasText: text }).waitFor();
@@ -61,7 +38,7 @@ async function customerWritesAndIsOpened(page: Page, name: string, text: string)
 }
 
 it('with the AI off, a new conversation is the team’s: not tagged AI, and the composer says who answers', async () => {
-  const page = await openInbox(tenant.registration);
+  const page = await loggedInInbox(tenant.registration);
   const { row } = await customerWritesAndIsOpened(page, 'Kabir Shah', 'Do you ship to Goa?');
   const view = page.getByTestId('conversation-view');
 
@@ -74,7 +51,7 @@ it('with the AI off, a new conversation is the team’s: not tagged AI, and the 
   expect(await view.getByTestId('composer-ai-hint').count()).toBe(0);
   // Handing the customer to an AI that is off would leave them with nobody.
   expect(await view.getByTestId('conversation-release').count()).toBe(0);
-  await shot(page, 'ai-off-team');
+  await suite.shot(page, 'ai-off-team');
 
   await view.getByTestId('conversation-takeover').click();
   await view.getByTestId('conversation-assignee').filter({ hasText: 'Assigned to' }).waitFor();
@@ -82,34 +59,29 @@ it('with the AI off, a new conversation is the team’s: not tagged AI, and the 
 });
 
 it('STOP shows in the header before anyone sends, and START clears it without a reload', async () => {
-  const page = await openInbox(tenant.registration);
+  const page = await loggedInInbox(tenant.registration);
   const { waId } = await customerWritesAndIsOpened(page, 'Zoya Khan', 'hi there');
   const view = page.getByTestId('conversation-view');
   await view.getByTestId('composer-input').waitFor();
   expect(await view.getByTestId('conversation-opted-out').count()).toBe(0);
 
-  await app.meta.customer(phoneNumberId).send({ waId, name: 'Zoya Khan' }, 'STOP');
+  await suite.app.meta.customer(phoneNumberId).send({ waId, name: 'Zoya Khan' }, 'STOP');
   await view.getByTestId('conversation-opted-out').waitFor();
   expect(await view.getByTestId('conversation-opted-out').innerText()).toMatch(/opted out/i);
   await view.getByTestId('composer-opted-out').waitFor();
   expect(await view.getByTestId('composer-input').count()).toBe(0);
-  await shot(page, 'opted-out');
+  await suite.shot(page, 'opted-out');
 
-  await app.meta.customer(phoneNumberId).send({ waId, name: 'Zoya Khan' }, 'START');
+  await suite.app.meta.customer(phoneNumberId).send({ waId, name: 'Zoya Khan' }, 'START');
   await view.getByTestId('conversation-opted-out').waitFor({ state: 'detached' });
   await view.getByTestId('composer-input').waitFor();
-  await shot(page, 'opted-in-again');
+  await suite.shot(page, 'opted-in-again');
 });
 
 it('the hand-off message is set in AI settings (a too-long one is refused under its field) and the customer hears it after a hand-off', async () => {
-  const admin = await registerTenant(app.url);
-  const number = (await connectTestNumber(app, admin.tenant.id)).phoneNumberId;
-  const page = await (context = await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(admin.registration.email);
-  await page.getByTestId('password-input').fill(admin.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  const admin = await registerTenant(suite.app.url);
+  const number = (await connectTestNumber(suite.app, admin.tenant.id)).phoneNumberId;
+  const page = await suite.logIn(admin.registration);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-ai-tab').click();
   const form = page.getByTestId('ai-settings-form');
@@ -120,7 +92,7 @@ it('the hand-off message is set in AI settings (a too-long one is refused under 
   await form.getByTestId('handoff-message-error').waitFor();
   expect(await form.getByTestId('ai-settings-save').isDisabled()).toBe(true);
   expect(await form.getByTestId('handoff-message-error').innerText()).toMatch(/500 characters/);
-  const stored = async () => (await request(app.url).get('/ai/settings').set(bearer(admin.accessToken)).expect(200)).body;
+  const stored = async () => (await request(suite.app.url).get('/ai/settings').set(bearer(admin.accessToken)).expect(200)).body;
   expect(await stored()).toMatchObject({ enabled: false, handoffMessage: null });
 
   const notice = 'Thanks! A teammate will reply shortly.';
@@ -128,19 +100,19 @@ it('the hand-off message is set in AI settings (a too-long one is refused under 
   await form.getByTestId('ai-settings-save').click();
   await page.getByTestId('ai-settings-saved').waitFor();
   expect(await stored()).toMatchObject({ enabled: true, handoffMessage: notice });
-  await shot(page, 'handoff-settings');
+  await suite.shot(page, 'handoff-settings');
 
   await page.getByTestId('nav-inbox').click();
   await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
   // A hand-off moves the conversation to Pending, maybe before it ever shows under Open: look where it waits.
   await page.getByTestId('inbox-filter-needs-human').locator('input').check();
-  app.gemini.nextAnswers([{ handoff: false, confidence: 0.99 }]);
+  suite.app.gemini.nextAnswers([{ handoff: false, confidence: 0.99 }]);
   const waId = customerWaId();
-  await app.meta.customer(number).send({ waId, name: 'Rohan Das' }, 'I want a refund for my order');
+  await suite.app.meta.customer(number).send({ waId, name: 'Rohan Das' }, 'I want a refund for my order');
   await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).click();
   const view = page.getByTestId('conversation-view');
   const sent = view.locator('[data-testid=thread-message][data-direction=outbound]', { hasText: notice });
   await sent.getByTestId('sender-badge').filter({ hasText: 'System' }).waitFor();
   await view.locator('[data-testid=conversation-header] [data-testid=conversation-status][data-status=pending]').waitFor();
-  await shot(page, 'handoff-message');
+  await suite.shot(page, 'handoff-message');
 });

@@ -4,65 +4,32 @@
  * replies, and the reply reaches the customer with its ticks.
  * Screenshots: test-results/screenshots/inbox-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import type { Socket } from 'socket.io';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import request from 'supertest';
 import { eventually } from '../support/eventually';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { openInbox } from '../support/app-pages';
+import { browserSuite } from '../support/browser-suite';
 import { connectTestNumber, customerWaId } from '../support/whatsapp-factories';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const suite = browserSuite('inbox', { viewport: { width: 1440, height: 900 } });
+
 let tenant: RegisteredTenant;
 let phoneNumberId: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-  tenant = await registerTenant(app.url);
-  phoneNumberId = (await connectTestNumber(app, tenant.tenant.id)).phoneNumberId;
+  tenant = await registerTenant(suite.app.url);
+  phoneNumberId = (await connectTestNumber(suite.app, tenant.tenant.id)).phoneNumberId;
 }, 240_000);
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.meta.idle();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `inbox-${name}.png`), fullPage: true });
-
-async function logIn({ email, password }: { email: string; password: string }): Promise<Page> {
-  const page = await (context = await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(email);
-  await page.getByTestId('password-input').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  return page;
-}
-
-/** The Inbox from the navigation, with its socket joined: from here on updates arrive by themselves. */
-async function openInbox(page: Page): Promise<void> {
-  await page.getByTestId('nav-inbox').click();
-  await page.waitForURL(`${app.url}/app/inbox`);
-  await page.locator('[data-testid=realtime-status][data-state=live]').waitFor();
-}
-
 test('an inbound message appears live; the agent takes over, replies, and the customer receives it with ticks', async () => {
-  const page = await logIn(tenant.registration);
-  await openInbox(page);
+  const page = await suite.logIn(tenant.registration);
+  await openInbox(page, suite.app.url);
   await page.getByTestId('conversation-list-empty').waitFor();
 
   const waId = customerWaId();
-  const result = await app.meta.customer(phoneNumberId).send({ waId, name: 'Meera Iyer' }, 'Is the blue kurta still in stock?');
+  const result = await suite.app.meta.customer(phoneNumberId).send({ waId, name: 'Meera Iyer' }, 'Is the blue kurta still in stock?');
   expect(result.delivery.status).toBe(200);
   const accepted = Date.now();
   const row = page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`);
@@ -72,14 +39,14 @@ test('an inbound message appears live; the agent takes over, replies, and the cu
   expect(elapsedMs).toBeLessThan(1_000);
   expect(await row.innerText()).toMatch(/Meera Iyer/);
   await expect(row.getByTestId('unread-badge').innerText()).resolves.toBe('1');
-  await shot(page, 'inbound');
+  await suite.shot(page, 'inbound');
 
   await row.click();
   const view = page.getByTestId('conversation-view');
   await view.getByTestId('thread-message').filter({ hasText: 'Is the blue kurta still in stock?' }).waitFor();
   // Opening it marks it read: the badge goes, in this browser and in the stored conversation.
   await row.getByTestId('unread-badge').waitFor({ state: 'detached' });
-  await eventually(async () => expect(await app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).first()).toMatchObject({ unread_count: 0 }));
+  await eventually(async () => expect(await suite.app.db.system('conversations').where({ tenant_id: tenant.tenant.id }).first()).toMatchObject({ unread_count: 0 }));
 
   // The workspace's AI is off, so the team has it from the start; taking it over makes it the agent's.
   await view.getByTestId('conversation-takeover').click();
@@ -91,7 +58,7 @@ test('an inbound message appears live; the agent takes over, replies, and the cu
   await view.getByTestId('composer-input').press('Enter');
 
   const received = await eventually(async () => {
-    const found = app.meta.sent({ phoneNumberId, to: waId }).find((m) => (m.body.text as { body?: string } | undefined)?.body === reply);
+    const found = suite.app.meta.sent({ phoneNumberId, to: waId }).find((m) => (m.body.text as { body?: string } | undefined)?.body === reply);
     if (!found) throw new Error(`the Meta simulator has no reply for ${waId} yet`);
     return found;
   });
@@ -101,13 +68,13 @@ test('an inbound message appears live; the agent takes over, replies, and the cu
   await outbound.getByTestId('sender-badge').filter({ hasText: 'Agent' }).waitFor();
   await outbound.locator('[data-testid=delivery-ticks][data-status=read]').waitFor();
   expect(await view.getByTestId('composer-input').inputValue()).toBe('');
-  await shot(page, 'takeover-reply');
+  await suite.shot(page, 'takeover-reply');
 });
 
 /** A conversation started by a new customer, opened in the inbox; returns the customer's wa_id. */
 async function openNewConversation(page: Page, text: string): Promise<string> {
   const waId = customerWaId();
-  await app.meta.customer(phoneNumberId).send({ waId, name: 'Arjun Nair' }, text);
+  await suite.app.meta.customer(phoneNumberId).send({ waId, name: 'Arjun Nair' }, text);
   await page.locator(`[data-testid=conversation-row][data-phone="+${waId}"]`).click();
   await page.getByTestId('conversation-view').getByTestId('thread-message').filter({ hasText: text }).waitFor();
   return waId;
@@ -115,19 +82,19 @@ async function openNewConversation(page: Page, text: string): Promise<string> {
 
 const sentTo = (waId: string, match: (body: Record<string, any>) => boolean) =>
   eventually(async () => {
-    const found = app.meta.sent({ phoneNumberId, to: waId }).find((m) => match(m.body));
+    const found = suite.app.meta.sent({ phoneNumberId, to: waId }).find((m) => match(m.body));
     if (!found) throw new Error(`nothing matching was sent to ${waId}`);
     return found;
   });
 
 test('"/" inserts a canned response, labels and notes go on the conversation, and the row can be filtered by label', async () => {
-  const api = request(app.url);
+  const api = request(suite.app.url);
   await api.post('/canned-responses').set(bearer(tenant.accessToken)).send({ shortcut: 'hours', body: 'We are open 10:00 to 20:00, Monday to Saturday.' }).expect(201);
   await api.post('/canned-responses').set(bearer(tenant.accessToken)).send({ shortcut: 'thanks', body: 'Thank you for shopping with us!' }).expect(201);
   const vip = (await api.post('/labels').set(bearer(tenant.accessToken)).send({ name: 'VIP', color: '#d93025' }).expect(201)).body;
 
-  const page = await logIn(tenant.registration);
-  await openInbox(page);
+  const page = await suite.logIn(tenant.registration);
+  await openInbox(page, suite.app.url);
   const waId = await openNewConversation(page, 'When are you open?');
   const view = page.getByTestId('conversation-view');
 
@@ -137,7 +104,7 @@ test('"/" inserts a canned response, labels and notes go on the conversation, an
   await picker.getByTestId('canned-option').filter({ hasText: '/hours' }).waitFor();
   // "/hours" starts with "ho" and comes first; "/thanks" only mentions shopping.
   expect((await picker.getByTestId('canned-option').allInnerTexts()).map((t) => t.split('\n')[0])).toEqual(['/hours', '/thanks']);
-  await shot(page, 'canned');
+  await suite.shot(page, 'canned');
   await input.press('Enter');
   await picker.waitFor({ state: 'detached' });
   expect(await input.inputValue()).toBe('Hi! We are open 10:00 to 20:00, Monday to Saturday.');
@@ -154,12 +121,12 @@ test('"/" inserts a canned response, labels and notes go on the conversation, an
   await page.locator('[data-testid=conversation-list]:not([aria-busy])').waitFor();
   expect(await page.getByTestId('conversation-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-phone')))).toEqual([`+${waId}`]);
   await page.getByTestId('conversation-row').getByTestId('label-chip').filter({ hasText: 'VIP' }).waitFor();
-  await shot(page, 'labels-notes');
+  await suite.shot(page, 'labels-notes');
 });
 
 test('once the 24-hour window has closed the composer offers approved templates, and one is sent', async () => {
-  const page = await logIn(tenant.registration);
-  await openInbox(page);
+  const page = await suite.logIn(tenant.registration);
+  await openInbox(page, suite.app.url);
   const waId = await openNewConversation(page, 'Hello?');
   const view = page.getByTestId('conversation-view');
   await view
@@ -169,7 +136,7 @@ test('once the 24-hour window has closed the composer offers approved templates,
 
   // The customer last wrote 25 hours ago: only a template may be sent now.
   const conversationId = await view.getAttribute('data-conversation-id');
-  await app.db
+  await suite.app.db
     .system('conversations')
     .where({ id: conversationId! })
     .update({ last_inbound_at: new Date(Date.now() - 25 * 3_600_000) });
@@ -179,7 +146,7 @@ test('once the 24-hour window has closed the composer offers approved templates,
   expect(await page.getByTestId('composer-input').count()).toBe(0);
   expect(await page.getByTestId('template-input').inputValue()).toBe('hello_world|en_US');
   expect(await composer.getByTestId('template-preview').innerText()).toMatch(/Welcome and congratulations/);
-  await shot(page, 'template');
+  await suite.shot(page, 'template');
   await composer.getByTestId('template-send').click();
 
   await sentTo(waId, (b) => b.type === 'template' && b.template?.name === 'hello_world');
@@ -194,10 +161,10 @@ test('when the server drops the socket, the inbox reconnects with a fresh token 
     sockets.push(entry);
     socket.onAnyOutgoing((event: string, data?: { seq?: number }) => entry.sent.push({ event, seq: data?.seq }));
   };
-  app.realtime.io.on('connection', record);
+  suite.app.realtime.io.on('connection', record);
   try {
-    const page = await logIn(tenant.registration);
-    await openInbox(page);
+    const page = await suite.logIn(tenant.registration);
+    await openInbox(page, suite.app.url);
     expect(sockets).toHaveLength(1);
 
     // The refresh the client makes after the drop is held until the missed message has been published,
@@ -211,15 +178,15 @@ test('when the server drops the socket, the inbox reconnects with a fresh token 
       refreshed.push(((await response.json()) as { accessToken: string }).accessToken);
       await route.fulfill({ response });
     });
-    app.realtime.io.disconnectSockets(true);
+    suite.app.realtime.io.disconnectSockets(true);
     await page.locator('[data-testid=realtime-status][data-state=connecting]').waitFor();
 
-    const newestSeq = async () => Number((await app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id }).max({ seq: 'seq' }))[0].seq ?? 0);
+    const newestSeq = async () => Number((await suite.app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id }).max({ seq: 'seq' }))[0].seq ?? 0);
     const before = await newestSeq();
     const waId = customerWaId();
-    await app.meta.customer(phoneNumberId).send({ waId, name: 'Kavya Menon' }, 'Are you there?');
+    await suite.app.meta.customer(phoneNumberId).send({ waId, name: 'Kavya Menon' }, 'Are you there?');
     const missed = await eventually(async () => {
-      const row = await app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id, event: 'message.new' }).where('seq', '>', before).first();
+      const row = await suite.app.db.system('realtime_events').where({ tenant_id: tenant.tenant.id, event: 'message.new' }).where('seq', '>', before).first();
       expect(row).toBeDefined();
       return { seq: Number(row!.seq) };
     });
@@ -236,6 +203,6 @@ test('when the server drops the socket, the inbox reconnects with a fresh token 
     expect(first.sent.map((m) => m.seq)).not.toContain(missed.seq);
     expect(second.sent).toContainEqual({ event: 'message.new', seq: missed.seq });
   } finally {
-    app.realtime.io.off('connection', record);
+    suite.app.realtime.io.off('connection', record);
   }
 });

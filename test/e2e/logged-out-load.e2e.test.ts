@@ -3,31 +3,17 @@
  * session (it answered 401 on every such load), no 404s and no console errors — while a signed-in
  * reload still restores the session. Screenshots: test-results/screenshots/logged-out-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { type Page } from 'playwright-core';
 import { registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const suite = browserSuite('logged-out', { viewport: { width: 1280, height: 800 } });
+
 let tenant: RegisteredTenant;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-  tenant = await registerTenant(app.url);
+  tenant = await registerTenant(suite.app.url);
 }, 240_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
 
 interface Traffic {
   paths: string[];
@@ -37,8 +23,7 @@ interface Traffic {
 
 /** Every request the page makes, every answer of 400 or more, every console error. */
 async function watchedPage(): Promise<{ page: Page; traffic: Traffic }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const page = await suite.newPage();
   const traffic: Traffic = { paths: [], failures: [], consoleErrors: [] };
   page.on('request', (req) => traffic.paths.push(new URL(req.url()).pathname));
   page.on('response', (res) => {
@@ -56,8 +41,8 @@ async function settle(page: Page): Promise<void> {
 
 test('a logged-out load of the login page asks for no refresh, meets no 404 and logs no error; it has a favicon', async () => {
   const { page, traffic } = await watchedPage();
-  await page.goto(`${app.url}/app`);
-  await page.waitForURL(`${app.url}/login`);
+  await page.goto(`${suite.app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/login`);
   await page.getByTestId('login-form').waitFor();
   await settle(page);
 
@@ -65,23 +50,20 @@ test('a logged-out load of the login page asks for no refresh, meets no 404 and 
   expect(icon).toBeTruthy();
   // What a browser asks for when a page names no icon, and what tabs and bookmarks fetch.
   for (const path of [icon!, '/favicon.ico']) {
-    const res = await page.request.get(`${app.url}${path}`);
+    const res = await page.request.get(`${suite.app.url}${path}`);
     expect({ path, status: res.status(), type: res.headers()['content-type'] }).toEqual({ path, status: 200, type: expect.stringMatching(/^image\//) });
   }
 
   expect(traffic.paths).not.toContain('/auth/refresh');
   expect(traffic.failures).toEqual([]);
   expect(traffic.consoleErrors).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, 'logged-out-login.png'), fullPage: true });
+  await suite.shot(page, 'login');
 });
 
 test('a signed-in reload restores the session through /auth/refresh; after logout a load asks nothing again', async () => {
   const { page, traffic } = await watchedPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(tenant.registration.email);
-  await page.getByTestId('password-input').fill(tenant.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await page.goto(`${suite.app.url}/login`);
+  await suite.signIn(page, tenant.registration);
 
   traffic.paths.length = 0;
   await page.reload();
@@ -89,7 +71,7 @@ test('a signed-in reload restores the session through /auth/refresh; after logou
   expect(traffic.paths.filter((p) => p === '/auth/refresh')).toHaveLength(1);
 
   await page.getByTestId('logout-button').click();
-  await page.waitForURL(`${app.url}/login`);
+  await page.waitForURL(`${suite.app.url}/login`);
   traffic.paths.length = 0;
   traffic.failures.length = 0;
   traffic.consoleErrors.length = 0;
@@ -99,5 +81,5 @@ test('a signed-in reload restores the session through /auth/refresh; after logou
   expect(traffic.paths).not.toContain('/auth/refresh');
   expect(traffic.failures).toEqual([]);
   expect(traffic.consoleErrors).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, 'logged-out-after-logout.png'), fullPage: true });
+  await suite.shot(page, 'after-logout');
 });

@@ -4,54 +4,31 @@
  * checklist whose steps open real screens and tick from real state.
  * Screenshots: test-results/screenshots/onboarding-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 import { connectTestNumber } from '../support/whatsapp-factories';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `onboarding-${name}.png`), fullPage: true });
+const suite = browserSuite('onboarding', { app: { withoutWorker: true } });
 
 async function loggedIn(tenant: RegisteredTenant): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
-  await shot(page, 'login-panel');
-  await page.getByTestId('email-input').fill(tenant.registration.email);
-  await page.getByTestId('password-input').fill(tenant.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  const page = await suite.newPage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.app.url });
+  await page.goto(`${suite.app.url}/login`);
+  await suite.shot(page, 'login-panel');
+  await suite.signIn(page, tenant.registration);
   return page;
 }
 
 const stepDone = (page: Page, id: string) => page.getByTestId(`step-${id}`).getAttribute('data-done');
 
 test('Settings shows the workspace id to copy, and the admin a Temporal UI link to its workflows', async () => {
-  const tenant = await registerTenant(app.url);
+  const tenant = await registerTenant(suite.app.url);
   const page = await loggedIn(tenant);
   expect(await page.getByTestId('dashboard-workspace-id').innerText()).toBe(tenant.tenant.id);
 
-  await page.goto(`${app.url}/app/settings`);
+  await page.goto(`${suite.app.url}/app/settings`);
   await page.getByTestId('settings-workspace-tab').click();
   const id = page.getByTestId('workspace-id');
   await id.waitFor();
@@ -63,17 +40,17 @@ test('Settings shows the workspace id to copy, and the admin a Temporal UI link 
   const link = page.getByTestId('temporal-ui-link');
   await link.waitFor();
   const href = new URL((await link.getAttribute('href'))!);
-  expect(href.origin).toBe(new URL(app.config.temporal.uiUrl).origin);
+  expect(href.origin).toBe(new URL(suite.app.config.temporal.uiUrl).origin);
   expect(href.searchParams.get('query')).toBe(`AerosticTenantId="${tenant.tenant.id}"`);
-  await shot(page, 'workspace-id');
+  await suite.shot(page, 'workspace-id');
 });
 
 test('the sign-in panel marks what is coming soon; the checklist opens real screens and ticks from real state', async () => {
-  const tenant = await registerTenant(app.url);
+  const tenant = await registerTenant(suite.app.url);
   const page = await loggedIn(tenant);
   // Back on the login page's panel (logged out in a fresh context): every promise not yet built says so.
-  const panel = await browser.newPage();
-  await panel.goto(`${app.url}/login`);
+  const panel = await suite.browser.newPage();
+  await panel.goto(`${suite.app.url}/login`);
   const soon = panel.getByTestId('pitch-soon');
   await soon.first().waitFor();
   for (const text of await soon.allInnerTexts()) expect(text).toMatch(/coming soon/i);
@@ -90,23 +67,23 @@ test('the sign-in panel marks what is coming soon; the checklist opens real scre
 
   const checklist = page.getByTestId('getting-started');
   await checklist.getByTestId('getting-started-progress').filter({ hasText: '0 of 5 done' }).waitFor();
-  await shot(page, 'checklist-empty');
+  await suite.shot(page, 'checklist-empty');
   // No step leads to a "coming soon" page.
   for (const href of await checklist.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
     expect(href).toMatch(/^\/app\/(settings\/(whatsapp|team|ai)|inbox|billing)$/);
   }
 
   await page.getByTestId('step-whatsapp_connected').getByRole('link').click();
-  await page.waitForURL(`${app.url}/app/settings/whatsapp`);
+  await page.waitForURL(`${suite.app.url}/app/settings/whatsapp`);
   await page.getByTestId('whatsapp-empty').waitFor();
 
-  await connectTestNumber(app, tenant.tenant.id);
-  await request(app.url).put('/ai/settings').set(bearer(tenant.accessToken)).send({ enabled: true }).expect(200);
+  await connectTestNumber(suite.app, tenant.tenant.id);
+  await request(suite.app.url).put('/ai/settings').set(bearer(tenant.accessToken)).send({ enabled: true }).expect(200);
   await page.getByRole('link', { name: 'Dashboard' }).first().click();
   await checklist.getByTestId('getting-started-progress').filter({ hasText: '2 of 5 done' }).waitFor();
   expect(await stepDone(page, 'whatsapp_connected')).toBe('true');
   expect(await stepDone(page, 'ai_enabled')).toBe('true');
   expect(await stepDone(page, 'teammate_invited')).toBe('false');
   expect(await stepDone(page, 'plan_chosen')).toBe('false');
-  await shot(page, 'checklist-ticked');
+  await suite.shot(page, 'checklist-ticked');
 });

@@ -5,56 +5,29 @@
  * Screenshots: test-results/screenshots/phone-simulator-*.png.
  */
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
 import { phoneBlindIndex } from '../../db/contacts/phone-identity';
 import { formatPhoneNumber } from '../../domain/phone-display';
 import { eventually } from '../support/eventually';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 import { connectTestNumber } from '../support/whatsapp-factories';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const suite = browserSuite('phone-simulator', { viewport: { width: 1280, height: 900 } });
+
 let tenant: RegisteredTenant;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-  tenant = await registerTenant(app.url);
-  await connectTestNumber(app, tenant.tenant.id);
+  tenant = await registerTenant(suite.app.url);
+  await connectTestNumber(suite.app, tenant.tenant.id);
 }, 240_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.meta.idle();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `phone-simulator-${name}.png`), fullPage: true });
-
-async function logIn({ email, password }: { email: string; password: string }): Promise<Page> {
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(email);
-  await page.getByTestId('password-input').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  return page;
-}
 
 /** Opens the simulator from the navigation as a fresh customer; returns their E.164 number. */
 async function openAsCustomer(page: Page, name: string): Promise<string> {
   const phone = `+9198${randomInt(10_000_000, 99_999_999)}`;
   await page.getByTestId('nav-simulator').click();
-  await page.waitForURL(`${app.url}/app/simulator`);
+  await page.waitForURL(`${suite.app.url}/app/simulator`);
   await page.getByTestId('customer-phone-input').fill(phone);
   await page.getByTestId('customer-apply').click();
   await page.getByTestId('customer-name-input').fill(name);
@@ -73,11 +46,11 @@ async function typeAsCustomer(page: Page, text: string): Promise<void> {
 
 /** The inbound messages stored for this customer, oldest first. */
 async function storedInbound(phone: string) {
-  const contact = await app.db
+  const contact = await suite.app.db
     .system('contacts')
-    .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) })
+    .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(suite.app.config, tenant.tenant.id, phone) })
     .first();
-  return contact ? app.db.system('messages').where({ contact_id: contact.id, direction: 'inbound' }).orderBy('created_at') : [];
+  return contact ? suite.app.db.system('messages').where({ contact_id: contact.id, direction: 'inbound' }).orderBy('created_at') : [];
 }
 
 const waitForStored = (phone: string, match: (m: { type: string; content: Record<string, any> }) => boolean) =>
@@ -88,7 +61,7 @@ const waitForStored = (phone: string, match: (m: { type: string; content: Record
   });
 
 async function sendAsBusiness(to: string, content: object): Promise<void> {
-  const res = await request(app.url)
+  const res = await request(suite.app.url)
     .post('/messages/send')
     .set(bearer(tenant.accessToken))
     .send({ to, ...content });
@@ -98,13 +71,13 @@ async function sendAsBusiness(to: string, content: object): Promise<void> {
 const businessBubble = (page: Page, text: string) => page.getByTestId('phone-business-message').filter({ hasText: text });
 
 test('the customer writes from the phone, the business answers, and a tapped button comes back as its reply', async () => {
-  const page = await logIn(tenant.registration);
+  const page = await suite.logIn(tenant.registration);
   const phone = await openAsCustomer(page, 'Meera Iyer');
-  await shot(page, 'empty');
+  await suite.shot(page, 'empty');
 
   await typeAsCustomer(page, 'Is the blue kurta in stock?');
   const inbound = await waitForStored(phone, (m) => m.type === 'text' && m.content.body === 'Is the blue kurta in stock?');
-  expect(await app.db.system('contacts').where({ id: inbound.contact_id }).first()).toMatchObject({ profile_name: 'Meera Iyer' });
+  expect(await suite.app.db.system('contacts').where({ id: inbound.contact_id }).first()).toMatchObject({ profile_name: 'Meera Iyer' });
 
   await sendAsBusiness(phone, { type: 'text', text: { body: 'Yes! Sizes S to XL.' } });
   await businessBubble(page, 'Yes! Sizes S to XL.').waitFor();
@@ -123,11 +96,11 @@ test('the customer writes from the phone, the business answers, and a tapped but
   const tapped = await waitForStored(phone, (m) => m.type === 'interactive' && m.content.button_reply?.id === 'reserve-yes');
   expect(tapped.content).toMatchObject({ type: 'button_reply', button_reply: { id: 'reserve-yes', title: 'Yes, reserve' } });
   await page.locator('[data-testid=phone-customer-message][data-state=delivered]', { hasText: 'Yes, reserve' }).waitFor();
-  await shot(page, 'conversation');
+  await suite.shot(page, 'conversation');
 });
 
 test('list rows, a photo and STOP reach the business from the phone', async () => {
-  const page = await logIn(tenant.registration);
+  const page = await suite.logIn(tenant.registration);
   const phone = await openAsCustomer(page, 'Arjun Nair');
   await typeAsCustomer(page, 'Which size should I take?');
   await waitForStored(phone, (m) => m.content.body === 'Which size should I take?');
@@ -144,7 +117,7 @@ test('list rows, a photo and STOP reach the business from the phone', async () =
   await sendAsBusiness(phone, { type: 'list', list: { body: 'Pick your size', button: 'See sizes', sections } });
   await businessBubble(page, 'Pick your size').getByTestId('phone-list-button').click();
   await page.getByTestId('phone-list-sheet').waitFor();
-  await shot(page, 'list');
+  await suite.shot(page, 'list');
   await page.getByTestId('phone-list-row').filter({ hasText: 'Medium' }).click();
   await waitForStored(phone, (m) => m.type === 'interactive' && m.content.list_reply?.id === 'size-m');
 
@@ -159,21 +132,21 @@ test('list rows, a photo and STOP reach the business from the phone', async () =
   await page.getByTestId('phone-send-stop').click();
   await eventually(async () =>
     expect(
-      await app.db
+      await suite.app.db
         .system('contacts')
-        .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(app.config, tenant.tenant.id, phone) })
+        .where({ tenant_id: tenant.tenant.id, phone_blind_index: phoneBlindIndex(suite.app.config, tenant.tenant.id, phone) })
         .first(),
     ).toMatchObject({ opted_out: true }),
   );
   await page.locator('[data-testid=phone-customer-message][data-state=delivered]', { hasText: 'STOP' }).waitFor();
-  await shot(page, 'quick-actions');
+  await suite.shot(page, 'quick-actions');
 });
 
 test('a workspace without a number is pointed to Settings → WhatsApp', async () => {
-  const fresh = await registerTenant(app.url);
-  const page = await logIn(fresh.registration);
+  const fresh = await registerTenant(suite.app.url);
+  const page = await suite.logIn(fresh.registration);
   await page.getByTestId('nav-simulator').click();
   await page.getByTestId('simulator-unavailable').waitFor();
   expect(await page.getByTestId('simulator-connect-link').getAttribute('href')).toBe('/app/settings/whatsapp');
-  await shot(page, 'no-number');
+  await suite.shot(page, 'no-number');
 });

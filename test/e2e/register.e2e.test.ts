@@ -2,45 +2,14 @@
  * Sign-up in a real browser against the real stack: register form → WhatsApp OTP (read from the
  * sandbox outbox) → dashboard with the trial banner. Screenshots land in test-results/screenshots.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { formatPhoneNumber } from '../../domain/phone-display';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/harness';
+import { submitSignUpDetails, type SignUpDetails } from '../support/app-pages';
+import { browserSuite } from '../support/browser-suite';
 
-interface Signup {
-  name: string;
-  email: string;
-  phone: string;
-  workspace: string;
-  password: string;
-}
+const suite = browserSuite('register', { app: { trialDays: 7 }, viewport: { width: 1280, height: 800 } });
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ trialDays: 7 });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-async function newPage(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  return context.newPage();
-}
-
-function uniqueSignup(): Signup {
+function uniqueSignup(): SignUpDetails {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10)).join('');
   return {
@@ -53,14 +22,9 @@ function uniqueSignup(): Signup {
 }
 
 /** Opens /register, submits the details and waits for the OTP step. */
-async function startRegistration(page: Page, signup: Signup): Promise<void> {
-  await page.goto(`${app.url}/register`);
-  await page.getByTestId('name-input').fill(signup.name);
-  await page.getByTestId('email-input').fill(signup.email);
-  await page.getByTestId('phone-input').fill(signup.phone);
-  await page.getByTestId('workspace-input').fill(signup.workspace);
-  await page.getByTestId('password-input').fill(signup.password);
-  await page.getByTestId('register-submit').click();
+async function startRegistration(page: Page, signup: SignUpDetails): Promise<void> {
+  await page.goto(`${suite.app.url}/register`);
+  await submitSignUpDetails(page, signup);
   await page.getByTestId('otp-step').waitFor({ state: 'visible' });
 }
 
@@ -68,7 +32,7 @@ async function startRegistration(page: Page, signup: Signup): Promise<void> {
 async function waitForOtp(phone: string): Promise<string> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const res = await fetch(`${app.url}/sandbox/outbox?to=${encodeURIComponent(phone)}`);
+    const res = await fetch(`${suite.app.url}/sandbox/outbox?to=${encodeURIComponent(phone)}`);
     if (res.ok) {
       const body = (await res.json()) as { data: { body: string }[] };
       const code = body.data.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean);
@@ -79,16 +43,16 @@ async function waitForOtp(phone: string): Promise<string> {
   throw new Error(`no OTP reached the sandbox outbox for ${phone}`);
 }
 
-async function registerThroughUi(page: Page, signup: Signup): Promise<void> {
+async function registerThroughUi(page: Page, signup: SignUpDetails): Promise<void> {
   await startRegistration(page, signup);
   await page.getByTestId('otp-input').fill(await waitForOtp(signup.phone));
   await page.getByTestId('otp-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/app`);
   await page.getByTestId('dashboard').waitFor({ state: 'visible' });
 }
 
 test('a new business registers with the WhatsApp code and lands on its dashboard in trial', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const signup = uniqueSignup();
 
   await startRegistration(page, signup);
@@ -96,7 +60,7 @@ test('a new business registers with the WhatsApp code and lands on its dashboard
   await page.getByTestId('otp-input').fill(await waitForOtp(signup.phone));
   await page.getByTestId('otp-submit').click();
 
-  await page.waitForURL(`${app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/app`);
   await page.getByTestId('dashboard').waitFor({ state: 'visible' });
   expect(await page.getByTestId('workspace-name').innerText()).toBe(signup.workspace);
 
@@ -108,11 +72,11 @@ test('a new business registers with the WhatsApp code and lands on its dashboard
   expect(await nav.getByRole('link', { name: 'Inbox' }).isVisible()).toBe(true);
   expect(await nav.getByRole('link', { name: 'Billing' }).isVisible()).toBe(true);
 
-  await page.screenshot({ path: join(SCREENSHOTS, 'register-dashboard.png'), fullPage: true });
+  await suite.shot(page, 'dashboard');
 });
 
 test('a wrong code shows a clear error and keeps the user on the code step', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const signup = uniqueSignup();
 
   await startRegistration(page, signup);
@@ -128,18 +92,18 @@ test('a wrong code shows a clear error and keeps the user on the code step', asy
   expect(await page.getByTestId('otp-input').isVisible()).toBe(true);
   expect(new URL(page.url()).pathname).toBe('/register');
 
-  await page.screenshot({ path: join(SCREENSHOTS, 'register-wrong-otp.png'), fullPage: true });
+  await suite.shot(page, 'wrong-otp');
 });
 
 test('the session survives a reload (refresh cookie) and ends on logout', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   await registerThroughUi(page, uniqueSignup());
 
   await page.reload();
   await page.getByTestId('dashboard').waitFor({ state: 'visible' });
 
   await page.getByTestId('logout-button').click();
-  await page.waitForURL(`${app.url}/login`);
+  await page.waitForURL(`${suite.app.url}/login`);
   await page.reload();
   await page.getByTestId('login-form').waitFor({ state: 'visible' });
   expect(new URL(page.url()).pathname).toBe('/login');

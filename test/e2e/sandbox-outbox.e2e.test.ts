@@ -4,86 +4,59 @@
  * (Outside sandbox mode the endpoints do not exist: test/sandbox/outbox-access.test.ts.)
  * Screenshots: test-results/screenshots/sandbox-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { latestOtp, newRegistration } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { submitSignUpDetails } from '../support/app-pages';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  // No wait before "Resend code" (its cooldown has its own test in auth-flows.e2e).
-  app = await startTestApp({ env: { OTP_RESEND_COOLDOWN_SECONDS: '0' } });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-async function newPage(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
+// No wait before "Resend code" (its cooldown has its own test in auth-flows.e2e).
+const suite = browserSuite('sandbox', { app: { env: { OTP_RESEND_COOLDOWN_SECONDS: '0' } } });
 
 async function startRegistration(page: Page, signup: ReturnType<typeof newRegistration>): Promise<void> {
-  await page.goto(`${app.url}/register`);
-  await page.getByTestId('name-input').fill(signup.name);
-  await page.getByTestId('email-input').fill(signup.email);
-  await page.getByTestId('phone-input').fill(signup.phone);
-  await page.getByTestId('workspace-input').fill(signup.workspace);
-  await page.getByTestId('password-input').fill(signup.password);
-  await page.getByTestId('register-submit').click();
+  await page.goto(`${suite.app.url}/register`);
+  await submitSignUpDetails(page, signup);
   await page.getByTestId('otp-step').waitFor({ state: 'visible' });
 }
 
 test('the code step shows the code the platform sent in a "Sandbox" panel, and that code signs the user up', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const signup = newRegistration();
   await startRegistration(page, signup);
 
   const panel = page.getByTestId('sandbox-code-panel');
   await panel.waitFor();
-  const sent = await latestOtp(app.url, signup.phone);
+  const sent = await latestOtp(suite.app.url, signup.phone);
   await panel.getByTestId('sandbox-code').filter({ hasText: sent }).waitFor();
   expect(await panel.innerText()).toMatch(/sandbox/i);
-  await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-otp-panel.png'), fullPage: true });
+  await suite.shot(page, 'otp-panel');
 
   await page.getByTestId('otp-input').fill((await panel.getByTestId('sandbox-code').innerText()).replace(/\D/g, ''));
   await page.getByTestId('otp-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await page.waitForURL(`${suite.app.url}/app`);
   await page.getByTestId('dashboard').waitFor();
 });
 
 test('a new code replaces the one in the panel', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const signup = newRegistration();
   await startRegistration(page, signup);
-  const first = await latestOtp(app.url, signup.phone);
+  const first = await latestOtp(suite.app.url, signup.phone);
   await page.getByTestId('sandbox-code').filter({ hasText: first }).waitFor();
 
   await page.getByTestId('otp-resend').click();
   await page.getByTestId('otp-notice').waitFor();
-  const second = await latestOtp(app.url, signup.phone);
+  const second = await latestOtp(suite.app.url, signup.phone);
   await page.getByTestId('sandbox-code').filter({ hasText: second }).waitFor();
 });
 
 test('the outbox opened in the browser is a readable list of what was sent, not JSON', async () => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const signup = newRegistration();
   await startRegistration(page, signup);
-  const code = await latestOtp(app.url, signup.phone);
+  const code = await latestOtp(suite.app.url, signup.phone);
 
-  await page.goto(`${app.url}/sandbox/outbox?to=${encodeURIComponent(signup.phone)}`);
+  await page.goto(`${suite.app.url}/sandbox/outbox?to=${encodeURIComponent(signup.phone)}`);
   const list = page.getByTestId('outbox-page');
   await list.waitFor();
   const item = list.getByTestId('outbox-item').first();
@@ -93,9 +66,9 @@ test('the outbox opened in the browser is a readable list of what was sent, not 
   const text = await page.locator('body').innerText();
   expect(text).not.toContain('{"data"');
   expect(text).toMatch(/sandbox/i);
-  await page.screenshot({ path: join(SCREENSHOTS, 'sandbox-outbox-page.png'), fullPage: true });
+  await suite.shot(page, 'outbox-page');
 
   // Programs still get the JSON of SPEC §3 at the same address.
-  const json = await request(app.url).get('/sandbox/outbox').query({ to: signup.phone }).set('Accept', 'application/json').expect(200);
+  const json = await request(suite.app.url).get('/sandbox/outbox').query({ to: signup.phone }).set('Accept', 'application/json').expect(200);
   expect(json.body.data[0]).toMatchObject({ to: signup.phone, kind: 'otp' });
 });

@@ -2,42 +2,16 @@
  * Settings → Team in a real browser: the members table, an invitation, a role change and a
  * deactivation, each reflected in its row. Screenshots: test-results/screenshots/team-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, registerTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `team-${name}.png`), fullPage: true });
+const suite = browserSuite('team', { app: { withoutWorker: true } });
 
 test('members are listed, invited, given a role and deactivated from their row', async () => {
-  const tenant = await registerTenant(app.url);
-  const { email, password } = tenant.registration;
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(email);
-  await page.getByTestId('password-input').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  await page.goto(`${app.url}/app/settings/team`);
+  const tenant = await registerTenant(suite.app.url);
+  const { email } = tenant.registration;
+  const page = await suite.logIn(tenant.registration, { path: '/app/settings/team' });
 
   const self = page.getByTestId(`member-row-${email}`);
   await self.waitFor();
@@ -63,9 +37,9 @@ test('members are listed, invited, given a role and deactivated from their row',
   await row.getByTestId('member-reactivate').waitFor();
   expect(await row.getAttribute('class')).toContain('is-muted');
   expect(await row.getByTestId('member-role').isDisabled()).toBe(true);
-  await shot(page, 'members');
+  await suite.shot(page, 'members');
 
   // The rows showed what the server stored.
-  const listed = await request(app.url).get('/users').set(bearer(tenant.accessToken)).expect(200);
+  const listed = await request(suite.app.url).get('/users').set(bearer(tenant.accessToken)).expect(200);
   expect(listed.body.data.find((m: { email: string }) => m.email === invitee)).toMatchObject({ name: 'Asha Agent', role: 'admin', status: 'deactivated' });
 });

@@ -3,52 +3,23 @@
  * inbox without a reload, and nothing cached for one signed-in user is ever shown to the next one in
  * the same tab. Screenshots: test-results/screenshots/web-data-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import request from 'supertest';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 import { eventually } from '../support/eventually';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp({ withoutWorker: true });
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `web-data-${name}.png`), fullPage: true });
+const suite = browserSuite('web-data', { app: { withoutWorker: true } });
 
 async function createLabel(tenant: RegisteredTenant, name: string): Promise<void> {
-  await request(app.url).post('/labels').set(bearer(tenant.accessToken)).send({ name }).expect(201);
-}
-
-/** Signs in through the login form; the app moves to /app without a page load. */
-async function signIn(page: Page, tenant: RegisteredTenant): Promise<void> {
-  await page.getByTestId('email-input').fill(tenant.registration.email);
-  await page.getByTestId('password-input').fill(tenant.registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
+  await request(suite.app.url).post('/labels').set(bearer(tenant.accessToken)).send({ name }).expect(201);
 }
 
 const labelOption = (page: Page, name: string) => page.getByTestId('inbox-filter-label').locator('option', { hasText: name });
 
 test('a label added elsewhere reaches an open inbox live, and again when its tab is shown, without a reload', async () => {
-  const tenant = await registerTenant(app.url);
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await signIn(page, tenant);
+  const tenant = await registerTenant(suite.app.url);
+  const page = await suite.logIn(tenant.registration);
   await page.getByTestId('nav-inbox').click();
   await page.getByTestId('inbox-filter-label').waitFor();
   // Joined: the first resync after connecting has come and gone.
@@ -67,18 +38,16 @@ test('a label added elsewhere reaches an open inbox live, and again when its tab
   await eventually(async () => expect(reads).toContain('/labels'), 5_000);
   expect(await labelOption(page, 'Late payer').count()).toBe(1);
   expect(loads).toEqual([]);
-  await shot(page, 'label-refreshed');
+  await suite.shot(page, 'label-refreshed');
 });
 
 test("signing out and in as another workspace's user in the same tab never shows the first one's cached data", async () => {
-  const first = await registerTenant(app.url);
-  const second = await registerTenant(app.url);
+  const first = await registerTenant(suite.app.url);
+  const second = await registerTenant(suite.app.url);
   await createLabel(first, 'First-only secret');
   await createLabel(second, 'Second label');
 
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await signIn(page, first);
+  const page = await suite.logIn(first.registration);
   await page.getByTestId('nav-inbox').click();
   await labelOption(page, 'First-only secret').waitFor({ state: 'attached' });
 
@@ -91,7 +60,8 @@ test("signing out and in as another workspace's user in the same tab never shows
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await route.continue();
   });
-  await signIn(page, second);
+  // Signs in through the login form; the app moves to /app without a page load.
+  await suite.signIn(page, second.registration);
   await page.getByTestId('nav-inbox').click();
   await page.getByTestId('inbox-filter-label').waitFor();
   const seen: number[] = [];
@@ -103,5 +73,5 @@ test("signing out and in as another workspace's user in the same tab never shows
   seen.push(await labelOption(page, 'First-only secret').count());
   expect(seen).toEqual(Array(9).fill(0));
   expect(labelReads).toBeGreaterThan(0);
-  await shot(page, 'second-user');
+  await suite.shot(page, 'second-user');
 });

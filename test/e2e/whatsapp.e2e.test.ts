@@ -3,39 +3,15 @@
  * reports back to its opener, a cancelled dialog, and a Cloud API number added by form.
  * Screenshots: test-results/screenshots/whatsapp-*.png.
  */
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SCREENSHOTS, launchBrowser } from '../support/browser';
+import { type Page } from 'playwright-core';
 import { registerTenant } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
 
-let app: TestApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-}, 240_000);
-afterEach(async () => {
-  await context?.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-}, 60_000);
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `whatsapp-${name}.png`), fullPage: true });
+const suite = browserSuite('whatsapp');
 
 async function settingsAsNewAdmin(): Promise<Page> {
-  const { registration } = await registerTenant(app.url);
-  const page = await (context = await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${app.url}/login`);
-  await page.getByTestId('email-input').fill(registration.email);
-  await page.getByTestId('password-input').fill(registration.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${app.url}/app`);
-  await page.goto(`${app.url}/app/settings`);
+  const { registration } = await registerTenant(suite.app.url);
+  const page = await suite.logIn(registration, { path: '/app/settings' });
   await page.getByTestId('settings-whatsapp-tab').click();
   await page.getByTestId('whatsapp-empty').waitFor();
   return page;
@@ -45,22 +21,22 @@ async function settingsAsNewAdmin(): Promise<Page> {
 async function answerDialog(page: Page, decision: 'approve' | 'cancel'): Promise<void> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('connect-whatsapp').click()]);
   await popup.getByTestId(decision).waitFor();
-  await shot(popup, `dialog-${decision}`);
+  await suite.shot(popup, `dialog-${decision}`);
   await Promise.all([popup.waitForEvent('close', { timeout: 30_000 }), popup.getByTestId(decision).click()]);
 }
 
 test('Embedded Signup in a popup connects the number and the list refreshes', async () => {
   const page = await settingsAsNewAdmin();
-  await shot(page, 'empty');
+  await suite.shot(page, 'empty');
   await answerDialog(page, 'approve');
   const result = page.getByTestId('whatsapp-connect-result');
   await result.waitFor();
   expect(await result.innerText()).toMatch(/WhatsApp connected/);
-  const [account] = app.meta.accounts().slice(-1);
+  const [account] = suite.app.meta.accounts().slice(-1);
   const row = page.getByTestId(`whatsapp-account-${account.phoneNumberId}`);
   await row.waitFor();
   expect(await row.innerText()).toMatch(/Connected[\s\S]*GREEN[\s\S]*Default/);
-  await shot(page, 'connected');
+  await suite.shot(page, 'connected');
 });
 
 test('a cancelled dialog is explained on the page that opened it', async () => {
@@ -74,13 +50,13 @@ test('a cancelled dialog is explained on the page that opened it', async () => {
 
 test('the callback page shows ?error= clearly when it is not in a popup', async () => {
   const page = await settingsAsNewAdmin();
-  await page.goto(`${app.url}/app/settings/whatsapp?error=missing_permissions`);
+  await page.goto(`${suite.app.url}/app/settings/whatsapp?error=missing_permissions`);
   expect(await page.getByTestId('whatsapp-connect-result').innerText()).toMatch(/needs both WhatsApp permissions/);
 });
 
 test('a Cloud API number is added with the form; bad input is named under its field', async () => {
   const page = await settingsAsNewAdmin();
-  const account = app.meta.createAccount({ registered: false, subscribed: false });
+  const account = suite.app.meta.createAccount({ registered: false, subscribed: false });
   await page.getByTestId('waba-id-input').fill('not-a-number');
   expect(await page.getByTestId('cloud-init-submit').isDisabled()).toBe(true);
   expect(await page.getByTestId('waba-id-error').innerText()).toMatch(/numeric WABA id/);
@@ -90,10 +66,10 @@ test('a Cloud API number is added with the form; bad input is named under its fi
   await page.getByTestId('access-token-input').fill(`EAAG${'x'.repeat(40)}`);
   await page.getByTestId('cloud-init-submit').click();
   await page.getByTestId('form-alert').getByText('Meta did not accept this access token', { exact: false }).waitFor();
-  await shot(page, 'cloud-bad-token');
+  await suite.shot(page, 'cloud-bad-token');
 
   await page.getByTestId('access-token-input').fill(account.token);
   await page.getByTestId('cloud-init-submit').click();
   await page.getByTestId(`whatsapp-account-${account.phoneNumberId}`).waitFor();
-  await shot(page, 'cloud-connected');
+  await suite.shot(page, 'cloud-connected');
 });
