@@ -104,7 +104,12 @@ export const ZMeResponseSchema = z.object({
 });
 export type TMeResponse = z.infer<typeof ZMeResponseSchema>;
 
-export const ZLinkTokenSchema = z.string().max(200).trim().min(20, 'must be the token from the link');
+/** As the link carries it (base64url, no spaces): the document then says exactly what the API accepts. */
+export const ZLinkTokenSchema = z
+  .string()
+  .min(20, 'must be the token from the link')
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be the token from the link');
 
 export const ZVerifyEmailSchema = z.object({ token: ZLinkTokenSchema });
 

@@ -70,7 +70,7 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 /**
  * What zod's JSON Schema cannot say on its own: a field with `.catch()` never fails (bad values are
  * dropped), so it takes any text (every such field is a query string today; unsafe text is dropped like any bad value); a string that is trimmed before its length is
- * checked needs a character other than white space.
+ * checked needs that many characters between its first and last one that are not white space.
  */
 function describeValidation(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
   if (ctx.zodSchema._zod.def.type === 'catch') {
@@ -81,13 +81,19 @@ function describeValidation(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: Json
   }
   const { jsonSchema } = ctx;
   if (jsonSchema.type === 'string' && jsonSchema.pattern === undefined && Number(jsonSchema.minLength ?? 0) >= 1 && trims(ctx.zodSchema, Number(jsonSchema.minLength))) {
-    jsonSchema.pattern = NOT_BLANK_PATTERN;
+    jsonSchema.pattern = trimmedAtLeast(Number(jsonSchema.minLength));
   }
 }
 
 /** JavaScript's `trim()` white space, spelled out so every regex dialect reads it the same. */
 const SPACE = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
 const NOT_BLANK_PATTERN = `^[^\\u0000]*[^\\u0000${SPACE}][^\\u0000]*$`;
+
+/** Text whose trimmed length is at least `min`: from its first to its last non-space character. */
+function trimmedAtLeast(min: number): string {
+  if (min <= 1) return NOT_BLANK_PATTERN;
+  return `^[${SPACE}]*[^\\u0000${SPACE}][^\\u0000]{${min - 2},}[^\\u0000${SPACE}][${SPACE}]*$`;
+}
 
 /** Whether a string schema trims its input: parse a padded value that meets its minimum length. */
 function trims(schema: z.core.$ZodTypes, minLength: number): boolean {

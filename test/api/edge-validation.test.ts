@@ -30,6 +30,22 @@ describe('bad input is refused at the edge, never a 5xx', () => {
     expect(options.headers.allow).toBe('HEAD, GET');
   });
 
+  it('documents a trimmed field’s minimum as the API counts it, after trimming (schemathesis found " a" and 19 spaces valid on paper, refused by the API)', async () => {
+    const doc = (await request(app.url).get('/openapi.json').expect(200)).body;
+    const schemaOf = (path: string) => doc.paths[path].post.requestBody.content['application/json'].schema;
+    const workspace = new RegExp(schemaOf('/auth/register/initiate').properties.workspace.pattern, 'u');
+    // The workspace name is at least 2 characters once trimmed.
+    expect([' a' + ' '.repeat(19), 'a ', ' a '].map((v) => workspace.test(v))).toEqual([false, false, false]);
+    expect([' ab ', 'a b', 'ab'].map((v) => workspace.test(v))).toEqual([true, true, true]);
+    // The link token is the link's base64url text: no padding, no spaces.
+    const token = new RegExp(schemaOf('/auth/password/reset').properties.token.pattern, 'u');
+    expect([token.test('a'.repeat(25)), token.test(` a${' '.repeat(19)}`), token.test(`  ${'a'.repeat(21)}  `)]).toEqual([true, false, false]);
+    await request(app.url)
+      .post('/auth/password/reset')
+      .send({ token: ` a${' '.repeat(19)}`, password: 'a new password 123' })
+      .expect(400);
+  });
+
   it('counts a trimmed text field’s length as the document does, before trimming, and stores nothing', async () => {
     const auth = bearer((await registerTenant(app.url)).accessToken);
     // maxLength 40 in /openapi.json: 40 letters and a space is over it, though 40 once trimmed.
