@@ -1,30 +1,12 @@
-import type Razorpay from 'razorpay';
-import { startRazorpaySimulator, type RazorpaySimulator } from './index';
-import { razorpayAt, startWebhookReceiver } from './test-helpers';
-
-const KEY_ID = 'rzp_test_simulator';
-const KEY_SECRET = 'simulator-key-secret';
+import { simulatorWithReceiver } from './test-helpers';
 
 /** Razorpay's "future start date" (a trial kept): checkout authorises ₹5 (refunded), the first charge is at start_at. */
 describe('Razorpay simulator: a subscription with a future start_at', () => {
-  let sim: RazorpaySimulator;
-  let rzp: Razorpay;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-
-  beforeAll(async () => {
-    receiver = await startWebhookReceiver();
-    sim = await startRazorpaySimulator({ keyId: KEY_ID, keySecret: KEY_SECRET, webhookSecret: 'whsec', webhookUrl: receiver.url });
-    rzp = razorpayAt(sim.url, KEY_ID, KEY_SECRET);
-  });
-  afterAll(async () => {
-    await sim.stop();
-    await receiver.stop();
-  });
-  beforeEach(() => receiver.clear());
+  const env = simulatorWithReceiver();
 
   async function subscriptionStarting(startAt: number) {
-    const plan = await rzp.plans.create({ period: 'monthly', interval: 1, item: { name: 'Growth', amount: 249900, currency: 'INR' } });
-    return rzp.subscriptions.create({ plan_id: plan.id, total_count: 12, start_at: startAt });
+    const plan = await env.rzp.plans.create({ period: 'monthly', interval: 1, item: { name: 'Growth', amount: 249900, currency: 'INR' } });
+    return env.rzp.subscriptions.create({ plan_id: plan.id, total_count: 12, start_at: startAt });
   }
 
   it('checkout asks for the ₹5 authorisation and names the first charge day, not the plan amount', async () => {
@@ -39,27 +21,27 @@ describe('Razorpay simulator: a subscription with a future start_at', () => {
   it('paying sends only subscription.authenticated with the refunded ₹5; the start sends activated and charged', async () => {
     const startAt = Math.floor(Date.now() / 1000) + 3_600;
     const sub = await subscriptionStarting(startAt);
-    await sim.pay(sub.id);
+    await env.sim.pay(sub.id);
 
-    expect(receiver.events()).toEqual(['subscription.authenticated']);
-    const [authenticated] = receiver.received;
+    expect(env.receiver.events()).toEqual(['subscription.authenticated']);
+    const [authenticated] = env.receiver.received;
     expect(authenticated.body.payload.subscription?.entity).toMatchObject({ status: 'authenticated', paid_count: 0, current_start: null, charge_at: startAt });
     expect(authenticated.body.payload.payment?.entity).toMatchObject({ amount: 500, status: 'refunded', amount_refunded: 500 });
-    expect(await rzp.subscriptions.fetch(sub.id)).toMatchObject({ status: 'authenticated', paid_count: 0 });
+    expect(await env.rzp.subscriptions.fetch(sub.id)).toMatchObject({ status: 'authenticated', paid_count: 0 });
 
-    receiver.clear();
-    await sim.chargeNextCycle(sub.id); // the start date arriving
-    expect(receiver.events()).toEqual(['subscription.activated', 'subscription.charged', 'payment.captured']);
-    expect(receiver.received[1].body.payload.subscription?.entity).toMatchObject({ status: 'active', paid_count: 1, current_start: startAt });
-    expect(receiver.received[1].body.payload.payment?.entity).toMatchObject({ amount: 249900, status: 'captured' });
+    env.receiver.clear();
+    await env.sim.chargeNextCycle(sub.id); // the start date arriving
+    expect(env.receiver.events()).toEqual(['subscription.activated', 'subscription.charged', 'payment.captured']);
+    expect(env.receiver.received[1].body.payload.subscription?.entity).toMatchObject({ status: 'active', paid_count: 1, current_start: startAt });
+    expect(env.receiver.received[1].body.payload.payment?.entity).toMatchObject({ amount: 249900, status: 'captured' });
   });
 
   it('expires when start_at passes before the customer pays: no charge, no webhook, a clear refusal', async () => {
     const sub = await subscriptionStarting(Math.floor(Date.now() / 1000) + 1);
     await new Promise((r) => setTimeout(r, 2_100));
-    await expect(sim.pay(sub.id)).rejects.toThrow(/expired/);
-    expect(receiver.events()).toEqual([]);
-    expect(await rzp.subscriptions.fetch(sub.id)).toMatchObject({ status: 'expired', paid_count: 0 });
+    await expect(env.sim.pay(sub.id)).rejects.toThrow(/expired/);
+    expect(env.receiver.events()).toEqual([]);
+    expect(await env.rzp.subscriptions.fetch(sub.id)).toMatchObject({ status: 'expired', paid_count: 0 });
     expect(await (await fetch(sub.short_url)).text()).toContain('This subscription is expired; there is nothing to pay.');
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Razorpay from 'razorpay';
+import { startRazorpaySimulator, type RazorpaySimulator } from './index';
 
 /**
  * The SDK has no base-URL option (its constructor hard-codes https://api.razorpay.com); its axios instance,
@@ -58,4 +59,32 @@ export async function startWebhookReceiver(status: () => number = () => 200) {
     clear: () => received.splice(0),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export const TEST_KEY_ID = 'rzp_test_simulator';
+export const TEST_KEY_SECRET = 'simulator-key-secret';
+
+export interface SimulatorWithReceiver {
+  sim: RazorpaySimulator;
+  rzp: Razorpay;
+  receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+}
+
+/**
+ * Registers the jest hooks of a file that drives the simulator through the SDK and watches its webhooks:
+ * one simulator and receiver per file, the receiver emptied before each test. Read the fields inside tests.
+ */
+export function simulatorWithReceiver(): SimulatorWithReceiver {
+  const env = {} as SimulatorWithReceiver;
+  beforeAll(async () => {
+    env.receiver = await startWebhookReceiver();
+    env.sim = await startRazorpaySimulator({ keyId: TEST_KEY_ID, keySecret: TEST_KEY_SECRET, webhookSecret: 'whsec', webhookUrl: env.receiver.url });
+    env.rzp = razorpayAt(env.sim.url, TEST_KEY_ID, TEST_KEY_SECRET);
+  });
+  afterAll(async () => {
+    await env.sim?.stop();
+    await env.receiver?.stop();
+  });
+  beforeEach(() => env.receiver.clear());
+  return env;
 }
